@@ -1,0 +1,18 @@
+// Subcommands of `duiding`. Later features add a file under commands/ and one line here.
+import type { ParseArgsConfig } from 'node:util';
+import type { CliIo } from './io.ts';
+import { newCommand } from './commands/new.ts';
+import { infoCommand } from './commands/info.ts';
+
+export interface ParsedArgs {
+  positionals: string[];
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+}
+
+export interface CliCommand {
+  name: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(args: ParsedArgs, io: CliIo): Promise<number>;
+}
+
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand];

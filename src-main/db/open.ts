@@ -1,0 +1,175 @@
+// Opening and creating project files. Every refusal happens before anything is
+// written: the file is checked with reads only, and written to only after it passed.
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { DomainError } from '../../src-shared/errors.ts';
+import * as schema from './schema.ts';
+import { loadMigrations, type Migration } from './migrations.ts';
+
+/** 'DUID' — marks an SQLite file as a Duiding project (PRAGMA application_id). */
+export const APPLICATION_ID = 0x44554944;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+export interface ProjectDb {
+  readonly path: string;
+  readonly sqlite: Database.Database;
+  readonly orm: Orm;
+  readonly schemaVersion: number;
+  /** Path of the copy made before migrating, if any. */
+  readonly backupPath: string | null;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrations?: Migration[];
+}
+
+function fileParam(path: string) {
+  return { file: basename(path) };
+}
+
+function sqliteCode(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+}
+
+function readHeader(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface Probe {
+  userVersion: number;
+}
+
+function fsChecks(path: string): void {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new DomainError('project.not_found', fileParam(path));
+  if (statSync(path).size === 0) throw new DomainError('project.not_duiding', fileParam(path));
+  if (readHeader(path) !== SQLITE_HEADER) throw new DomainError('project.not_sqlite', fileParam(path));
+}
+
+function lockError(err: unknown, path: string): DomainError | null {
+  const code = sqliteCode(err);
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? new DomainError('project.locked', fileParam(path)) : null;
+}
+
+/**
+ * Checks an opened connection with reads only, so a refused file stays
+ * byte-for-byte as it was. EXCLUSIVE locking is set first: it keeps an OS-level
+ * lock for as long as the project is open, so a second instance is refused
+ * instead of writing concurrently, and unlike a lock file it cannot go stale
+ * after a crash. (It also keeps the WAL index in memory: no -shm file.)
+ */
+function probe(db: Database.Database, path: string, latest: number): Probe {
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const userVersion = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) throw new DomainError('project.not_duiding', fileParam(path));
+    if (userVersion > latest) {
+      throw new DomainError('project.newer_schema', { ...fileParam(path), fileVersion: userVersion, appVersion: latest });
+    }
+    const check = db.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') throw new DomainError('project.corrupt', fileParam(path));
+    return { userVersion };
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    const locked = lockError(err, path);
+    if (locked) throw locked;
+    if (sqliteCode(err) === 'SQLITE_NOTADB') throw new DomainError('project.not_sqlite', fileParam(path));
+    // Anything else SQLite refuses while merely reading is damage.
+    throw new DomainError('project.corrupt', fileParam(path));
+  }
+}
+
+function configure(db: Database.Database, path: string): void {
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    // Take the write lock now rather than at the first change.
+    db.exec('BEGIN IMMEDIATE; COMMIT;');
+  } catch (err) {
+    throw lockError(err, path) ?? err;
+  }
+}
+
+function backupPathFor(path: string, version: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return `${path}.backup-v${version}-${stamp}`;
+}
+
+function applyMigrations(db: Database.Database, from: number, migrations: Migration[]): void {
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) for (const statement of m.statements) db.exec(statement);
+    db.pragma(`user_version = ${migrations.length}`);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  })();
+}
+
+function wrap(path: string, sqlite: Database.Database, version: number, backupPath: string | null): ProjectDb {
+  return {
+    path,
+    sqlite,
+    orm: drizzle(sqlite, { schema }),
+    schemaVersion: version,
+    backupPath,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/** Opens an existing project, migrating it (after a backup copy) when older. */
+export function openProjectDb(path: string, options: OpenOptions = {}): ProjectDb {
+  const migrations = options.migrations ?? loadMigrations();
+  fsChecks(path);
+  const sqlite = new Database(path, { fileMustExist: true, timeout: 150 });
+  let backupPath: string | null = null;
+  try {
+    const { userVersion } = probe(sqlite, path, migrations.length);
+    configure(sqlite, path);
+    if (userVersion < migrations.length) {
+      backupPath = backupPathFor(path, userVersion);
+      // VACUUM INTO writes a consistent copy including anything still in the WAL.
+      sqlite.prepare('VACUUM INTO ?').run(backupPath);
+      applyMigrations(sqlite, userVersion, migrations);
+    }
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return wrap(path, sqlite, migrations.length, backupPath);
+}
+
+/** Creates a new, empty (schema only) project file. Refuses to overwrite. */
+export function createProjectDb(path: string, options: OpenOptions = {}): ProjectDb {
+  const migrations = options.migrations ?? loadMigrations();
+  if (existsSync(path)) throw new DomainError('project.exists', fileParam(path));
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path);
+  } catch (err) {
+    throw new DomainError('project.unwritable', { ...fileParam(path), detail: sqliteCode(err) || String(err) });
+  }
+  try {
+    configure(sqlite, path);
+    applyMigrations(sqlite, 0, migrations);
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return wrap(path, sqlite, migrations.length, null);
+}

@@ -1,0 +1,147 @@
+// drizzle schema: the single source of truth for the project file (one SQLite
+// file per project). `npm run db:generate` turns changes into SQL migrations.
+// Offsets are UTF-16 code units into the normalised source text, half-open
+// [start, end) — see docs/adr/0003-text-and-offsets.md.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+const guid = () => text('guid').notNull().unique();
+const timestamp = (name: string) => text(name).notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () => timestamp('created_at');
+
+/** One row: the project itself. */
+export const project = sqliteTable('project', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  name: text('name').notNull(),
+  template: text('template').notNull(),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at'),
+}, (t) => [check('project_singleton', sql`${t.id} = 1`)]);
+
+/** Coders. Every coding records who made it. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const codes = sqliteTable('codes', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  parentId: integer('parent_id').references((): AnySQLiteColumn => codes.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  /** 'building_block' | 'theme_group' | 'code' — building blocks are the deductive top level. */
+  role: text('role', { enum: ['building_block', 'theme_group', 'code'] }).notNull().default('code'),
+  color: text('color').notNull(),
+  definition: text('definition').notNull().default(''),
+  includeCriteria: text('include_criteria').notNull().default(''),
+  excludeCriteria: text('exclude_criteria').notNull().default(''),
+  example: text('example').notNull().default(''),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: createdAt(),
+}, (t) => [
+  index('codes_parent').on(t.parentId, t.sortOrder),
+  check('codes_color', sql`${t.color} GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'`),
+]);
+
+export const sources = sqliteTable('sources', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  name: text('name').notNull(),
+  /** Normalised plain text: NFC, '\n' line endings, no BOM. Speaker labels live in `turns`. */
+  text: text('text').notNull(),
+  /** sha256 hex of `text`. */
+  textHash: text('text_hash').notNull(),
+  originalFormat: text('original_format').notNull(),
+  originalFileName: text('original_file_name'),
+  /** JSON object: file size, original hash, detected encoding, … */
+  metadata: text('metadata').notNull().default('{}'),
+  createdAt: createdAt(),
+}, (t) => [index('sources_hash').on(t.textHash)]);
+
+/** Participant- and source-level variables ("attributes" in the UI). */
+export const attributes = sqliteTable('attributes', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  /** Stable key for attributes the app itself knows (e.g. 'region'); null for user-made ones. */
+  key: text('key').unique(),
+  name: text('name').notNull(),
+  type: text('type', { enum: ['text', 'number', 'date', 'boolean', 'choice'] }).notNull(),
+  /** JSON array of strings for type 'choice'. */
+  choices: text('choices').notNull().default('[]'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** Participants ("deelnemers", cases in REFI-QDA terms). */
+export const participants = sqliteTable('participants', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  /** A pseudonym or name; hidden in anonymised display and reports. */
+  name: text('name').notNull(),
+  perspective: text('perspective', { enum: ['inwoner', 'zorgprofessional', 'bestuurder', 'regulerende_partij'] }),
+  role: text('role').notNull().default(''),
+  createdAt: createdAt(),
+}, (t) => [
+  check('participants_perspective', sql`${t.perspective} IS NULL OR ${t.perspective} IN ('inwoner','zorgprofessional','bestuurder','regulerende_partij')`),
+]);
+
+/** Typed attribute values, stored as canonical text (validated per type by the service). */
+export const participantValues = sqliteTable('participant_values', {
+  participantId: integer('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
+  attributeId: integer('attribute_id').notNull().references(() => attributes.id, { onDelete: 'cascade' }),
+  value: text('value').notNull(),
+}, (t) => [uniqueIndex('participant_values_pk').on(t.participantId, t.attributeId)]);
+
+/** Speaker turns: structure on top of the source text. */
+export const turns = sqliteTable('turns', {
+  id: integer('id').primaryKey(),
+  sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+  start: integer('start').notNull(),
+  end: integer('end').notNull(),
+  speakerLabel: text('speaker_label').notNull(),
+  participantId: integer('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+  isInterviewer: integer('is_interviewer', { mode: 'boolean' }).notNull().default(false),
+  /** Milliseconds from the start of the recording, when the transcript says. */
+  timestampMs: integer('timestamp_ms'),
+}, (t) => [
+  index('turns_source').on(t.sourceId, t.start),
+  index('turns_participant').on(t.participantId),
+  check('turns_range', sql`${t.start} >= 0 AND ${t.end} >= ${t.start}`),
+  check('turns_speaker', sql`NOT (${t.isInterviewer} AND ${t.participantId} IS NOT NULL)`),
+]);
+
+export const codings = sqliteTable('codings', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+  codeId: integer('code_id').notNull().references(() => codes.id, { onDelete: 'cascade' }),
+  start: integer('start').notNull(),
+  end: integer('end').notNull(),
+  coderId: integer('coder_id').notNull().references(() => users.id),
+  createdAt: createdAt(),
+  memo: text('memo'),
+  isKeyQuote: integer('is_key_quote', { mode: 'boolean' }).notNull().default(false),
+}, (t) => [
+  index('codings_source').on(t.sourceId, t.start),
+  index('codings_code').on(t.codeId),
+  check('codings_range', sql`${t.start} >= 0 AND ${t.end} > ${t.start}`),
+]);
+
+export const memos = sqliteTable('memos', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  /** What the memo is attached to; target_id is null for the project journal. */
+  targetKind: text('target_kind', { enum: ['project', 'source', 'participant', 'code', 'coding'] }).notNull(),
+  targetId: integer('target_id'),
+  title: text('title').notNull().default(''),
+  /** Lexical editor state as JSON; `plain` mirrors it for search. */
+  body: text('body').notNull().default(''),
+  plain: text('plain').notNull().default(''),
+  authorId: integer('author_id').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at'),
+}, (t) => [index('memos_target').on(t.targetKind, t.targetId)]);
+

@@ -1,0 +1,65 @@
+// One entry point for every caller (Electron IPC, the browser harness, the CLI):
+// validate the payload against the channel's contract before any service code
+// runs, call the handler, and turn every outcome into a Result envelope.
+import { ZodError } from 'zod';
+import type { i18n } from 'i18next';
+import { channels, isChannel, type Channel, type ShellChannel } from '../../src-shared/contracts/index.ts';
+import { DomainError, type ErrorEnvelope, type Result } from '../../src-shared/errors.ts';
+import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
+import { domainHandlers, type Handler, type HandlerContext, type HandlerMap } from './handlers.ts';
+import type { Session } from '../session.ts';
+
+export interface DispatcherOptions {
+  session: Session;
+  /** Shell channels (dialogs, settings); absent ones answer 'unsupported'. */
+  shell?: Partial<HandlerMap<ShellChannel>>;
+  language?: () => Language;
+  /** Where unexpected errors are reported (never with transcript text). */
+  onInternalError?: (channel: string, err: unknown) => void;
+}
+
+export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+
+const i18nByLanguage = new Map<Language, i18n>();
+function translator(language: Language): i18n {
+  let instance = i18nByLanguage.get(language);
+  if (!instance) {
+    instance = createI18n(language);
+    i18nByLanguage.set(language, instance);
+  }
+  return instance;
+}
+
+export function errorEnvelope(err: unknown, channel: string, language: Language): ErrorEnvelope {
+  const t = translator(language).t.bind(translator(language));
+  if (err instanceof DomainError) {
+    return { code: err.code, message: t(`errors.${err.code}`, err.params), params: err.params };
+  }
+  if (err instanceof ZodError) {
+    const detail = err.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+    return { code: 'invalid_input', message: t('errors.invalid_input', { channel, detail }), params: { channel, detail } };
+  }
+  const detail = err instanceof Error ? err.name : 'unknown';
+  return { code: 'internal', message: t('errors.internal', { detail }), params: { detail } };
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatch {
+  const ctx: HandlerContext = { session: options.session };
+  const language = options.language ?? (() => 'nl' as Language);
+  return async (channelName, payload) => {
+    try {
+      if (!isChannel(channelName)) throw new DomainError('unknown_channel', { channel: channelName });
+      const channel: Channel = channelName;
+      const input = channels[channel].input.parse(payload ?? {});
+      const handler = (domainHandlers as Partial<Record<Channel, Handler<Channel>>>)[channel] ??
+        (options.shell as Partial<Record<Channel, Handler<Channel>>> | undefined)?.[channel];
+      if (!handler) throw new DomainError('unsupported', { what: channel });
+      const data = await handler(input as never, ctx);
+      return { ok: true, data };
+    } catch (err) {
+      const error = errorEnvelope(err, channelName, language());
+      if (error.code === 'internal') options.onInternalError?.(channelName, err);
+      return { ok: false, error };
+    }
+  };
+}

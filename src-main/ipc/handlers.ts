@@ -1,0 +1,31 @@
+// The handler of every domain channel: thin glue from a validated payload to a service.
+import type { Channel, DomainChannel, Output, ParsedInput } from '../../src-shared/contracts/index.ts';
+import type { Session } from '../session.ts';
+import { projectInfo, projectSummary } from '../services/project.ts';
+import { listCodes } from '../services/codebook.ts';
+import { getSource, listSources } from '../services/sources.ts';
+import { listAttributes, listParticipants } from '../services/participants.ts';
+
+export interface HandlerContext {
+  session: Session;
+}
+
+export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Output<C> | Promise<Output<C>>;
+export type HandlerMap<K extends Channel> = { [C in K]: Handler<C> };
+
+export const domainHandlers: HandlerMap<DomainChannel> = {
+  'project.new': ({ path, template, name }, { session }) =>
+    projectSummary(session.create(path, name === undefined ? { template } : { template, name })),
+  'project.open': ({ path }, { session }) => projectSummary(session.open(path)),
+  'project.close': (_input, { session }) => {
+    session.close();
+    return null;
+  },
+  'project.current': (_input, { session }) => (session.project ? projectSummary(session.project) : null),
+  'project.info': (_input, { session }) => projectInfo(session.requireProject()),
+  'codebook.list': ({ perspective }, { session }) => listCodes(session.requireProject(), perspective),
+  'sources.list': (_input, { session }) => listSources(session.requireProject()),
+  'sources.get': ({ id }, { session }) => getSource(session.requireProject(), id),
+  'participants.list': (_input, { session }) => listParticipants(session.requireProject()),
+  'attributes.list': (_input, { session }) => listAttributes(session.requireProject()),
+};

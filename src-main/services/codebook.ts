@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { ProjectDb } from '../db/open.ts';
+import type { CodeRow } from '../../src-shared/contracts/index.ts';
+import type { Perspective } from '../../src-shared/domain/perspectives.ts';
+
+export interface NewCode {
+  name: string;
+  role?: 'building_block' | 'theme_group' | 'code';
+  color: string;
+  definition?: string;
+  includeCriteria?: string;
+  excludeCriteria?: string;
+  example?: string;
+  children?: NewCode[];
+}
+
+/** Inserts a tree of codes under `parentId` (null = top level), keeping the given order. */
+export function insertCodeTree(db: ProjectDb, codes: readonly NewCode[], parentId: number | null = null): number[] {
+  const insert = db.sqlite.prepare(
+    `INSERT INTO codes (guid, parent_id, name, role, color, definition, include_criteria, exclude_criteria, example, sort_order)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const ids: number[] = [];
+  const walk = (list: readonly NewCode[], parent: number | null) => {
+    list.forEach((code, i) => {
+      const id = Number(
+        insert.run(randomUUID(), parent, code.name, code.role ?? 'code', code.color, code.definition ?? '',
+          code.includeCriteria ?? '', code.excludeCriteria ?? '', code.example ?? '', i).lastInsertRowid,
+      );
+      ids.push(id);
+      if (code.children) walk(code.children, id);
+    });
+  };
+  db.sqlite.transaction(() => walk(codes, parentId))();
+  return ids;
+}
+
+/** Resolves a path of code names (['Bouwsteen', 'Subcode']) to a code id. */
+export function findCodeByPath(db: ProjectDb, path: readonly string[]): number | null {
+  let parent: number | null = null;
+  const stmt = db.sqlite.prepare('SELECT id FROM codes WHERE name = ? AND parent_id IS ?');
+  for (const name of path) {
+    const row = stmt.get(name, parent) as { id: number } | undefined;
+    if (!row) return null;
+    parent = row.id;
+  }
+  return parent;
+}
+
+interface CodeDbRow extends Omit<CodeRow, 'counts'> {
+  segments: number;
+  participants: number;
+  sources: number;
+}
+
+/**
+ * Codes in tree order with counts. A coding's participants are those speaking in
+ * the non-interviewer turns it overlaps; a perspective filter keeps codings that
+ * overlap at least one turn of a participant with that perspective.
+ */
+export function listCodes(db: ProjectDb, perspective?: Perspective): CodeRow[] {
+  const rows = db.sqlite
+    .prepare(
+      `WITH coding_participants AS (
+         SELECT c.id AS coding_id, c.code_id, c.source_id, t.participant_id, p.perspective
+         FROM codings c
+         JOIN turns t ON t.source_id = c.source_id AND t.start < c."end" AND t."end" > c.start
+         JOIN participants p ON p.id = t.participant_id
+         WHERE t.is_interviewer = 0
+       ),
+       kept AS (
+         SELECT c.id, c.code_id, c.source_id FROM codings c
+         WHERE @perspective IS NULL
+            OR EXISTS (SELECT 1 FROM coding_participants cp WHERE cp.coding_id = c.id AND cp.perspective = @perspective)
+       ),
+       seg AS (SELECT code_id, COUNT(*) AS segments, COUNT(DISTINCT source_id) AS sources FROM kept GROUP BY code_id),
+       part AS (
+         SELECT cp.code_id, COUNT(DISTINCT cp.participant_id) AS participants
+         FROM coding_participants cp JOIN kept k ON k.id = cp.coding_id
+         WHERE @perspective IS NULL OR cp.perspective = @perspective
+         GROUP BY cp.code_id
+       )
+       SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.role, c.color, c.definition,
+              c.include_criteria AS includeCriteria, c.exclude_criteria AS excludeCriteria, c.example,
+              c.sort_order AS sortOrder,
+              COALESCE(seg.segments, 0) AS segments, COALESCE(seg.sources, 0) AS sources,
+              COALESCE(part.participants, 0) AS participants
+       FROM codes c LEFT JOIN seg ON seg.code_id = c.id LEFT JOIN part ON part.code_id = c.id`,
+    )
+    .all({ perspective: perspective ?? null }) as CodeDbRow[];
+  const byParent = new Map<number | null, CodeDbRow[]>();
+  for (const row of rows) {
+    const list = byParent.get(row.parentId) ?? [];
+    list.push(row);
+    byParent.set(row.parentId, list);
+  }
+  const ordered: CodeRow[] = [];
+  const walk = (parent: number | null) => {
+    const list = (byParent.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+    for (const { segments, participants, sources, ...code } of list) {
+      ordered.push({ ...code, counts: { segments, participants, sources } });
+      walk(code.id);
+    }
+  };
+  walk(null);
+  return ordered;
+}

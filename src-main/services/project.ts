@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createProjectDb, openProjectDb, type ProjectDb } from '../db/open.ts';
+import { DomainError } from '../../src-shared/errors.ts';
+import type { ProjectInfo, ProjectSummary, TemplateId } from '../../src-shared/contracts/project.ts';
+import { PERSPECTIVES } from '../../src-shared/domain/perspectives.ts';
+import { toTree } from '../../src-shared/domain/code-tree.ts';
+import { applyTemplate, REGION_KEY } from '../templates/index.ts';
+import { listCodes } from './codebook.ts';
+import { listAttributes } from './participants.ts';
+
+export interface CreateOptions {
+  template: TemplateId;
+  name?: string;
+  /** Runs inside creation, before the file appears at its path (e.g. example content). */
+  seed?: (db: ProjectDb) => void;
+}
+
+function defaultName(path: string): string {
+  return basename(path).replace(/\.duiding$/i, '') || 'Duiding';
+}
+
+/**
+ * Creates a project file. It is built under a temporary name beside the target
+ * and renamed into place only when complete, so a failure never leaves a
+ * half-made project at `path`.
+ */
+export function createProject(path: string, options: CreateOptions): ProjectDb {
+  if (existsSync(path)) throw new DomainError('project.exists', { file: basename(path) });
+  const tmp = join(dirname(path), `.${basename(path)}.${randomUUID()}.creating`);
+  const db = createProjectDb(tmp);
+  try {
+    db.sqlite.transaction(() => {
+      db.sqlite
+        .prepare('INSERT INTO project (id, guid, name, template) VALUES (1, ?, ?, ?)')
+        .run(randomUUID(), options.name ?? defaultName(path), options.template);
+      applyTemplate(db, options.template);
+      options.seed?.(db);
+    })();
+    db.close();
+    if (existsSync(path)) throw new DomainError('project.exists', { file: basename(path) });
+    renameSync(tmp, path);
+  } catch (err) {
+    db.close();
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}-wal`, { force: true });
+    rmSync(`${tmp}-shm`, { force: true });
+    throw err;
+  }
+  return openProjectDb(path);
+}
+
+export function projectSummary(db: ProjectDb): ProjectSummary {
+  const row = db.sqlite.prepare('SELECT guid, name, template FROM project WHERE id = 1').get() as
+    | { guid: string; name: string; template: string }
+    | undefined;
+  if (!row) throw new DomainError('project.corrupt', { file: basename(db.path) });
+  return { path: db.path, ...row, schemaVersion: db.schemaVersion, backupPath: db.backupPath };
+}
+
+function count(db: ProjectDb, table: string): number {
+  return (db.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+export function projectInfo(db: ProjectDb): ProjectInfo {
+  const perspectiveCounts = new Map(
+    (db.sqlite.prepare('SELECT perspective, COUNT(*) AS n FROM participants GROUP BY perspective').all() as {
+      perspective: string | null;
+      n: number;
+    }[]).map((r) => [r.perspective, r.n]),
+  );
+  const region = listAttributes(db).find((a) => a.key === REGION_KEY);
+  return {
+    project: projectSummary(db),
+    counts: {
+      sources: count(db, 'sources'),
+      participants: count(db, 'participants'),
+      codes: count(db, 'codes'),
+      codings: count(db, 'codings'),
+      users: count(db, 'users'),
+      turns: count(db, 'turns'),
+    },
+    codebook: toTree(listCodes(db)),
+    perspectives: PERSPECTIVES.map((key) => ({ key, participants: perspectiveCounts.get(key) ?? 0 })),
+    regions: region?.choices ?? [],
+  };
+}

@@ -1,0 +1,108 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ProjectDb } from '../db/open.ts';
+import { DomainError } from '../../src-shared/errors.ts';
+import { isNormalisedText, isValidRange } from '../../src-shared/domain/text.ts';
+import type { SourceDetail, SourceListItem, TurnView } from '../../src-shared/contracts/sources.ts';
+import type { Perspective } from '../../src-shared/domain/perspectives.ts';
+
+export interface NewTurn {
+  start: number;
+  end: number;
+  speakerLabel: string;
+  participantId?: number | null;
+  isInterviewer?: boolean;
+  timestampMs?: number | null;
+}
+
+export interface NewSource {
+  name: string;
+  /** Already normalised (importers do that); checked here. */
+  text: string;
+  originalFormat: string;
+  originalFileName?: string | null;
+  metadata?: Record<string, unknown>;
+  turns?: readonly NewTurn[];
+}
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Adds a source with its turns in one transaction. Refuses text that is not normalised or turns out of range. */
+export function addSource(db: ProjectDb, src: NewSource): number {
+  if (!isNormalisedText(src.text)) {
+    throw new DomainError('invalid_input', { channel: 'sources.add', detail: 'text is not normalised (NFC, \\n, no BOM)' });
+  }
+  for (const t of src.turns ?? []) {
+    if (!isValidRange(src.text, t.start, t.end, false) || (t.isInterviewer && t.participantId != null)) {
+      throw new DomainError('invalid_input', { channel: 'sources.add', detail: `turn ${t.start}-${t.end}` });
+    }
+  }
+  const insertSource = db.sqlite.prepare(
+    `INSERT INTO sources (guid, name, text, text_hash, original_format, original_file_name, metadata)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertTurn = db.sqlite.prepare(
+    `INSERT INTO turns (source_id, start, "end", speaker_label, participant_id, is_interviewer, timestamp_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return db.sqlite.transaction(() => {
+    const id = Number(
+      insertSource.run(randomUUID(), src.name, src.text, textHash(src.text), src.originalFormat, src.originalFileName ?? null,
+        JSON.stringify(src.metadata ?? {})).lastInsertRowid,
+    );
+    for (const t of src.turns ?? []) {
+      insertTurn.run(id, t.start, t.end, t.speakerLabel, t.participantId ?? null, t.isInterviewer ? 1 : 0, t.timestampMs ?? null);
+    }
+    return id;
+  })();
+}
+
+export function listSources(db: ProjectDb): SourceListItem[] {
+  const rows = db.sqlite
+    .prepare(
+      `SELECT s.id, s.guid, s.name, s.original_format AS originalFormat, length(s.text) AS characters,
+              (SELECT COUNT(*) FROM turns t WHERE t.source_id = s.id) AS turns,
+              (SELECT COUNT(*) FROM codings c WHERE c.source_id = s.id) AS codings,
+              (SELECT group_concat(DISTINCT p.perspective) FROM turns t JOIN participants p ON p.id = t.participant_id
+                WHERE t.source_id = s.id) AS perspectives
+       FROM sources s ORDER BY s.name COLLATE NOCASE, s.id`,
+    )
+    .all() as (Omit<SourceListItem, 'perspectives'> & { perspectives: string | null })[];
+  return rows.map((r) => ({ ...r, perspectives: (r.perspectives?.split(',') ?? []) as Perspective[] }));
+}
+
+export function getSource(db: ProjectDb, id: number): SourceDetail {
+  const src = db.sqlite
+    .prepare(
+      `SELECT id, guid, name, text, original_format AS originalFormat, original_file_name AS originalFileName
+       FROM sources WHERE id = ?`,
+    )
+    .get(id) as Omit<SourceDetail, 'turns' | 'codings'> | undefined;
+  if (!src) throw new DomainError('entity.not_found', { entity: 'source', id });
+  const turnRows = db.sqlite
+    .prepare(
+      `SELECT t.id, t.start, t."end", t.speaker_label AS speakerLabel, t.is_interviewer AS isInterviewer,
+              t.timestamp_ms AS timestampMs, p.id AS pid, p.name AS pname, p.perspective AS pperspective, p.role AS prole
+       FROM turns t LEFT JOIN participants p ON p.id = t.participant_id
+       WHERE t.source_id = ? ORDER BY t.start`,
+    )
+    .all(id) as (Omit<TurnView, 'participant' | 'isInterviewer'> & {
+    isInterviewer: number;
+    pid: number | null;
+    pname: string | null;
+    pperspective: Perspective | null;
+    prole: string | null;
+  })[];
+  const turns: TurnView[] = turnRows.map(({ pid, pname, pperspective, prole, ...t }) => ({
+    ...t,
+    isInterviewer: t.isInterviewer === 1,
+    participant: pid === null ? null : { id: pid, name: pname ?? '', perspective: pperspective, role: prole ?? '' },
+  }));
+  const codings = (
+    db.sqlite
+      .prepare('SELECT id, code_id AS codeId, start, "end", is_key_quote AS isKeyQuote FROM codings WHERE source_id = ? ORDER BY start, "end"')
+      .all(id) as { id: number; codeId: number; start: number; end: number; isKeyQuote: number }[]
+  ).map((c) => ({ ...c, isKeyQuote: c.isKeyQuote === 1 }));
+  return { ...src, turns, codings };
+}

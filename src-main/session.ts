@@ -1,0 +1,61 @@
+// The open project of one window (Electron), one harness page, or one CLI call.
+import type { ProjectDb } from './db/open.ts';
+import { openProjectDb } from './db/open.ts';
+import { createProject, type CreateOptions } from './services/project.ts';
+import { DomainError } from '../src-shared/errors.ts';
+import type { AppEvent, AppEvents, EntityTag } from '../src-shared/contracts/index.ts';
+import { ENTITY_TAGS } from '../src-shared/contracts/index.ts';
+
+export type EventSink = <E extends AppEvent>(event: E, payload: AppEvents[E]) => void;
+
+export class Session {
+  #project: ProjectDb | null = null;
+  #sinks = new Set<EventSink>();
+
+  get project(): ProjectDb | null {
+    return this.#project;
+  }
+
+  /** The open project, or a typed error the UI can show. */
+  requireProject(): ProjectDb {
+    if (!this.#project) throw new DomainError('no_project');
+    return this.#project;
+  }
+
+  subscribe(sink: EventSink): () => void {
+    this.#sinks.add(sink);
+    return () => this.#sinks.delete(sink);
+  }
+
+  emit<E extends AppEvent>(event: E, payload: AppEvents[E]): void {
+    for (const sink of this.#sinks) sink(event, payload);
+  }
+
+  changed(tags: EntityTag[]): void {
+    this.emit('project.changed', { tags });
+  }
+
+  /** Opens `path`; the previous project stays open if this fails. */
+  open(path: string): ProjectDb {
+    if (this.#project?.path === path) return this.#project;
+    const next = openProjectDb(path);
+    this.#replace(next);
+    return next;
+  }
+
+  create(path: string, options: CreateOptions): ProjectDb {
+    const next = createProject(path, options);
+    this.#replace(next);
+    return next;
+  }
+
+  close(): void {
+    this.#replace(null);
+  }
+
+  #replace(next: ProjectDb | null): void {
+    this.#project?.close();
+    this.#project = next;
+    this.changed([...ENTITY_TAGS]);
+  }
+}

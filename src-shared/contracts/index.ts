@@ -1,0 +1,48 @@
+// Every channel of the app, declared once. Electron's ipcMain, the browser
+// harness bridge and the CLI all go through dispatch() with these contracts.
+import type { z } from 'zod';
+import { projectChannels } from './project.ts';
+import { codebookChannels } from './codebook.ts';
+import { sourcesChannels } from './sources.ts';
+import { participantsChannels } from './participants.ts';
+import { shellChannels } from './shell.ts';
+import type { ChannelDef } from './channel.ts';
+
+export const channels = {
+  ...projectChannels,
+  ...codebookChannels,
+  ...sourcesChannels,
+  ...participantsChannels,
+  ...shellChannels,
+};
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ShellChannel = keyof typeof shellChannels;
+export type DomainChannel = Exclude<Channel, ShellChannel>;
+export type Input<C extends Channel> = z.input<Channels[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+export type Output<C extends Channel> = Channels[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(channels, name);
+}
+
+/** Entity tags carried by `project.changed`, so the renderer can invalidate the right queries. */
+export const ENTITY_TAGS = ['project', 'codes', 'sources', 'participants', 'codings', 'memos', 'users'] as const;
+export type EntityTag = (typeof ENTITY_TAGS)[number];
+
+export interface AppEvents {
+  'project.changed': { tags: EntityTag[] };
+  /** A command chosen from the native menu; the renderer runs it. */
+  'command.invoke': { id: string };
+  'language.changed': { language: 'nl' | 'en' };
+}
+export type AppEvent = keyof AppEvents;
+export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed'];
+
+export type { ProjectInfo, ProjectSummary, CodebookNode, TemplateId } from './project.ts';
+export type { CodeRow, CodeCounts } from './codebook.ts';
+export type { SourceDetail, SourceListItem, TurnView, CodingView } from './sources.ts';
+export type { ParticipantRow, AttributeDef } from './participants.ts';
+export type { RecentProject } from './shell.ts';

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import type { Perspective } from '../domain/perspectives.ts';
+
+export const TEMPLATES = ['jzojp', 'empty'] as const;
+export type TemplateId = (typeof TEMPLATES)[number];
+
+const filePath = z.string().min(1).max(4096);
+
+export interface ProjectSummary {
+  path: string;
+  name: string;
+  guid: string;
+  template: string;
+  schemaVersion: number;
+  /** Set when opening upgraded the file: where the pre-upgrade copy went. */
+  backupPath: string | null;
+}
+
+export interface ProjectCounts {
+  sources: number;
+  participants: number;
+  codes: number;
+  codings: number;
+  users: number;
+  turns: number;
+}
+
+export interface CodebookNode {
+  id: number;
+  name: string;
+  role: 'building_block' | 'theme_group' | 'code';
+  color: string;
+  children: CodebookNode[];
+}
+
+export interface ProjectInfo {
+  project: ProjectSummary;
+  counts: ProjectCounts;
+  codebook: CodebookNode[];
+  perspectives: { key: Perspective; participants: number }[];
+  regions: string[];
+}
+
+const empty = z.object({}).strict();
+
+export const projectChannels = {
+  'project.new': channel(
+    z.object({ path: filePath, template: z.enum(TEMPLATES), name: z.string().trim().min(1).max(200).optional() }),
+  ).returns<ProjectSummary>(),
+  'project.open': channel(z.object({ path: filePath })).returns<ProjectSummary>(),
+  'project.close': channel(empty).returns<null>(),
+  'project.current': channel(empty).returns<ProjectSummary | null>(),
+  'project.info': channel(empty).returns<ProjectInfo>(),
+};

@@ -1,0 +1,21 @@
+// Channels that only a shell can answer (native dialogs, settings of the app
+// rather than the project). Electron and the browser harness each implement them.
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import { LANGUAGES, type Language } from '../i18n/catalog.ts';
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export const shellChannels = {
+  'shell.openProjectDialog': channel(z.object({}).strict()).returns<string | null>(),
+  'shell.newProjectDialog': channel(z.object({}).strict()).returns<string | null>(),
+  'shell.saveAsDialog': channel(z.object({}).strict()).returns<string | null>(),
+  'shell.recentProjects': channel(z.object({}).strict()).returns<RecentProject[]>(),
+  'shell.exampleProjectPath': channel(z.object({}).strict()).returns<string>(),
+  'shell.getLanguage': channel(z.object({}).strict()).returns<Language>(),
+  'shell.setLanguage': channel(z.object({ language: z.enum(LANGUAGES) }).strict()).returns<Language>(),
+};

@@ -1,0 +1,41 @@
+// Errors that cross process boundaries as data: a stable code plus parameters.
+// The message is produced by i18n in the user's language at the boundary
+// (dispatch, CLI), because thrown errors lose their type across IPC.
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_channel',
+  'unsupported',
+  'no_project',
+  'internal',
+  'project.not_found',
+  'project.not_sqlite',
+  'project.not_duiding',
+  'project.corrupt',
+  'project.newer_schema',
+  'project.locked',
+  'project.exists',
+  'project.unwritable',
+  'entity.not_found',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'DomainError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+export interface ErrorEnvelope {
+  code: ErrorCode;
+  message: string;
+  params?: ErrorParams;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorEnvelope };

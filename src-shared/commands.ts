@@ -1,0 +1,34 @@
+// One command registry feeding the native menu, keyboard shortcuts and (later)
+// the command palette. Labels are i18n keys under `command.`.
+export type MenuSection = 'file' | 'edit' | 'view' | 'help';
+
+export interface CommandDef {
+  id: string;
+  section: MenuSection;
+  /** Electron accelerator syntax; the renderer maps it to a key binding. */
+  accelerator?: string;
+  /** Handled by the shell itself (quit, about) rather than by the renderer. */
+  shellOnly?: boolean;
+  /** Start a new menu group before this command. */
+  separatorBefore?: boolean;
+}
+
+export const COMMAND_DEFS = [
+  { id: 'project.new', section: 'file', accelerator: 'CmdOrCtrl+N' },
+  { id: 'project.open', section: 'file', accelerator: 'CmdOrCtrl+O' },
+  { id: 'project.openExample', section: 'file' },
+  { id: 'project.saveAs', section: 'file', accelerator: 'CmdOrCtrl+Shift+S', separatorBefore: true },
+  { id: 'project.close', section: 'file', accelerator: 'CmdOrCtrl+W' },
+  { id: 'app.quit', section: 'file', accelerator: 'CmdOrCtrl+Q', shellOnly: true, separatorBefore: true },
+  { id: 'view.navigator', section: 'view', accelerator: 'CmdOrCtrl+1' },
+  { id: 'view.inspector', section: 'view', accelerator: 'CmdOrCtrl+2' },
+  { id: 'language.nl', section: 'view', separatorBefore: true },
+  { id: 'language.en', section: 'view' },
+  { id: 'app.about', section: 'help', shellOnly: true },
+] as const satisfies readonly CommandDef[];
+
+export type CommandId = (typeof COMMAND_DEFS)[number]['id'];
+
+export function isCommandId(id: string): id is CommandId {
+  return COMMAND_DEFS.some((c) => c.id === id);
+}

@@ -1,4 +1,6 @@
 // The open project of one window (Electron), one harness page, or one CLI call.
+import { existsSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { ProjectDb } from './db/open.ts';
 import { openProjectDb } from './db/open.ts';
 import { createProject, type CreateOptions } from './services/project.ts';
@@ -47,6 +49,20 @@ export class Session {
     const next = createProject(path, options);
     this.#replace(next);
     return next;
+  }
+
+  /** Copies the open project to `path` (never over an existing file) and switches to the copy. */
+  saveAs(path: string): ProjectDb {
+    const current = this.requireProject();
+    if (existsSync(path)) throw new DomainError('project.exists', { file: basename(path) });
+    try {
+      current.sqlite.prepare('VACUUM INTO ?').run(path);
+    } catch (err) {
+      rmSync(path, { force: true });
+      throw new DomainError('project.unwritable', { file: basename(path), detail: err instanceof Error ? err.name : 'unknown' });
+    }
+    this.#replace(null);
+    return this.open(path);
   }
 
   close(): void {

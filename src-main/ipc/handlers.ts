@@ -17,6 +17,7 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   'project.new': ({ path, template, name }, { session }) =>
     projectSummary(session.create(path, name === undefined ? { template } : { template, name })),
   'project.open': ({ path }, { session }) => projectSummary(session.open(path)),
+  'project.saveAs': ({ path }, { session }) => projectSummary(session.saveAs(path)),
   'project.close': (_input, { session }) => {
     session.close();
     return null;

@@ -145,7 +145,7 @@ export const JZOJP_CODEBOOK: readonly TemplateCode[] = [
     role: 'building_block',
     color: SAMENWERKING,
     definition:
-      'Samenwerking tussen organisaties uit twee of meer domeinen, zoals huisartsenzorg, ziekenhuis, langdurige zorg, sociaal domein, publieke gezondheid en wonen, waarbij kennis, middelen of taken worden gedeeld. Of dat lukt, hangt af van vertrouwen, een gedeelde taal en visie, de manier van besturen en de regels waarbinnen partijen werken.',
+      'Samenwerken over de grenzen van domeinen heen, bijvoorbeeld tussen huisartsenzorg, ziekenhuis, langdurige zorg, sociaal domein, publieke gezondheid en wonen, waarbij kennis, middelen of taken worden gedeeld. Of dat lukt, hangt af van vertrouwen, een gedeelde taal en visie, de manier van besturen en de regels waarbinnen partijen werken.',
     includeCriteria:
       'Wanneer het fragment gaat over hoe partijen uit verschillende domeinen elkaar vinden, afspraken maken en taken verdelen, of elkaar juist niet weten te vinden.',
     excludeCriteria:
@@ -282,7 +282,7 @@ export const JZOJP_CODEBOOK: readonly TemplateCode[] = [
         definition:
           'De mate waarin partijen weten wat kwetsbare groepen nodig hebben, bijvoorbeeld via wijkprofielen, gekoppelde gegevens, adviesraden of gesprekken met ervaringsdeskundigen. Vaak blijkt de doelgroep zelf daarbij nog buiten beeld.',
         includeCriteria:
-          'Wanneer iemand vertelt hoe de behoeften van kwetsbare groepen in kaart worden gebracht, of dat dit ontbreekt.',
+          'Wanneer iemand vertelt hoe partijen achterhalen wat kwetsbare groepen nodig hebben, of dat dit niet gebeurt.',
         excludeCriteria: 'Algemeen gebruik van gegevens om te leren: Lerend vermogen > Data en regiobeeld.',
         example: 'We weten precies hoe vaak ze op de spoedpost komen, maar niet waarom.',
       },

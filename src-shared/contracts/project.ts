@@ -49,6 +49,8 @@ export const projectChannels = {
     z.object({ path: filePath, template: z.enum(TEMPLATES), name: z.string().trim().min(1).max(200).optional() }),
   ).returns<ProjectSummary>(),
   'project.open': channel(z.object({ path: filePath })).returns<ProjectSummary>(),
+  /** Writes a consistent copy to `path` and continues working in the copy. */
+  'project.saveAs': channel(z.object({ path: filePath })).returns<ProjectSummary>(),
   'project.close': channel(empty).returns<null>(),
   'project.current': channel(empty).returns<ProjectSummary | null>(),
   'project.info': channel(empty).returns<ProjectInfo>(),

@@ -1,0 +1,108 @@
+// `npm run bench [-- --sources 500 --codings 5000]`
+// Service-level benchmarks on a real SQLite file. Figures go to stdout and to
+// bench/results/latest.json. Not a test: numbers depend on the machine.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { createProject, projectInfo } from '../src-main/services/project.ts';
+import { openProjectDb } from '../src-main/db/open.ts';
+import { addSource } from '../src-main/services/sources.ts';
+import { addParticipant } from '../src-main/services/participants.ts';
+import { codingInserter } from '../src-main/services/codings.ts';
+import { ensureUser } from '../src-main/services/users.ts';
+import { listCodes } from '../src-main/services/codebook.ts';
+import { PERSPECTIVES } from '../src-shared/domain/perspectives.ts';
+import { makeTranscript, pickRanges } from './corpus.ts';
+
+const { values } = parseArgs({ options: { sources: { type: 'string', default: '500' }, codings: { type: 'string', default: '5000' } } });
+const N = Number(values.sources);
+const CODINGS = Number(values.codings);
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const result = fn();
+  return [result, performance.now() - t0];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'duiding-bench-'));
+const results: Record<string, number | string> = { sources: N, codings: CODINGS, node: process.version };
+try {
+  // 1. Project creation from the JZOJP template (median of 5 fresh files).
+  const createTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const [db, ms] = time(() => createProject(join(dir, `create-${i}.duiding`), { template: 'jzojp' }));
+    db.close();
+    createTimes.push(ms);
+  }
+  results.createProjectMs = median(createTimes);
+
+  // 2. Fill a project: N transcripts of ~8,000 words with turns, CODINGS codings.
+  const path = join(dir, 'bench.duiding');
+  const db = createProject(path, { template: 'jzojp' });
+  const [corpus, genMs] = time(() => Array.from({ length: N }, (_, i) => makeTranscript(i)));
+  results.generateCorpusMs = genMs;
+  results.corpusWords = corpus.reduce((n, t) => n + t.text.split(/\s+/).length, 0);
+  const codeIds = (db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code'").pluck().all() as number[]);
+  const coder = ensureUser(db, 'bench');
+  const [, fillSourcesMs] = time(() =>
+    db.sqlite.transaction(() => {
+      corpus.forEach((t, i) => {
+        const ids = new Map(t.speakers.map((s) => [s, addParticipant(db, { name: s, perspective: PERSPECTIVES[i % 4]! })]));
+        addSource(db, {
+          name: t.name, text: t.text, originalFormat: 'txt',
+          turns: t.turns.map((x) => ({ start: x.start, end: x.end, speakerLabel: x.speaker, isInterviewer: x.isInterviewer, participantId: ids.get(x.speaker) ?? null })),
+        });
+      });
+    })(),
+  );
+  results.insertSourcesMs = fillSourcesMs;
+  const sourceIds = db.sqlite.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[];
+  const perSource = Math.ceil(CODINGS / N);
+  const insert = codingInserter(db);
+  const [, fillCodingsMs] = time(() =>
+    db.sqlite.transaction(() => {
+      let made = 0;
+      corpus.forEach((t, i) => {
+        for (const r of pickRanges(t, perSource)) {
+          if (made++ >= CODINGS) return;
+          insert({ sourceId: sourceIds[i]!, codeId: codeIds[made % codeIds.length]!, coderId: coder, ...r });
+        }
+      });
+    })(),
+  );
+  results.insertCodingsMs = fillCodingsMs;
+  db.close();
+  results.fileSizeMB = Math.round((statSync(path).size / 1048576) * 10) / 10;
+
+  // 3. Open: the file check, lock and migration check, then what the window asks first.
+  const openTimes: number[] = [];
+  const infoTimes: number[] = [];
+  const codesTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const [opened, openMs] = time(() => openProjectDb(path));
+    const [, infoMs] = time(() => projectInfo(opened));
+    const [, codesMs] = time(() => listCodes(opened));
+    opened.close();
+    openTimes.push(openMs);
+    infoTimes.push(infoMs);
+    codesTimes.push(codesMs);
+  }
+  results.openProjectMs = median(openTimes);
+  results.projectInfoMs = median(infoTimes);
+  results.codebookWithCountsMs = median(codesTimes);
+  results.rssMB = Math.round(process.memoryUsage().rss / 1048576);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const rounded = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v]));
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(rounded, null, 2)}\n`);
+for (const [k, v] of Object.entries(rounded)) process.stdout.write(`${k.padEnd(24)} ${v}\n`);

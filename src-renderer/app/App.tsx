@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { bridge, call } from '../bridge.ts';
+import { invalidateTags, useCurrentProject } from '../state/queries.ts';
+import { useUi } from '../state/ui-store.ts';
+import { handleShortcut, runCommand } from './commands.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { Workspace } from './Workspace.tsx';
+import { StartScreen } from '../features/start/StartScreen.tsx';
+import { NewProjectDialog } from '../features/start/NewProjectDialog.tsx';
+import { NoticeBanner } from '../components/NoticeBanner.tsx';
+import { ErrorState } from '../components/ErrorState.tsx';
+import { isLanguage } from '../../src-shared/i18n/catalog.ts';
+
+/** True inside Electron, where the native menu owns the accelerators. */
+const HAS_NATIVE_MENU = navigator.userAgent.includes('Electron');
+
+export function App() {
+  const client = useQueryClient();
+  const { t, i18n } = useTranslation();
+  const current = useCurrentProject();
+
+  useEffect(() => {
+    const offs = [
+      bridge().on('project.changed', ({ tags }) => invalidateTags(client, tags)),
+      bridge().on('command.invoke', ({ id }) => runCommand(id)),
+      bridge().on('language.changed', ({ language }) => void i18n.changeLanguage(language)),
+    ];
+    void call('shell.getLanguage', {}).then(
+      (lng) => {
+        if (isLanguage(lng)) void i18n.changeLanguage(lng);
+      },
+      () => undefined,
+    );
+    const onKey = (e: KeyboardEvent) => handleShortcut(e, HAS_NATIVE_MENU);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      offs.forEach((off) => off());
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [client, i18n]);
+
+  useEffect(() => {
+    document.title = current.data ? `${current.data.name} — ${t('app.name')}` : t('app.name');
+  }, [current.data, t]);
+
+  const newProjectOpen = useUi((s) => s.newProjectOpen);
+
+  return (
+    <div className="app">
+      <Toolbar project={current.data ?? null} />
+      <NoticeBanner />
+      {current.isError ? (
+        <main className="app__center">
+          <ErrorState error={current.error} onRetry={() => void current.refetch()} />
+        </main>
+      ) : current.isPending ? (
+        <main className="app__center" aria-busy="true">{t('shell.loading')}</main>
+      ) : current.data ? (
+        <Workspace />
+      ) : (
+        <StartScreen />
+      )}
+      {newProjectOpen && <NewProjectDialog />}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import type { ProjectSummary } from '../../src-shared/contracts/index.ts';
+import { runCommand, setLanguage } from './commands.ts';
+import { useUi } from '../state/ui-store.ts';
+
+export function Toolbar({ project }: { project: ProjectSummary | null }) {
+  const { t, i18n } = useTranslation();
+  const { showNavigator, showInspector } = useUi();
+  return (
+    <header className="toolbar">
+      <div className="toolbar__brand">
+        <span className="toolbar__logo" aria-hidden="true">D</span>
+        <span className="toolbar__app">{t('app.name')}</span>
+        {project && <h1 className="toolbar__project">{project.name}</h1>}
+      </div>
+      <div className="toolbar__actions">
+        {project && (
+          <>
+            <Button className="tool" aria-pressed={showNavigator} onPress={() => runCommand('view.navigator')}>
+              {t('shell.navigator')}
+            </Button>
+            <Button className="tool" aria-pressed={showInspector} onPress={() => runCommand('view.inspector')}>
+              {t('shell.inspector')}
+            </Button>
+          </>
+        )}
+        <Select
+          className="lang-select"
+          selectedKey={i18n.language}
+          onSelectionChange={(key) => (key === 'nl' || key === 'en') && void setLanguage(key)}
+        >
+          <Label className="visually-hidden">{t('toolbar.languageSwitch')}</Label>
+          <Button className="tool">
+            <SelectValue />
+            <span aria-hidden="true"> ▾</span>
+          </Button>
+          <Popover>
+            <ListBox className="menu-list">
+              <ListBoxItem id="nl" className="menu-item">Nederlands</ListBoxItem>
+              <ListBoxItem id="en" className="menu-item">English</ListBoxItem>
+            </ListBox>
+          </Popover>
+        </Select>
+      </div>
+    </header>
+  );
+}

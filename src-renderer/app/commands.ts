@@ -1,0 +1,100 @@
+// Renderer side of the command registry (src-shared/commands.ts): what each
+// command does, and keyboard shortcuts derived from the same accelerators the
+// native menu shows.
+import i18next from 'i18next';
+import { COMMAND_DEFS, type CommandId } from '../../src-shared/commands.ts';
+import { call, BridgeError } from '../bridge.ts';
+import { useUi } from '../state/ui-store.ts';
+import type { TemplateId } from '../../src-shared/contracts/project.ts';
+
+function report(err: unknown): void {
+  useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
+}
+
+async function guarded(action: () => Promise<unknown>): Promise<void> {
+  try {
+    useUi.getState().setNotice(null);
+    await action();
+  } catch (err) {
+    report(err);
+  }
+}
+
+export async function setLanguage(language: 'nl' | 'en'): Promise<void> {
+  await i18next.changeLanguage(language);
+  await guarded(() => call('shell.setLanguage', { language }));
+}
+
+export async function openProjectAt(path: string): Promise<void> {
+  await guarded(async () => {
+    await call('project.open', { path });
+    useUi.getState().reset();
+  });
+}
+
+export async function createProject(template: TemplateId, name?: string): Promise<boolean> {
+  let created = false;
+  await guarded(async () => {
+    const path = await call('shell.newProjectDialog', {});
+    if (!path) return;
+    await call('project.new', name ? { path, template, name } : { path, template });
+    useUi.getState().reset();
+    created = true;
+  });
+  return created;
+}
+
+const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promise<void> | void> = {
+  'project.new': () => useUi.getState().setNewProjectOpen(true),
+  'project.open': () =>
+    guarded(async () => {
+      const path = await call('shell.openProjectDialog', {});
+      if (path) await openProjectAt(path);
+    }),
+  'project.openExample': () =>
+    guarded(async () => openProjectAt(await call('shell.exampleProjectPath', {}))),
+  'project.saveAs': () =>
+    guarded(async () => {
+      const path = await call('shell.saveAsDialog', {});
+      if (path) await call('project.saveAs', { path });
+    }),
+  'project.close': () =>
+    guarded(async () => {
+      await call('project.close', {});
+      useUi.getState().reset();
+    }),
+  'view.navigator': () => useUi.getState().toggleNavigator(),
+  'view.inspector': () => useUi.getState().toggleInspector(),
+  'language.nl': () => setLanguage('nl'),
+  'language.en': () => setLanguage('en'),
+};
+
+export function runCommand(id: string): void {
+  const handler = (handlers as Record<string, (() => Promise<void> | void) | undefined>)[id];
+  if (handler) void handler();
+}
+
+interface Binding {
+  id: string;
+  key: string;
+  shift: boolean;
+}
+
+const BINDINGS: Binding[] = COMMAND_DEFS.flatMap((def) => {
+  if (!('accelerator' in def) || ('shellOnly' in def && def.shellOnly)) return [];
+  const parts = def.accelerator.split('+');
+  return [{ id: def.id, key: parts[parts.length - 1]!.toLowerCase(), shift: parts.includes('Shift') }];
+});
+
+/**
+ * In Electron the native menu handles accelerators; in the browser harness
+ * (no menu) the same accelerators are bound here so the app behaves alike.
+ */
+export function handleShortcut(event: KeyboardEvent, hasNativeMenu: boolean): boolean {
+  if (hasNativeMenu || !(event.ctrlKey || event.metaKey) || event.altKey) return false;
+  const binding = BINDINGS.find((b) => b.key === event.key.toLowerCase() && b.shift === event.shiftKey);
+  if (!binding) return false;
+  event.preventDefault();
+  runCommand(binding.id);
+  return true;
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { useUi } from '../../state/ui-store.ts';
+import { CodeDetails } from './CodeDetails.tsx';
+import { ParticipantDetails } from './ParticipantDetails.tsx';
+import { SourceDetails } from './SourceDetails.tsx';
+
+export function Inspector() {
+  const { t } = useTranslation();
+  const selection = useUi((s) => s.selection);
+  return (
+    <div className="inspector">
+      <h2 className="inspector__title">{t('shell.inspector')}</h2>
+      {selection === null && <p className="muted">{t('shell.inspectorEmpty')}</p>}
+      {selection?.kind === 'code' && <CodeDetails id={selection.id} />}
+      {selection?.kind === 'participant' && <ParticipantDetails id={selection.id} />}
+      {selection?.kind === 'source' && <SourceDetails id={selection.id} />}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Collection, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Tree, TreeItem, TreeItemContent } from 'react-aria-components';
+import { useCodes } from '../../state/queries.ts';
+import { useUi } from '../../state/ui-store.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
+import type { CodeRow } from '../../../src-shared/contracts/index.ts';
+import { nest, type Nested } from '../../../src-shared/domain/code-tree.ts';
+
+type TreeNode = Nested<CodeRow>;
+
+function CodeItem({ node }: { node: TreeNode }) {
+  const { t } = useTranslation();
+  const code = node.item;
+  const title = t('shell.countsTitle', { ...code.counts });
+  return (
+    <TreeItem id={node.id} textValue={code.name} className="tree-item">
+      <TreeItemContent>
+        {({ hasChildItems, isExpanded }) => (
+          <div className="tree-row" title={title}>
+            {hasChildItems ? (
+              <Button slot="chevron" className="tree-chevron" aria-label={t('toolbar.expand')}>
+                <span aria-hidden="true">{isExpanded ? '▾' : '▸'}</span>
+              </Button>
+            ) : (
+              <span className="tree-chevron" aria-hidden="true" />
+            )}
+            <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
+            <span className={`tree-name tree-name--${code.role}`}>{code.name}</span>
+            <span className="count" aria-label={t('shell.segments', { count: code.counts.segments })}>
+              {code.counts.segments}
+            </span>
+          </div>
+        )}
+      </TreeItemContent>
+      <Collection items={node.children}>{(child) => <CodeItem node={child} />}</Collection>
+    </TreeItem>
+  );
+}
+
+export function CodebookTree() {
+  const { t } = useTranslation();
+  const perspective = useUi((s) => s.perspectiveFilter);
+  const selection = useUi((s) => s.selection);
+  const codes = useCodes(perspective);
+  const tree = useMemo(() => nest(codes.data ?? []), [codes.data]);
+  return (
+    <section className="nav-section nav-section--grow" aria-labelledby="nav-codebook">
+      <div className="nav-section__head">
+        <h2 id="nav-codebook" className="nav-section__title">{t('shell.codebook')}</h2>
+        <Select
+          className="perspective-select"
+          selectedKey={perspective ?? 'all'}
+          onSelectionChange={(key) => useUi.getState().setPerspectiveFilter(isPerspective(key) ? key : null)}
+        >
+          <Label className="visually-hidden">{t('toolbar.filterByPerspective')}</Label>
+          <Button className="tool tool--small">
+            <SelectValue />
+            <span aria-hidden="true"> ▾</span>
+          </Button>
+          <Popover>
+            <ListBox className="menu-list">
+              <ListBoxItem id="all" className="menu-item">{t('toolbar.allPerspectives')}</ListBoxItem>
+              {PERSPECTIVES.map((p) => (
+                <ListBoxItem key={p} id={p} className="menu-item">{t(`perspective.${p}`)}</ListBoxItem>
+              ))}
+            </ListBox>
+          </Popover>
+        </Select>
+      </div>
+      {codes.isError ? (
+        <ErrorState error={codes.error} onRetry={() => void codes.refetch()} />
+      ) : codes.data?.length === 0 ? (
+        <p className="nav-empty">{t('shell.noCodes')}</p>
+      ) : (
+        <Tree
+          aria-labelledby="nav-codebook"
+          className="code-tree"
+          selectionMode="single"
+          selectedKeys={selection?.kind === 'code' ? [selection.id] : []}
+          onSelectionChange={(keys) => {
+            const [key] = [...(keys as Set<number>)];
+            if (key !== undefined) useUi.getState().select({ kind: 'code', id: Number(key) });
+          }}
+          items={tree}
+        >
+          {(node) => <CodeItem node={node} />}
+        </Tree>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { ListBox, ListBoxItem } from 'react-aria-components';
+import { useSources } from '../../state/queries.ts';
+import { useUi } from '../../state/ui-store.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+
+export function SourceList() {
+  const { t } = useTranslation();
+  const sources = useSources();
+  const sourceId = useUi((s) => s.sourceId);
+  return (
+    <section className="nav-section" aria-labelledby="nav-sources">
+      <h2 id="nav-sources" className="nav-section__title">
+        {t('shell.transcripts')} <span className="count">{sources.data?.length ?? ''}</span>
+      </h2>
+      {sources.isError ? (
+        <ErrorState error={sources.error} onRetry={() => void sources.refetch()} />
+      ) : sources.data?.length === 0 ? (
+        <p className="nav-empty">{t('shell.noSources.title')}</p>
+      ) : (
+        <ListBox
+          aria-labelledby="nav-sources"
+          className="nav-list"
+          selectionMode="single"
+          selectedKeys={sourceId === null ? [] : [sourceId]}
+          onAction={(key) => useUi.getState().openSource(Number(key))}
+          onSelectionChange={(keys) => {
+            const [key] = [...(keys as Set<number>)];
+            if (key !== undefined) useUi.getState().openSource(Number(key));
+          }}
+          items={sources.data ?? []}
+        >
+          {(s) => (
+            <ListBoxItem id={s.id} textValue={s.name} className="nav-item">
+              <span className="nav-item__name">{s.name}</span>
+              <span className="nav-item__meta">{t('shell.segments', { count: s.codings })}</span>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      )}
+    </section>
+  );
+}

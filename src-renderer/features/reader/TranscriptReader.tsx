@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCodes, useSource, useSources } from '../../state/queries.ts';
+import { useUi } from '../../state/ui-store.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { Turn } from './Turn.tsx';
+
+/** Read-only transcript: one block per speaker turn; codings drawn as marks. */
+export function TranscriptReader() {
+  const { t } = useTranslation();
+  const sourceId = useUi((s) => s.sourceId);
+  const sources = useSources();
+  const source = useSource(sourceId);
+  const codes = useCodes(null);
+  const codeById = useMemo(() => new Map((codes.data ?? []).map((c) => [c.id, c])), [codes.data]);
+
+  if (sources.data?.length === 0) return <EmptyState title={t('shell.noSources.title')} body={t('shell.noSources.body')} />;
+  if (sourceId === null) return <EmptyState title={t('shell.noSelection.title')} body={t('shell.noSelection.body')} />;
+  if (source.isError) return <ErrorState error={source.error} onRetry={() => void source.refetch()} />;
+  if (!source.data) return <p className="muted" aria-busy="true">{t('shell.loading')}</p>;
+
+  const { text, turns, codings, name } = source.data;
+  return (
+    <article className="reader" aria-labelledby="reader-title">
+      <header className="reader__head">
+        <h2 id="reader-title" className="reader__title">{name}</h2>
+        <p className="muted">
+          {t('shell.turns', { count: turns.length })} · {t('shell.segments', { count: codings.length })} ·{' '}
+          {t('shell.characters', { count: text.length })}
+        </p>
+      </header>
+      <div className="reader__body">
+        {turns.map((turn) => (
+          <Turn key={turn.id} turn={turn} text={text} codings={codings} codeById={codeById} />
+        ))}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+// Runs in the page before the app (addInitScript): builds window.duiding the
+// same shape the Electron preload exposes, backed by Playwright bindings.
+// Kept free of imports: it is serialised into the page as a function.
+export function installBridge(events: readonly string[]): void {
+  type Listener = (payload: unknown) => void;
+  const listeners = new Map<string, Set<Listener>>();
+  const w = window as unknown as {
+    __duidingInvoke(channel: string, payload: unknown): Promise<unknown>;
+    __duidingEmit?: (event: string, payload: unknown) => void;
+    duiding?: unknown;
+  };
+  w.__duidingEmit = (event, payload) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  w.duiding = Object.freeze({
+    invoke: (channel: string, payload: unknown) => w.__duidingInvoke(channel, payload),
+    on: (event: string, listener: Listener) => {
+      if (!events.includes(event)) throw new Error(`unknown event ${event}`);
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+    getPathForFile: () => '',
+  });
+}

@@ -1,0 +1,114 @@
+// The real UI in Debian's Chromium against a real project file, without
+// Electron: the built renderer is served through request routing, and the
+// bridge the preload would expose is injected, backed by the real dispatch.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Session } from '../../src-main/session.ts';
+import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
+import { resolveAppUrl, mimeTypeFor } from '../../src-main/electron/app-protocol.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/security-policy.ts';
+import { APP_EVENTS } from '../../src-shared/contracts/index.ts';
+import type { Language } from '../../src-shared/i18n/catalog.ts';
+import { installBridge } from './bridge-init.ts';
+import { createHarnessShell, rememberRecent, type HarnessShell } from './shell.ts';
+
+/** Origin the harness serves the renderer from; never resolved on a network. */
+export const HARNESS_ORIGIN = 'https://duiding.invalid';
+export const CHROMIUM = process.env.DUIDING_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export interface HarnessOptions {
+  /** Project to open before the page loads; omit for the start screen. */
+  projectPath?: string;
+  language?: Language;
+  headed?: boolean;
+  rendererDir?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface Harness {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  session: Session;
+  shell: HarnessShell;
+  userDataDir: string;
+  /** Every request that tried to leave the app (blocked). */
+  externalRequests: string[];
+  /** Console errors and uncaught page errors. */
+  pageErrors: string[];
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'duiding-harness-'));
+  const shell = createHarnessShell(userDataDir, options.language ?? 'nl');
+  const session = new Session();
+  if (options.projectPath) {
+    const db = session.open(options.projectPath);
+    rememberRecent(shell, db.path, '');
+  }
+  const dispatch = createDispatcher({ session, shell: shell.handlers, language: () => shell.language });
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: !options.headed });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' });
+  const externalRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(`${HARNESS_ORIGIN}/`)) {
+      externalRequests.push(url);
+      return route.abort('blockedbyclient');
+    }
+    const file = resolveAppUrl(rendererDir, `app://duiding${url.slice(HARNESS_ORIGIN.length)}`);
+    if (!file) return route.fulfill({ status: 404, body: 'not found' });
+    try {
+      return await route.fulfill({
+        status: 200,
+        body: readFileSync(file),
+        headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+  await context.exposeBinding('__duidingInvoke', async (_source, channel: string, payload: unknown) => {
+    const result = await dispatch(channel, payload);
+    if (result.ok && (channel === 'project.open' || channel === 'project.new' || channel === 'project.saveAs')) {
+      const data = result.data as { path: string; name: string };
+      rememberRecent(shell, data.path, data.name);
+    }
+    return result;
+  });
+  await context.addInitScript(installBridge, APP_EVENTS);
+
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
+  session.subscribe((event, payload) => {
+    void page.evaluate(([e, p]) => (window as unknown as { __duidingEmit(e: string, p: unknown): void }).__duidingEmit(e, p), [event, payload] as const).catch(() => undefined);
+  });
+  await page.goto(`${HARNESS_ORIGIN}/index.html`);
+
+  return {
+    browser, context, page, session, shell, userDataDir, externalRequests, pageErrors,
+    reload: async () => {
+      await page.reload();
+    },
+    close: async () => {
+      await browser.close();
+      session.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -47,22 +47,31 @@ export function findCodeByPath(db: ProjectDb, path: readonly string[]): number |
   return parent;
 }
 
-interface CodeDbRow extends Omit<CodeRow, 'counts'> {
+interface CodeDbRow extends Omit<CodeRow, 'counts' | 'totals'> {
   segments: number;
   participants: number;
   sources: number;
+  tSegments: number;
+  tParticipants: number;
+  tSources: number;
 }
 
 /**
- * Codes in tree order with counts. A coding's participants are those speaking in
- * the non-interviewer turns it overlaps; a perspective filter keeps codings that
- * overlap at least one turn of a participant with that perspective.
+ * Codes in tree order with counts, for the code alone and for its whole
+ * subtree. A coding's participants are those speaking in the non-interviewer
+ * turns it overlaps; a perspective filter keeps codings that overlap at least
+ * one turn of a participant with that perspective.
  */
 export function listCodes(db: ProjectDb, perspective?: Perspective): CodeRow[] {
   const rows = db.sqlite
     .prepare(
-      `WITH coding_participants AS (
-         SELECT c.id AS coding_id, c.code_id, c.source_id, t.participant_id, p.perspective
+      `WITH RECURSIVE closure(ancestor, code_id) AS (
+         SELECT id, id FROM codes
+         UNION ALL
+         SELECT closure.ancestor, c.id FROM codes c JOIN closure ON c.parent_id = closure.code_id
+       ),
+       coding_participants AS (
+         SELECT c.id AS coding_id, t.participant_id, p.perspective
          FROM codings c
          JOIN turns t ON t.source_id = c.source_id AND t.start < c."end" AND t."end" > c.start
          JOIN participants p ON p.id = t.participant_id
@@ -73,19 +82,29 @@ export function listCodes(db: ProjectDb, perspective?: Perspective): CodeRow[] {
          WHERE @perspective IS NULL
             OR EXISTS (SELECT 1 FROM coding_participants cp WHERE cp.coding_id = c.id AND cp.perspective = @perspective)
        ),
-       seg AS (SELECT code_id, COUNT(*) AS segments, COUNT(DISTINCT source_id) AS sources FROM kept GROUP BY code_id),
-       part AS (
-         SELECT cp.code_id, COUNT(DISTINCT cp.participant_id) AS participants
-         FROM coding_participants cp JOIN kept k ON k.id = cp.coding_id
+       kept_people AS (
+         SELECT cp.coding_id, cp.participant_id FROM coding_participants cp
          WHERE @perspective IS NULL OR cp.perspective = @perspective
-         GROUP BY cp.code_id
+       ),
+       own AS (
+         SELECT k.code_id, COUNT(DISTINCT k.id) AS segments, COUNT(DISTINCT k.source_id) AS sources,
+                COUNT(DISTINCT kp.participant_id) AS participants
+         FROM kept k LEFT JOIN kept_people kp ON kp.coding_id = k.id GROUP BY k.code_id
+       ),
+       total AS (
+         SELECT cl.ancestor AS code_id, COUNT(DISTINCT k.id) AS segments, COUNT(DISTINCT k.source_id) AS sources,
+                COUNT(DISTINCT kp.participant_id) AS participants
+         FROM closure cl JOIN kept k ON k.code_id = cl.code_id LEFT JOIN kept_people kp ON kp.coding_id = k.id
+         GROUP BY cl.ancestor
        )
        SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.role, c.color, c.definition,
               c.include_criteria AS includeCriteria, c.exclude_criteria AS excludeCriteria, c.example,
               c.sort_order AS sortOrder,
-              COALESCE(seg.segments, 0) AS segments, COALESCE(seg.sources, 0) AS sources,
-              COALESCE(part.participants, 0) AS participants
-       FROM codes c LEFT JOIN seg ON seg.code_id = c.id LEFT JOIN part ON part.code_id = c.id`,
+              COALESCE(own.segments, 0) AS segments, COALESCE(own.sources, 0) AS sources,
+              COALESCE(own.participants, 0) AS participants,
+              COALESCE(total.segments, 0) AS tSegments, COALESCE(total.sources, 0) AS tSources,
+              COALESCE(total.participants, 0) AS tParticipants
+       FROM codes c LEFT JOIN own ON own.code_id = c.id LEFT JOIN total ON total.code_id = c.id`,
     )
     .all({ perspective: perspective ?? null }) as CodeDbRow[];
   const byParent = new Map<number | null, CodeDbRow[]>();
@@ -97,8 +116,12 @@ export function listCodes(db: ProjectDb, perspective?: Perspective): CodeRow[] {
   const ordered: CodeRow[] = [];
   const walk = (parent: number | null) => {
     const list = (byParent.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
-    for (const { segments, participants, sources, ...code } of list) {
-      ordered.push({ ...code, counts: { segments, participants, sources } });
+    for (const { segments, participants, sources, tSegments, tParticipants, tSources, ...code } of list) {
+      ordered.push({
+        ...code,
+        counts: { segments, participants, sources },
+        totals: { segments: tSegments, participants: tParticipants, sources: tSources },
+      });
       walk(code.id);
     }
   };

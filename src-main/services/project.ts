@@ -29,7 +29,20 @@ function defaultName(path: string): string {
 export function createProject(path: string, options: CreateOptions): ProjectDb {
   if (existsSync(path)) throw new DomainError('project.exists', { file: basename(path) });
   const tmp = join(dirname(path), `.${basename(path)}.${randomUUID()}.creating`);
-  const db = createProjectDb(tmp);
+  const removeTmp = () => {
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  };
+  let db: ProjectDb;
+  try {
+    db = createProjectDb(tmp);
+  } catch (err) {
+    removeTmp();
+    // Name the file the user asked for, not the temporary one.
+    if (err instanceof DomainError && err.code === 'project.unwritable') {
+      throw new DomainError('project.unwritable', { ...err.params, file: basename(path) });
+    }
+    throw err;
+  }
   try {
     db.sqlite.transaction(() => {
       db.sqlite
@@ -43,9 +56,7 @@ export function createProject(path: string, options: CreateOptions): ProjectDb {
     renameSync(tmp, path);
   } catch (err) {
     db.close();
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}-wal`, { force: true });
-    rmSync(`${tmp}-shm`, { force: true });
+    removeTmp();
     throw err;
   }
   return openProjectDb(path);

@@ -15,11 +15,12 @@ export function Workspace() {
           <Navigator />
         </nav>
       )}
-      <main className="pane pane--reader" aria-label={t('shell.reader')}>
+      {/* Focusable so the transcript can be scrolled with the keyboard. */}
+      <main className="pane pane--reader" aria-label={t('shell.reader')} tabIndex={0}>
         <TranscriptReader />
       </main>
       {showInspector && (
-        <aside className="pane pane--inspector" aria-label={t('shell.inspector')}>
+        <aside className="pane pane--inspector" aria-label={t('shell.inspector')} tabIndex={0}>
           <Inspector />
         </aside>
       )}

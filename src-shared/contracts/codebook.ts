@@ -24,6 +24,8 @@ export interface CodeRow {
   example: string;
   sortOrder: number;
   counts: CodeCounts;
+  /** The same counts over the code and all its descendants (a segment counts once). */
+  totals: CodeCounts;
 }
 
 export const codebookChannels = {

@@ -1,8 +1,9 @@
 // Source text rules (DESIGN.md §3): NFC, '\n' line endings, no BOM.
 // Offsets are UTF-16 code units, half-open [start, end).
 
+/** Also well-formed UTF-16: SQLite would silently store a lone surrogate as U+FFFD. */
 export function isNormalisedText(text: string): boolean {
-  return !text.startsWith('\uFEFF') && !text.includes('\r') && text === text.normalize('NFC');
+  return text.isWellFormed() && !text.startsWith('\uFEFF') && !text.includes('\r') && text === text.normalize('NFC');
 }
 
 function isLowSurrogate(code: number): boolean {

@@ -23,6 +23,9 @@ describe('main window on the example project', () => {
     const { page } = harness;
     const tree = page.getByRole('treegrid', { name: 'Codeboek' });
     for (const block of BUILDING_BLOCKS) await expect.poll(() => tree.getByRole('row', { name: block }).count()).toBe(1);
+    // A building block shows the total of its sub-codes (the example codes sub-codes only).
+    const bekostiging = tree.getByRole('row', { name: 'Bekostiging en financiering' });
+    expect(Number(await bekostiging.locator('.count').textContent())).toBeGreaterThan(0);
 
     const participants = page.getByRole('listbox', { name: /Deelnemers/ });
     for (const perspective of ['Inwoner/patiënt', 'Zorgprofessional', 'Bestuurder', 'Regulerende partij']) {
@@ -57,6 +60,9 @@ describe('main window on the example project', () => {
     await page.getByRole('treegrid', { name: 'Codebook' }).waitFor();
     expect(await page.getByRole('heading', { name: /Transcripts/ }).count()).toBe(1);
     expect(await page.getByText('Care professional').first().isVisible()).toBe(true);
+    // Every list re-renders in the new language, including cached collection items.
+    expect(await page.getByRole('listbox', { name: /Transcripts/ }).getByText(/\d+ segments/).count()).toBe(3);
+    expect(await page.getByText(/fragment/).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(harness.shell.language).toBe('en');
     await page.screenshot({ path: screenshotPath('main-window-en') });

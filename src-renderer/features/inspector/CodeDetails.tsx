@@ -20,6 +20,9 @@ export function CodeDetails({ id }: { id: number }) {
         <Field label={t('shell.exclude')}>{code.excludeCriteria}</Field>
         <Field label={t('shell.example')}>{code.example && <q>{code.example}</q>}</Field>
         <Field label={t('shell.counts')}>{t('shell.countsTitle', { ...code.counts })}</Field>
+        {code.totals.segments !== code.counts.segments && (
+          <Field label={t('shell.countsWithSubcodes')}>{t('shell.countsTitle', { ...code.totals })}</Field>
+        )}
       </dl>
     </section>
   );

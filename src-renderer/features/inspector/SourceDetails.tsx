@@ -13,7 +13,9 @@ export function SourceDetails({ id }: { id: number }) {
     <section aria-labelledby="inspector-source">
       <h3 id="inspector-source" className="inspector__name">{source.name}</h3>
       <dl className="fields">
-        <Field label={t('shell.format')}>{source.originalFileName ?? source.originalFormat}</Field>
+        <Field label={t('shell.format')}>
+          {source.originalFileName ?? (source.originalFormat === 'example' ? t('shell.exampleFormat') : source.originalFormat)}
+        </Field>
         <Field label={t('shell.counts')}>
           {t('shell.turns', { count: source.turns.length })} · {t('shell.segments', { count: source.codings.length })} ·{' '}
           {t('shell.characters', { count: source.text.length })}

@@ -13,7 +13,9 @@ type TreeNode = Nested<CodeRow>;
 function CodeItem({ node }: { node: TreeNode }) {
   const { t } = useTranslation();
   const code = node.item;
-  const title = t('shell.countsTitle', { ...code.counts });
+  // Parents show their subtree's total, as users know from other QDA tools.
+  const shown = node.children.length > 0 ? code.totals : code.counts;
+  const title = t('shell.countsTitle', { ...shown });
   return (
     <TreeItem id={node.id} textValue={code.name} className="tree-item">
       <TreeItemContent>
@@ -28,8 +30,8 @@ function CodeItem({ node }: { node: TreeNode }) {
             )}
             <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
             <span className={`tree-name tree-name--${code.role}`}>{code.name}</span>
-            <span className="count" aria-label={t('shell.segments', { count: code.counts.segments })}>
-              {code.counts.segments}
+            <span className="count" aria-label={t('shell.segments', { count: shown.segments })}>
+              {shown.segments}
             </span>
           </div>
         )}

@@ -4,6 +4,12 @@ import { useSources } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 
+/** Its own component so it re-renders on a language change (the list caches its items). */
+function SegmentCount({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return <span className="nav-item__meta">{t('shell.segments', { count })}</span>;
+}
+
 export function SourceList() {
   const { t } = useTranslation();
   const sources = useSources();
@@ -33,7 +39,7 @@ export function SourceList() {
           {(s) => (
             <ListBoxItem id={s.id} textValue={s.name} className="nav-item">
               <span className="nav-item__name">{s.name}</span>
-              <span className="nav-item__meta">{t('shell.segments', { count: s.codings })}</span>
+              <SegmentCount count={s.codings} />
             </ListBoxItem>
           )}
         </ListBox>

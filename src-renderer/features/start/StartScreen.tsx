@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { createProject, openProjectAt, runCommand } from '../../app/commands.ts';
 import { useRecent } from '../../state/queries.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
 
 /** What the window shows when no project is open: designed, never blank. */
 export function StartScreen() {
@@ -13,6 +12,9 @@ export function StartScreen() {
       <section className="start__card" aria-labelledby="start-title">
         <h2 id="start-title" className="start__title">{t('start.title')}</h2>
         <p className="start__intro">{t('start.intro')}</p>
+        <p className="start__status" role="status">
+          <strong>{t('shell.noProject.title')}.</strong> {t('shell.noProject.body')}
+        </p>
         <div className="start__actions">
           <Button className="button button--primary" onPress={() => void createProject('jzojp')}>{t('start.newJzojp')}</Button>
           <Button className="button" onPress={() => void createProject('empty')}>{t('start.newEmpty')}</Button>
@@ -35,7 +37,6 @@ export function StartScreen() {
           <p className="muted">{t('start.noRecent')}</p>
         )}
       </section>
-      <EmptyState title={t('shell.noProject.title')} body={t('shell.noProject.body')} />
     </main>
   );
 }

@@ -23,7 +23,11 @@ export function App() {
 
   useEffect(() => {
     const offs = [
-      bridge().on('project.changed', ({ tags }) => invalidateTags(client, tags)),
+      bridge().on('project.changed', ({ tags }) => {
+        // Another project (menu, second instance, file association): forget this one's selection.
+        if (tags.includes('project')) useUi.getState().reset();
+        invalidateTags(client, tags);
+      }),
       bridge().on('command.invoke', ({ id }) => runCommand(id)),
       bridge().on('language.changed', ({ language }) => void i18n.changeLanguage(language)),
     ];

@@ -1,0 +1,43 @@
+// The one IPC entry: only the main frame of our window, served from app://,
+// may call; everything else is rejected before dispatch sees it. Session
+// events go back on one channel.
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { Dispatch } from '../ipc/dispatch.ts';
+import { isChannel } from '../../src-shared/contracts/index.ts';
+import type { Session } from '../session.ts';
+import { isTrustedSender } from './security-policy.ts';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-names.ts';
+
+export interface IpcLog {
+  warn(message: string): void;
+}
+
+function fromOurMainFrame(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
+  if (!win || win.isDestroyed()) return false;
+  const frame = event.senderFrame;
+  const main = win.webContents.mainFrame;
+  if (!frame || event.sender !== win.webContents || frame.frameToken !== main.frameToken) return false;
+  return isTrustedSender(frame.url, frame.parent === null);
+}
+
+export function handleInvoke(getWindow: () => BrowserWindow | null, dispatch: Dispatch, log: IpcLog): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, payload: unknown) => {
+    if (!fromOurMainFrame(event, getWindow())) {
+      log.warn('IPC rejected: sender is not the app main frame');
+      throw new Error('Rejected: untrusted sender');
+    }
+    const name = typeof channel === 'string' ? channel : '';
+    const result = await dispatch(name, payload);
+    // Only declared channel names and error codes reach the log, never payloads.
+    if (!result.ok) log.warn(`${isChannel(name) ? name : '(unknown channel)'} -> ${result.error.code}`);
+    return result;
+  });
+}
+
+/** Forwards session events to the window; returns the unsubscribe. */
+export function forwardEvents(session: Session, getWindow: () => BrowserWindow | null): () => void {
+  return session.subscribe((event, payload) => {
+    const win = getWindow();
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event, payload);
+  });
+}

@@ -1,0 +1,241 @@
+// main.ts end to end against a fake 'electron' module: first start creates
+// and opens the example project, IPC reaches the real dispatch, the menu and
+// settings follow, and the next start reopens the last project.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useTmp } from '../../helpers/tmp.ts';
+import { nl } from '../../../src-shared/i18n/nl.ts';
+import { en } from '../../../src-shared/i18n/en.ts';
+
+type Fn = (...args: unknown[]) => unknown;
+interface MenuItem { id?: string; label?: string; submenu?: MenuItem[] }
+
+const fake = vi.hoisted(() => {
+  const state = {
+    appRoot: '',
+    userData: '',
+    documents: '',
+    appEvents: new Map<string, Fn>(),
+    ipc: new Map<string, Fn>(),
+    protocols: new Map<string, Fn>(),
+    menus: [] as unknown[],
+    sent: [] as unknown[][],
+    messageBoxes: [] as unknown[],
+    windows: [] as { webContents: { mainFrame: object; send: Fn } }[],
+    reset() {
+      state.appEvents.clear();
+      state.ipc.clear();
+      state.protocols.clear();
+      state.menus.length = 0;
+      state.sent.length = 0;
+      state.messageBoxes.length = 0;
+      state.windows.length = 0;
+    },
+  };
+  return state;
+});
+
+vi.mock('electron-log/main', () => ({
+  default: { transports: { file: {}, console: {} }, info: () => undefined, warn: () => undefined, error: () => undefined },
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows() {
+      return fake.windows;
+    }
+    webContents = {
+      mainFrame: { frameToken: 'main', url: 'app://duiding/index.html', parent: null },
+      send: (...args: unknown[]) => fake.sent.push(args),
+    };
+    constructor() {
+      fake.windows.push(this);
+    }
+    loadURL() {
+      return Promise.resolve();
+    }
+    once() {}
+    on() {}
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    show() {}
+    focus() {}
+  }
+  const ses = {
+    setPermissionRequestHandler() {},
+    setPermissionCheckHandler() {},
+    setDevicePermissionHandler() {},
+    webRequest: { onBeforeRequest() {} },
+    on() {},
+  };
+  return {
+    app: {
+      getAppPath: () => fake.appRoot,
+      getPath: (name: string) => (name === 'userData' ? fake.userData : fake.documents),
+      getVersion: () => '0.1.0',
+      isPackaged: true,
+      isReady: () => true,
+      requestSingleInstanceLock: () => true,
+      setAppUserModelId() {},
+      on: (event: string, fn: Fn) => fake.appEvents.set(event, fn),
+      whenReady: () => Promise.resolve(),
+      quit() {},
+    },
+    BrowserWindow,
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => fake.menus.push(m) },
+    dialog: { showMessageBox: (...args: unknown[]) => (fake.messageBoxes.push(args), Promise.resolve({ response: 0 })) },
+    ipcMain: { handle: (channel: string, fn: Fn) => fake.ipc.set(channel, fn) },
+    protocol: { registerSchemesAsPrivileged() {}, handle: (scheme: string, fn: Fn) => fake.protocols.set(scheme, fn) },
+    session: { defaultSession: ses },
+  };
+});
+
+const tmp = useTmp('duiding-main-');
+
+async function start(): Promise<void> {
+  fake.reset();
+  vi.resetModules();
+  await import('../../../src-main/electron/main.ts');
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+function quit(): void {
+  fake.appEvents.get('will-quit')?.();
+}
+
+// main.ts adds process-wide error loggers on every import; drop ours after each test.
+const baseline = {
+  uncaughtException: process.listeners('uncaughtException'),
+  unhandledRejection: process.listeners('unhandledRejection'),
+};
+afterEach(() => {
+  quit();
+  for (const listener of process.listeners('uncaughtException')) {
+    if (!baseline.uncaughtException.includes(listener)) process.off('uncaughtException', listener);
+  }
+  for (const listener of process.listeners('unhandledRejection')) {
+    if (!baseline.unhandledRejection.includes(listener)) process.off('unhandledRejection', listener);
+  }
+});
+
+async function invoke(channel: string, payload: unknown = {}) {
+  const win = fake.windows.at(-1)!;
+  const handler = fake.ipc.get('duiding:invoke')!;
+  return (await handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, channel, payload)) as
+    { ok: true; data: unknown } | { ok: false; error: { code: string } };
+}
+
+function prepare() {
+  const base = tmp.dir();
+  fake.appRoot = join(base, 'app');
+  fake.userData = join(base, 'userData');
+  fake.documents = join(base, 'Documents');
+  mkdirSync(join(fake.appRoot, 'out', 'renderer'), { recursive: true });
+  mkdirSync(fake.documents, { recursive: true });
+  writeFileSync(join(fake.appRoot, 'out', 'renderer', 'index.html'), '<title>Duiding</title>');
+  return { examplePath: join(fake.userData, 'Voorbeeldproject.duiding'), settingsFile: join(fake.userData, 'settings.json') };
+}
+
+const lastMenu = () => fake.menus.at(-1) as MenuItem[];
+const flatten = (items: MenuItem[]): MenuItem[] => items.flatMap((i) => [i, ...flatten(i.submenu ?? [])]);
+
+describe('main process lifecycle', () => {
+  it('first start creates the example project in userData, opens it and remembers it', async () => {
+    const { examplePath, settingsFile } = prepare();
+    await start();
+    expect(existsSync(examplePath)).toBe(true);
+    const current = await invoke('project.current');
+    expect(current).toMatchObject({ ok: true, data: { path: examplePath } });
+    expect(fake.messageBoxes).toEqual([]);
+
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+    expect(settings).toMatchObject({ language: 'nl', lastProject: examplePath });
+    expect(settings.recent.map((r: { path: string }) => r.path)).toEqual([examplePath]);
+
+    const menu = lastMenu();
+    expect(menu[0]!.label).toBe(nl.menu.file);
+    const recent = flatten(menu).find((i) => i.id === 'project.openRecent')!;
+    expect(recent.submenu!.map((i) => i.label)).toEqual([`${nl.example.projectName} — ${examplePath}`]);
+  });
+
+  it('serves the renderer over app:// once ready', async () => {
+    prepare();
+    await start();
+    const res = (await fake.protocols.get('app')!({ url: 'app://duiding/', method: 'GET' })) as Response;
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('<title>Duiding</title>');
+  });
+
+  it('forwards session events to the window and answers shell channels', async () => {
+    prepare();
+    await start();
+    fake.sent.length = 0;
+    expect(await invoke('project.close')).toEqual({ ok: true, data: null });
+    expect(fake.sent).toContainEqual(['duiding:event', 'project.changed', { tags: expect.arrayContaining(['project', 'codes']) }]);
+
+    expect(await invoke('shell.setLanguage', { language: 'en' })).toEqual({ ok: true, data: 'en' });
+    expect(fake.sent).toContainEqual(['duiding:event', 'language.changed', { language: 'en' }]);
+    expect(lastMenu()[0]!.label).toBe(en.menu.file);
+    expect(await invoke('shell.getLanguage')).toEqual({ ok: true, data: 'en' });
+  });
+
+  it('menu commands go to the renderer as command.invoke', async () => {
+    prepare();
+    await start();
+    fake.sent.length = 0;
+    const item = flatten(lastMenu()).find((i) => i.id === 'view.navigator') as MenuItem & { click(): void };
+    item.click();
+    expect(fake.sent).toEqual([['duiding:event', 'command.invoke', { id: 'view.navigator' }]]);
+  });
+
+  it('the next start reopens the last project, not the example', async () => {
+    const { examplePath } = prepare();
+    await start();
+    const other = join(fake.documents, 'Studie.duiding');
+    expect(await invoke('project.new', { path: other, template: 'empty', name: 'Studie' })).toMatchObject({ ok: true });
+    quit();
+
+    await start();
+    expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: other, name: 'Studie' } });
+    const recent = flatten(lastMenu()).find((i) => i.id === 'project.openRecent')!;
+    expect(recent.submenu!.map((i) => i.label)).toEqual([`Studie — ${other}`, `${nl.example.projectName} — ${examplePath}`]);
+  });
+
+  it('a project closed before quitting is not reopened', async () => {
+    prepare();
+    await start();
+    await invoke('project.close');
+    quit();
+    await start();
+    expect(await invoke('project.current')).toEqual({ ok: true, data: null });
+  });
+
+  it('a second instance with a .duiding argument opens that file in the first', async () => {
+    prepare();
+    await start();
+    const other = join(fake.documents, 'Tweede.duiding');
+    await invoke('project.new', { path: other, template: 'empty' });
+    await invoke('project.close');
+    fake.appEvents.get('second-instance')!({}, ['duiding', other], fake.documents, { projectPath: null });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: other } });
+  });
+
+  it('an unreadable last project leaves the start screen and tells the user why', async () => {
+    const { settingsFile } = prepare();
+    const broken = join(fake.documents, 'kapot.duiding');
+    writeFileSync(broken, 'dit is geen database');
+    mkdirSync(fake.userData, { recursive: true });
+    writeFileSync(join(fake.userData, 'Voorbeeldproject.duiding'), 'x');
+    writeFileSync(settingsFile, JSON.stringify({ language: 'nl', recent: [{ path: broken, name: 'Kapot', openedAt: '2025-01-01T00:00:00Z' }], lastProject: broken }));
+    await start();
+    expect(await invoke('project.current')).toEqual({ ok: true, data: null });
+    expect(fake.messageBoxes).toHaveLength(1);
+    expect(JSON.stringify(fake.messageBoxes[0])).toContain(nl.desktop.openFailed);
+  });
+});

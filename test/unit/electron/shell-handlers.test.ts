@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from 'vitest';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useTmp } from '../../helpers/tmp.ts';
+import { openSettingsStore } from '../../../src-main/electron/settings-store.ts';
+import {
+  createShellHandlers, withProjectExtension, type DialogRequest, type ShellDeps,
+} from '../../../src-main/electron/shell-handlers.ts';
+import { createDispatcher } from '../../../src-main/ipc/dispatch.ts';
+import { Session } from '../../../src-main/session.ts';
+import { nl } from '../../../src-shared/i18n/nl.ts';
+import { en } from '../../../src-shared/i18n/en.ts';
+
+const tmp = useTmp('duiding-shell-');
+
+function setup(answers: (string | null)[] = [], current: string | null = null) {
+  const dir = tmp.dir();
+  const requests: { kind: 'open' | 'save'; request: DialogRequest }[] = [];
+  const settings = openSettingsStore(dir);
+  const deps: ShellDeps = {
+    settings,
+    documentsDir: '/home/u/Documents',
+    examplePath: join(dir, 'not-yet-created', 'Voorbeeldproject.duiding'),
+    currentProjectPath: () => current,
+    dialogs: {
+      showOpen: async (request) => (requests.push({ kind: 'open', request }), answers.shift() ?? null),
+      showSave: async (request) => (requests.push({ kind: 'save', request }), answers.shift() ?? null),
+    },
+    createExample: vi.fn((path: string) => writeFileSync(path, 'example')),
+    rebuildMenu: vi.fn(),
+    emit: vi.fn(),
+  };
+  return { dir, deps, requests, settings, handlers: createShellHandlers(deps) };
+}
+
+const ctx = { session: new Session() };
+
+describe('shell handlers: dialogs', () => {
+  it('open dialog filters on .duiding, starts in Documents and returns the chosen path', async () => {
+    const { handlers, requests } = setup(['/x/Studie.duiding']);
+    expect(await handlers['shell.openProjectDialog']({}, ctx)).toBe('/x/Studie.duiding');
+    expect(requests).toEqual([{
+      kind: 'open',
+      request: { title: nl.desktop.openTitle, defaultPath: '/home/u/Documents', filters: [{ name: nl.desktop.fileFilter, extensions: ['duiding'] }] },
+    }]);
+  });
+
+  it('a cancelled dialog answers null', async () => {
+    const { handlers } = setup([null, null, null]);
+    expect(await handlers['shell.openProjectDialog']({}, ctx)).toBeNull();
+    expect(await handlers['shell.newProjectDialog']({}, ctx)).toBeNull();
+    expect(await handlers['shell.saveAsDialog']({}, ctx)).toBeNull();
+  });
+
+  it('new-project dialog proposes a name in the current folder and adds a missing extension', async () => {
+    const { handlers, requests } = setup(['/work/Nieuw'], '/work/Oud.duiding');
+    expect(await handlers['shell.newProjectDialog']({}, ctx)).toBe('/work/Nieuw.duiding');
+    expect(requests[0]!.kind).toBe('save');
+    expect(requests[0]!.request.defaultPath).toBe('/work/Nieuw project.duiding');
+    expect(requests[0]!.request.filters[0]!.extensions).toEqual(['duiding']);
+  });
+
+  it('save-as proposes "<name> (kopie).duiding" beside the open project, in the current language', async () => {
+    const { handlers, requests, settings } = setup(['/work/Kopie.DUIDING'], '/work/Studie.duiding');
+    settings.setLanguage('en');
+    expect(await handlers['shell.saveAsDialog']({}, ctx)).toBe('/work/Kopie.DUIDING');
+    expect(requests[0]!.request).toMatchObject({ title: en.desktop.saveAsTitle, defaultPath: '/work/Studie (copy).duiding' });
+  });
+});
+
+describe('shell handlers: settings', () => {
+  it('recent projects come from the settings store', async () => {
+    const { handlers, settings, dir } = setup();
+    const p = join(dir, 'a.duiding');
+    writeFileSync(p, 'x');
+    settings.recordOpened(p, 'A');
+    expect((await handlers['shell.recentProjects']({}, ctx)).map((r) => r.name)).toEqual(['A']);
+  });
+
+  it('setLanguage stores the language, rebuilds the menu and tells the renderer', async () => {
+    const { handlers, deps, dir } = setup();
+    expect(await handlers['shell.getLanguage']({}, ctx)).toBe('nl');
+    expect(await handlers['shell.setLanguage']({ language: 'en' }, ctx)).toBe('en');
+    expect(await handlers['shell.getLanguage']({}, ctx)).toBe('en');
+    expect(deps.rebuildMenu).toHaveBeenCalledTimes(1);
+    expect(deps.emit).toHaveBeenCalledWith('language.changed', { language: 'en' });
+    expect(openSettingsStore(dir).language()).toBe('en'); // persisted
+  });
+
+  it('the example project is created once (folder included), in the current language, and its path returned', async () => {
+    const { handlers, deps, settings } = setup();
+    settings.setLanguage('en');
+    expect(await handlers['shell.exampleProjectPath']({}, ctx)).toBe(deps.examplePath);
+    expect(await handlers['shell.exampleProjectPath']({}, ctx)).toBe(deps.examplePath);
+    expect(deps.createExample).toHaveBeenCalledTimes(1);
+    expect(deps.createExample).toHaveBeenCalledWith(deps.examplePath, 'en');
+    expect(existsSync(deps.examplePath)).toBe(true);
+  });
+
+  it('answers every shell channel through dispatch, with input validation', async () => {
+    const { deps } = setup();
+    const dispatch = createDispatcher({ session: new Session(), shell: createShellHandlers(deps) });
+    expect(await dispatch('shell.getLanguage', {})).toEqual({ ok: true, data: 'nl' });
+    const bad = await dispatch('shell.setLanguage', { language: 'de' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error.code).toBe('invalid_input');
+    expect(deps.rebuildMenu).not.toHaveBeenCalled();
+  });
+});
+
+describe('withProjectExtension', () => {
+  it('adds .duiding only when missing (case-insensitive)', () => {
+    expect(withProjectExtension('/a/b')).toBe('/a/b.duiding');
+    expect(withProjectExtension('/a/b.duiding')).toBe('/a/b.duiding');
+    expect(withProjectExtension('/a/b.DUIDING')).toBe('/a/b.DUIDING');
+    expect(withProjectExtension('/a/b.txt')).toBe('/a/b.txt.duiding');
+  });
+});

@@ -16,6 +16,20 @@ export const ERROR_CODES = [
   'project.exists',
   'project.unwritable',
   'entity.not_found',
+  'project.migration_failed',
+  'import.empty',
+  'import.binary',
+  'import.corrupt_archive',
+  'import.external_entities',
+  'import.zip_bomb',
+  'import.path_traversal',
+  'import.pdf_no_text',
+  'import.pdf_encrypted',
+  'import.unknown_format',
+  'import.too_large',
+  'import.unreadable',
+  'import.bad_pattern',
+  'import.cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -145,7 +145,12 @@ export function openProjectDb(path: string, options: OpenOptions = {}): ProjectD
       backupPath = backupPathFor(path, userVersion);
       // VACUUM INTO writes a consistent copy including anything still in the WAL.
       sqlite.prepare('VACUUM INTO ?').run(backupPath);
-      applyMigrations(sqlite, userVersion, migrations);
+      try {
+        applyMigrations(sqlite, userVersion, migrations);
+      } catch {
+        // The transaction rolled back; the file is as it was and the backup stays beside it.
+        throw new DomainError('project.migration_failed', fileParam(path));
+      }
     }
   } catch (err) {
     sqlite.close();

@@ -145,3 +145,14 @@ export const memos = sqliteTable('memos', {
   updatedAt: timestamp('updated_at'),
 }, (t) => [index('memos_target').on(t.targetKind, t.targetId)]);
 
+
+/**
+ * Remembered speaker mappings: a transcript label (case-folded) maps to a
+ * participant or to the interviewer, so the next import of the same person is one click.
+ */
+export const speakerMappings = sqliteTable('speaker_mappings', {
+  labelKey: text('label_key').primaryKey(),
+  participantId: integer('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
+  isInterviewer: integer('is_interviewer', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: timestamp('updated_at'),
+}, (t) => [check('speaker_mappings_target', sql`${t.isInterviewer} OR ${t.participantId} IS NOT NULL`)]);

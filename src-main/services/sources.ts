@@ -4,6 +4,7 @@ import { DomainError } from '../../src-shared/errors.ts';
 import { isNormalisedText, isValidRange } from '../../src-shared/domain/text.ts';
 import type { SourceDetail, SourceListItem, TurnView } from '../../src-shared/contracts/sources.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
+import { indexChunks, indexSource, type Chunk } from '../search/index-source.ts';
 
 export interface NewTurn {
   start: number;
@@ -22,6 +23,8 @@ export interface NewSource {
   originalFileName?: string | null;
   metadata?: Record<string, unknown>;
   turns?: readonly NewTurn[];
+  /** Search-index chunks with precomputed stems; derived from the turns when absent. */
+  chunks?: readonly Chunk[];
 }
 
 export function textHash(text: string): string {
@@ -54,6 +57,7 @@ export function addSource(db: ProjectDb, src: NewSource): number {
     for (const t of src.turns ?? []) {
       insertTurn.run(id, t.start, t.end, t.speakerLabel, t.participantId ?? null, t.isInterviewer ? 1 : 0, t.timestampMs ?? null);
     }
+    indexSource(db, id, src.text, src.chunks ?? indexChunks(src.text, src.turns ?? []), false);
     return id;
   })();
 }

@@ -8,6 +8,9 @@ import { openProjectDb } from '../../src-main/db/open.ts';
 import { runCli } from '../../src-main/cli/main.ts';
 import type { ProjectInfo } from '../../src-shared/contracts/project.ts';
 import { fingerprint, useTmp } from '../helpers/tmp.ts';
+import { loadMigrations as loadSchemaMigrations } from '../../src-main/db/migrations.ts';
+
+const LATEST_SCHEMA = loadSchemaMigrations().length;
 
 const BIN = fileURLToPath(new URL('../../bin/duiding.mjs', import.meta.url));
 
@@ -52,7 +55,7 @@ describe('duiding new / info', () => {
     expect(info.perspectives.map((p) => p.key)).toEqual(['inwoner', 'zorgprofessional', 'bestuurder', 'regulerende_partij']);
     expect(info.regions).toHaveLength(10);
     expect(info.counts).toMatchObject({ codes: 35, sources: 0, participants: 0, codings: 0 });
-    expect(info.project).toMatchObject({ name: 'x', template: 'jzojp', path: join(dir, 'x.duiding'), schemaVersion: 1 });
+    expect(info.project).toMatchObject({ name: 'x', template: 'jzojp', path: join(dir, 'x.duiding'), schemaVersion: LATEST_SCHEMA });
     // Reading it changed nothing lasting.
     expect(readdirSync(dir)).toEqual(['x.duiding']);
   });

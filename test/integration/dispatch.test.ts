@@ -7,6 +7,9 @@ import { ENTITY_TAGS, type AppEvents } from '../../src-shared/contracts/index.ts
 import type { ProjectInfo, ProjectSummary } from '../../src-shared/contracts/project.ts';
 import type { Result } from '../../src-shared/errors.ts';
 import { useTmp } from '../helpers/tmp.ts';
+import { loadMigrations as loadSchemaMigrations } from '../../src-main/db/migrations.ts';
+
+const LATEST_SCHEMA = loadSchemaMigrations().length;
 
 function setup(tmp: ReturnType<typeof useTmp>, extra: Partial<Parameters<typeof createDispatcher>[0]> = {}) {
   const session = tmp.track(new Session());
@@ -159,7 +162,7 @@ describe('project channels and events', () => {
     const result = await dispatch('project.new', { path, template: 'jzojp', name: '  Evaluatie  ' });
     expect(result.ok).toBe(true);
     const summary = (result as { data: ProjectSummary }).data;
-    expect(summary).toMatchObject({ path, name: 'Evaluatie', template: 'jzojp', schemaVersion: 1, backupPath: null });
+    expect(summary).toMatchObject({ path, name: 'Evaluatie', template: 'jzojp', schemaVersion: LATEST_SCHEMA, backupPath: null });
     expect(existsSync(path)).toBe(true);
     expect(session.project?.path).toBe(path);
     expect(events).toEqual([{ event: 'project.changed', payload: { tags: [...ENTITY_TAGS] } }]);

@@ -16,6 +16,9 @@ import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
 import { PERSPECTIVES, type Perspective } from '../../src-shared/domain/perspectives.ts';
 import type { CodeRow, ProjectInfo, ProjectSummary } from '../../src-shared/contracts/index.ts';
 import { fingerprint, useTmp } from '../helpers/tmp.ts';
+import { loadMigrations as loadSchemaMigrations } from '../../src-main/db/migrations.ts';
+
+const LATEST_SCHEMA = loadSchemaMigrations().length;
 
 interface Expected {
   segments: number;
@@ -305,7 +308,7 @@ describe('project.saveAs', () => {
 
     session.close();
     expect(header(copy)).toEqual(header(original));
-    expect(header(copy)).toEqual({ applicationId: APPLICATION_ID, userVersion: 1 });
+    expect(header(copy)).toEqual({ applicationId: APPLICATION_ID, userVersion: LATEST_SCHEMA });
     // Both files open on their own; nothing is left beside them.
     tmp.track(openProjectDb(original)).close();
     const reopened = tmp.track(openProjectDb(copy));

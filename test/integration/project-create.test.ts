@@ -10,6 +10,9 @@ import { listAttributes } from '../../src-main/services/participants.ts';
 import { JZOJP_CODEBOOK, JZOJP_REGIONS } from '../../src-main/templates/jzojp-content.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { fingerprint, useTmp } from '../helpers/tmp.ts';
+import { loadMigrations as loadSchemaMigrations } from '../../src-main/db/migrations.ts';
+
+const LATEST_SCHEMA = loadSchemaMigrations().length;
 
 const BUILDING_BLOCKS = [
   'Bekostiging en financiering',
@@ -96,7 +99,7 @@ describe('createProject with the JZOJP template', () => {
   it('records the project name (from the file name by default) and template', () => {
     const dir = tmp.dir();
     const a = tmp.track(createProject(join(dir, 'Evaluatie 2024.duiding'), { template: 'jzojp' }));
-    expect(projectSummary(a)).toMatchObject({ name: 'Evaluatie 2024', template: 'jzojp', schemaVersion: 1, backupPath: null });
+    expect(projectSummary(a)).toMatchObject({ name: 'Evaluatie 2024', template: 'jzojp', schemaVersion: LATEST_SCHEMA, backupPath: null });
     const b = tmp.track(createProject(join(dir, 'b.duiding'), { template: 'jzojp', name: 'Mijn studie' }));
     expect(projectSummary(b).name).toBe('Mijn studie');
     expect(projectSummary(b).guid).not.toBe(projectSummary(a).guid);
@@ -120,9 +123,9 @@ describe('createProject with the empty template', () => {
     expect(info.counts).toEqual({ sources: 0, participants: 0, codes: 0, codings: 0, users: 0, turns: 0 });
     expect(info.regions).toEqual([]);
     expect(info.project.template).toBe('empty');
-    const tables = (db.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[])
+    const tables = (db.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_index_%' ORDER BY name").all() as { name: string }[])
       .map((r) => r.name);
-    expect(tables).toEqual(['attributes', 'codes', 'codings', 'memos', 'participant_values', 'participants', 'project', 'sources', 'turns', 'users']);
+    expect(tables).toEqual(['attributes', 'codes', 'codings', 'memos', 'participant_values', 'participants', 'project', 'search_index', 'sources', 'speaker_mappings', 'turns', 'users']);
   });
 });
 

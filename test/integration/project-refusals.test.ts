@@ -10,6 +10,9 @@ import { projectInfo } from '../../src-main/services/project.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { BAD_KINDS, makeBadFile, makeProject } from '../helpers/bad-files.ts';
 import { fingerprint, otherFiles, useTmp } from '../helpers/tmp.ts';
+import { loadMigrations as loadSchemaMigrations } from '../../src-main/db/migrations.ts';
+
+const LATEST_SCHEMA = loadSchemaMigrations().length;
 
 function openError(path: string): DomainError {
   try {
@@ -59,7 +62,7 @@ describe('openProjectDb refuses files it must not open, and leaves them untouche
     const bad = makeBadFile(tmp.dir(), 'newer-schema');
     const err = openError(bad.path);
     expect(err.params.fileVersion).toBe(99);
-    expect(err.params.appVersion).toBe(1);
+    expect(err.params.appVersion).toBe(LATEST_SCHEMA);
   });
 });
 
@@ -147,6 +150,6 @@ describe('a project open in another process', () => {
     await exited(child);
     expect(child.exitCode).toBe(0);
     const db = tmp.track(openProjectDb(path));
-    expect(db.schemaVersion).toBe(1);
+    expect(db.schemaVersion).toBe(LATEST_SCHEMA);
   });
 });

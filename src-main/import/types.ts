@@ -1,0 +1,70 @@
+// The intermediate shape every importer produces: paragraphs in reading order,
+// before speaker detection turns them into a source text with turns.
+// Extractors never write to the database; they run off the main thread.
+
+export const IMPORT_FORMATS = ['txt', 'md', 'docx', 'odt', 'rtf', 'pdf', 'srt', 'vtt', 'sbv', 'html'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Largest file we read (bytes). Generous: a 3-hour transcript in Word is ~1 MB; PDFs with images can be large. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Largest total unpacked size of a docx/odt archive, and the largest unpack ratio (zip-bomb guard). */
+export const MAX_UNPACKED_BYTES = 500 * 1024 * 1024;
+export const MAX_UNPACK_RATIO = 200;
+
+export interface Paragraph {
+  /** Text of the paragraph (not yet normalised; may contain '\n' for line breaks inside it). */
+  text: string;
+  /**
+   * Leading text that was set in bold in the original (Word/ODT/HTML/RTF), e.g. 'Marieke:'.
+   * Only the leading run(s); used to detect speaker labels written in bold.
+   */
+  boldPrefix?: string;
+  /** A speaker named by the format's own structure (WebVTT <v Name>), already removed from `text`. */
+  speaker?: string;
+  /** Start time of a subtitle cue, in milliseconds. */
+  timestampMs?: number;
+  /** True for subtitle cues: consecutive cues of one speaker are joined into one turn. */
+  cue?: boolean;
+}
+
+export type EncodingConfidence = 'certain' | 'likely' | 'unsure';
+
+export interface DetectedEncoding {
+  /** WHATWG encoding label actually used to decode, e.g. 'utf-8', 'utf-16le', 'windows-1252'. */
+  name: string;
+  confidence: EncodingConfidence;
+  /** Whether the bytes began with a byte-order mark. */
+  bom: boolean;
+}
+
+export interface Extracted {
+  format: ImportFormat;
+  paragraphs: Paragraph[];
+  /** Only for byte-oriented formats (txt, md, srt, vtt, sbv, html, rtf). */
+  encoding?: DetectedEncoding;
+  /** Non-fatal notes for the preview, as i18n keys under `import.warning.` with params. */
+  warnings: { key: string; params?: Record<string, string | number> }[];
+}
+
+export interface ExtractOptions {
+  /** Forced encoding label (the user's choice when detection was unsure). */
+  encoding?: string;
+}
+
+/** Reasons an import is refused; each has a message in both languages naming the file. */
+export const IMPORT_ERROR_CODES = [
+  'import.empty',
+  'import.binary',
+  'import.corrupt_archive',
+  'import.external_entities',
+  'import.zip_bomb',
+  'import.path_traversal',
+  'import.pdf_no_text',
+  'import.pdf_encrypted',
+  'import.unknown_format',
+  'import.too_large',
+  'import.unreadable',
+  'import.bad_pattern',
+  'import.cancelled',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

@@ -8,7 +8,10 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src-main/electron/main.ts') } },
+      // The import worker is its own entry: src-main/import/pool.ts loads it beside index.js.
+      rollupOptions: {
+        input: { index: resolve('src-main/electron/main.ts'), 'import-worker': resolve('src-main/import/worker.ts') },
+      },
     },
   },
   preload: {

@@ -17,6 +17,7 @@ export const COMMAND_DEFS = [
   { id: 'project.new', section: 'file', accelerator: 'CmdOrCtrl+N' },
   { id: 'project.open', section: 'file', accelerator: 'CmdOrCtrl+O' },
   { id: 'project.openExample', section: 'file' },
+  { id: 'sources.import', section: 'file', accelerator: 'CmdOrCtrl+I', separatorBefore: true },
   { id: 'project.saveAs', section: 'file', accelerator: 'CmdOrCtrl+Shift+S', separatorBefore: true },
   { id: 'project.close', section: 'file', accelerator: 'CmdOrCtrl+W' },
   { id: 'app.quit', section: 'file', accelerator: 'CmdOrCtrl+Q', shellOnly: true, separatorBefore: true },

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'import.unreadable',
   'import.bad_pattern',
   'import.cancelled',
+  'import.duplicate',
+  'import.expired',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

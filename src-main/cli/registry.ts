@@ -3,6 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { CliIo } from './io.ts';
 import { newCommand } from './commands/new.ts';
 import { infoCommand } from './commands/info.ts';
+import { importCommand } from './commands/import.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -15,4 +16,4 @@ export interface CliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand];

@@ -58,6 +58,11 @@ function run(): void {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async showOpenMany({ title, filters, defaultPath }) {
+      const options = { title, filters, defaultPath, properties: ['openFile' as const, 'multiSelections' as const] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? [] : r.filePaths;
+    },
     async showSave({ title, filters, defaultPath }) {
       const options = { title, filters, defaultPath, properties: ['createDirectory' as const] };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

@@ -4,8 +4,8 @@
 // without it.
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { HandlerMap } from '../ipc/handlers.ts';
-import type { ShellChannel } from '../../src-shared/contracts/index.ts';
+import type { ShellHandlerMap } from '../ipc/handlers.ts';
+import { IMPORT_FORMATS } from '../import/types.ts';
 import type { EventSink } from '../session.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -28,6 +28,8 @@ export interface DialogRequest {
 export interface FileDialogs {
   showOpen(request: DialogRequest): Promise<string | null>;
   showSave(request: DialogRequest): Promise<string | null>;
+  /** Several files at once; [] means cancelled. */
+  showOpenMany(request: DialogRequest): Promise<string[]>;
 }
 
 export interface ShellDeps {
@@ -47,7 +49,7 @@ export function withProjectExtension(path: string): string {
   return extname(path).toLowerCase() === PROJECT_EXTENSION ? path : `${path}${PROJECT_EXTENSION}`;
 }
 
-export function createShellHandlers(deps: ShellDeps): HandlerMap<ShellChannel> {
+export function createShellHandlers(deps: ShellDeps): ShellHandlerMap {
   const t = (key: string, params?: Record<string, string>) => createI18n(deps.settings.language()).t(key, params ?? {});
   const filters = (): FileFilter[] => [{ name: t('desktop.fileFilter'), extensions: [PROJECT_EXTENSION.slice(1)] }];
   const startDir = () => {
@@ -64,6 +66,12 @@ export function createShellHandlers(deps: ShellDeps): HandlerMap<ShellChannel> {
       (await deps.dialogs.showOpen({ title: t('desktop.openTitle'), filters: filters(), defaultPath: startDir() })) || null,
     'shell.newProjectDialog': () =>
       save(t('desktop.newTitle'), join(startDir(), `${t('desktop.newDefaultName')}${PROJECT_EXTENSION}`)),
+    'shell.importFilesDialog': () =>
+      deps.dialogs.showOpenMany({
+        title: t('desktop.importTitle'),
+        filters: [{ name: t('desktop.transcriptFilter'), extensions: [...IMPORT_FORMATS] }],
+        defaultPath: startDir(),
+      }),
     'shell.saveAsDialog': () => {
       const current = deps.currentProjectPath();
       const name = current ? basename(current, extname(current)) : t('desktop.newDefaultName');

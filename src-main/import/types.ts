@@ -2,6 +2,8 @@
 // before speaker detection turns them into a source text with turns.
 // Extractors never write to the database; they run off the main thread.
 
+import { ERROR_CODES, type ErrorCode } from '../../src-shared/errors.ts';
+
 export const IMPORT_FORMATS = ['txt', 'md', 'docx', 'odt', 'rtf', 'pdf', 'srt', 'vtt', 'sbv', 'html'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
@@ -51,20 +53,6 @@ export interface ExtractOptions {
   encoding?: string;
 }
 
-/** Reasons an import is refused; each has a message in both languages naming the file. */
-export const IMPORT_ERROR_CODES = [
-  'import.empty',
-  'import.binary',
-  'import.corrupt_archive',
-  'import.external_entities',
-  'import.zip_bomb',
-  'import.path_traversal',
-  'import.pdf_no_text',
-  'import.pdf_encrypted',
-  'import.unknown_format',
-  'import.too_large',
-  'import.unreadable',
-  'import.bad_pattern',
-  'import.cancelled',
-] as const;
-export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+/** Reasons an import is refused (declared with all error codes in src-shared/errors.ts). */
+export type ImportErrorCode = Extract<ErrorCode, `import.${string}`>;
+export const IMPORT_ERROR_CODES = ERROR_CODES.filter((c): c is ImportErrorCode => c.startsWith('import.'));

@@ -3,19 +3,22 @@
 // runs, call the handler, and turn every outcome into a Result envelope.
 import { ZodError } from 'zod';
 import type { i18n } from 'i18next';
-import { channels, isChannel, type Channel, type ShellChannel } from '../../src-shared/contracts/index.ts';
+import { channels, isChannel, type Channel } from '../../src-shared/contracts/index.ts';
 import { DomainError, type ErrorEnvelope, type Result } from '../../src-shared/errors.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
-import { domainHandlers, type Handler, type HandlerContext, type HandlerMap } from './handlers.ts';
+import { domainHandlers, type Handler, type HandlerContext, type ShellHandlerMap } from './handlers.ts';
 import type { Session } from '../session.ts';
+import { ImportJobs } from '../import/import-jobs.ts';
 
 export interface DispatcherOptions {
   session: Session;
   /** Shell channels (dialogs, settings); absent ones answer 'unsupported'. */
-  shell?: Partial<HandlerMap<ShellChannel>>;
+  shell?: Partial<ShellHandlerMap>;
   language?: () => Language;
   /** Where unexpected errors are reported (never with transcript text). */
   onInternalError?: (channel: string, err: unknown) => void;
+  /** Import workflow state; one per session (created when not given). */
+  imports?: ImportJobs;
 }
 
 export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
@@ -44,8 +47,15 @@ export function errorEnvelope(err: unknown, channel: string, language: Language)
 }
 
 export function createDispatcher(options: DispatcherOptions): Dispatch {
-  const ctx: HandlerContext = { session: options.session };
   const language = options.language ?? (() => 'nl' as Language);
+  const ctx: HandlerContext = {
+    session: options.session,
+    imports: options.imports ?? new ImportJobs(options.session),
+    describe: (err, channel) => {
+      const { code, message } = errorEnvelope(err, channel, language());
+      return { code, message };
+    },
+  };
   return async (channelName, payload) => {
     try {
       if (!isChannel(channelName)) throw new DomainError('unknown_channel', { channel: channelName });

@@ -11,6 +11,8 @@ import { StartScreen } from '../features/start/StartScreen.tsx';
 import { NewProjectDialog } from '../features/start/NewProjectDialog.tsx';
 import { NoticeBanner } from '../components/NoticeBanner.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { ImportDialog } from '../features/import/ImportDialog.tsx';
+import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
 
 /** True inside Electron, where the native menu owns the accelerators. */
@@ -50,6 +52,7 @@ export function App() {
   }, [current.data, t]);
 
   const newProjectOpen = useUi((s) => s.newProjectOpen);
+  const dropping = useFileDrop(Boolean(current.data));
 
   return (
     <div className="app">
@@ -67,6 +70,8 @@ export function App() {
         <StartScreen />
       )}
       {newProjectOpen && <NewProjectDialog />}
+      {current.data && <ImportDialog />}
+      {dropping && <div className="drop-overlay" aria-hidden="true">{t('import.dropHere')}</div>}
     </div>
   );
 }

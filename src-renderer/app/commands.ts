@@ -6,6 +6,7 @@ import { COMMAND_DEFS, type CommandId } from '../../src-shared/commands.ts';
 import { call, BridgeError } from '../bridge.ts';
 import { useUi } from '../state/ui-store.ts';
 import type { TemplateId } from '../../src-shared/contracts/project.ts';
+import { useImport } from '../features/import/import-store.ts';
 
 function report(err: unknown): void {
   useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
@@ -53,6 +54,9 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
     }),
   'project.openExample': () =>
     guarded(async () => openProjectAt(await call('shell.exampleProjectPath', {}))),
+  'sources.import': () => {
+    if (useImport.getState().phase === 'closed') useImport.getState().open();
+  },
   'project.saveAs': () =>
     guarded(async () => {
       const path = await call('shell.saveAsDialog', {});

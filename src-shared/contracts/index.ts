@@ -6,6 +6,7 @@ import { codebookChannels } from './codebook.ts';
 import { sourcesChannels } from './sources.ts';
 import { participantsChannels } from './participants.ts';
 import { shellChannels } from './shell.ts';
+import { importChannels } from './import.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -13,6 +14,7 @@ export const channels = {
   ...codebookChannels,
   ...sourcesChannels,
   ...participantsChannels,
+  ...importChannels,
   ...shellChannels,
 };
 
@@ -37,12 +39,15 @@ export interface AppEvents {
   /** A command chosen from the native menu; the renderer runs it. */
   'command.invoke': { id: string };
   'language.changed': { language: 'nl' | 'en' };
+  /** Import progress: parsing (preview) or writing (commit), one step per file. */
+  'import.progress': { phase: 'parse' | 'commit'; done: number; total: number; fileName: string };
 }
 export type AppEvent = keyof AppEvents;
-export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed'];
+export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress'];
 
 export type { ProjectInfo, ProjectSummary, CodebookNode, TemplateId } from './project.ts';
 export type { CodeRow, CodeCounts } from './codebook.ts';
 export type { SourceDetail, SourceListItem, TurnView, CodingView } from './sources.ts';
 export type { ParticipantRow, AttributeDef } from './participants.ts';
 export type { RecentProject } from './shell.ts';
+export type { FilePreview, ImportResult, SpeakerPreview, SpeakerTarget, SpeakerModeInput } from './import.ts';

@@ -13,6 +13,8 @@ export interface RecentProject {
 export const shellChannels = {
   'shell.openProjectDialog': channel(z.object({}).strict()).returns<string | null>(),
   'shell.newProjectDialog': channel(z.object({}).strict()).returns<string | null>(),
+  /** Transcript files to import (multi-select); [] when cancelled. */
+  'shell.importFilesDialog': channel(z.object({}).strict()).returns<string[]>(),
   'shell.saveAsDialog': channel(z.object({}).strict()).returns<string | null>(),
   'shell.recentProjects': channel(z.object({}).strict()).returns<RecentProject[]>(),
   'shell.exampleProjectPath': channel(z.object({}).strict()).returns<string>(),

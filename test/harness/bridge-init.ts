@@ -21,6 +21,7 @@ export function installBridge(events: readonly string[]): void {
       listeners.set(event, set);
       return () => set.delete(listener);
     },
-    getPathForFile: () => '',
+    // Electron's webUtils.getPathForFile stand-in: tests attach a `path` to the File they drop.
+    getPathForFile: (file: File & { path?: unknown }) => (typeof file.path === 'string' ? file.path : ''),
   });
 }

@@ -2,15 +2,17 @@
 // dialogs and its settings file): dialogs answer from a queue the test fills.
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { HandlerMap } from '../../src-main/ipc/handlers.ts';
-import type { ShellChannel, RecentProject } from '../../src-shared/contracts/index.ts';
+import type { ShellHandlerMap } from '../../src-main/ipc/handlers.ts';
+import type { RecentProject } from '../../src-shared/contracts/index.ts';
 import type { Language } from '../../src-shared/i18n/catalog.ts';
 import { createExampleProject } from '../../src-main/example/build-example.ts';
 
 export interface HarnessShell {
-  handlers: HandlerMap<ShellChannel>;
+  handlers: ShellHandlerMap;
   /** Paths the next open/new/save-as dialogs will "choose" (null = cancelled). */
   dialogAnswers: (string | null)[];
+  /** Files the next import dialog will "choose". */
+  importAnswers: string[][];
   language: Language;
   recent: RecentProject[];
 }
@@ -18,12 +20,14 @@ export interface HarnessShell {
 export function createHarnessShell(userDataDir: string, language: Language): HarnessShell {
   const shell: HarnessShell = {
     dialogAnswers: [],
+    importAnswers: [],
     language,
     recent: [],
     handlers: {
       'shell.openProjectDialog': () => shell.dialogAnswers.shift() ?? null,
       'shell.newProjectDialog': () => shell.dialogAnswers.shift() ?? null,
       'shell.saveAsDialog': () => shell.dialogAnswers.shift() ?? null,
+      'shell.importFilesDialog': () => shell.importAnswers.shift() ?? [],
       'shell.recentProjects': () => shell.recent,
       'shell.exampleProjectPath': () => {
         const path = join(userDataDir, 'Voorbeeldproject.duiding');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Collection, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Tree, TreeItem, TreeItemContent } from 'react-aria-components';
 import { useCodes } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
+import { selectedId } from '../../components/selection.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 import type { CodeRow } from '../../../src-shared/contracts/index.ts';
@@ -82,8 +83,8 @@ export function CodebookTree() {
           selectionMode="single"
           selectedKeys={selection?.kind === 'code' ? [selection.id] : []}
           onSelectionChange={(keys) => {
-            const [key] = [...(keys as Set<number>)];
-            if (key !== undefined) useUi.getState().select({ kind: 'code', id: Number(key) });
+            const id = selectedId(keys);
+            if (id !== null) useUi.getState().select({ kind: 'code', id });
           }}
           items={tree}
         >

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ListBox, ListBoxItem } from 'react-aria-components';
 import { useParticipants } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
+import { selectedId } from '../../components/selection.ts';
 import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 
@@ -25,8 +26,8 @@ export function ParticipantList() {
           selectionMode="single"
           selectedKeys={selection?.kind === 'participant' ? [selection.id] : []}
           onSelectionChange={(keys) => {
-            const [key] = [...(keys as Set<number>)];
-            if (key !== undefined) useUi.getState().select({ kind: 'participant', id: Number(key) });
+            const id = selectedId(keys);
+            if (id !== null) useUi.getState().select({ kind: 'participant', id });
           }}
           items={participants.data ?? []}
         >

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { ListBox, ListBoxItem } from 'react-aria-components';
+import { Button, ListBox, ListBoxItem } from 'react-aria-components';
+import { runCommand } from '../../app/commands.ts';
 import { useSources } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
+import { selectedId } from '../../components/selection.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 
 /** Its own component so it re-renders on a language change (the list caches its items). */
@@ -16,9 +18,14 @@ export function SourceList() {
   const sourceId = useUi((s) => s.sourceId);
   return (
     <section className="nav-section" aria-labelledby="nav-sources">
-      <h2 id="nav-sources" className="nav-section__title">
-        {t('shell.transcripts')} <span className="count">{sources.data?.length ?? ''}</span>
-      </h2>
+      <div className="nav-section__head">
+        <h2 id="nav-sources" className="nav-section__title">
+          {t('shell.transcripts')} <span className="count">{sources.data?.length ?? ''}</span>
+        </h2>
+        <Button className="tool tool--small" aria-label={t('command.sources.import')} onPress={() => runCommand('sources.import')}>
+          {t('import.short')}
+        </Button>
+      </div>
       {sources.isError ? (
         <ErrorState error={sources.error} onRetry={() => void sources.refetch()} />
       ) : sources.data?.length === 0 ? (
@@ -31,8 +38,8 @@ export function SourceList() {
           selectedKeys={sourceId === null ? [] : [sourceId]}
           onAction={(key) => useUi.getState().openSource(Number(key))}
           onSelectionChange={(keys) => {
-            const [key] = [...(keys as Set<number>)];
-            if (key !== undefined) useUi.getState().openSource(Number(key));
+            const id = selectedId(keys);
+            if (id !== null) useUi.getState().openSource(id);
           }}
           items={sources.data ?? []}
         >

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import { runCommand } from '../../app/commands.ts';
 import { useCodes, useSource, useSources } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -15,7 +17,13 @@ export function TranscriptReader() {
   const codes = useCodes(null);
   const codeById = useMemo(() => new Map((codes.data ?? []).map((c) => [c.id, c])), [codes.data]);
 
-  if (sources.data?.length === 0) return <EmptyState title={t('shell.noSources.title')} body={t('shell.noSources.body')} />;
+  if (sources.data?.length === 0) {
+    return (
+      <EmptyState title={t('shell.noSources.title')} body={t('shell.noSources.body')}>
+        <Button className="button button--primary" onPress={() => runCommand('sources.import')}>{t('command.sources.import')}</Button>
+      </EmptyState>
+    );
+  }
   if (sourceId === null) return <EmptyState title={t('shell.noSelection.title')} body={t('shell.noSelection.body')} />;
   if (source.isError) return <ErrorState error={source.error} onRetry={() => void source.refetch()} />;
   if (!source.data) return <p className="muted" aria-busy="true">{t('shell.loading')}</p>;

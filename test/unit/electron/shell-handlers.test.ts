@@ -15,7 +15,7 @@ const tmp = useTmp('duiding-shell-');
 
 function setup(answers: (string | null)[] = [], current: string | null = null) {
   const dir = tmp.dir();
-  const requests: { kind: 'open' | 'save'; request: DialogRequest }[] = [];
+  const requests: { kind: 'open' | 'save' | 'openMany'; request: DialogRequest }[] = [];
   const settings = openSettingsStore(dir);
   const deps: ShellDeps = {
     settings,
@@ -25,6 +25,7 @@ function setup(answers: (string | null)[] = [], current: string | null = null) {
     dialogs: {
       showOpen: async (request) => (requests.push({ kind: 'open', request }), answers.shift() ?? null),
       showSave: async (request) => (requests.push({ kind: 'save', request }), answers.shift() ?? null),
+      showOpenMany: async (request) => (requests.push({ kind: 'openMany', request }), answers.length ? [answers.shift()!].filter((a): a is string => a !== null) : []),
     },
     createExample: vi.fn((path: string) => writeFileSync(path, 'example')),
     rebuildMenu: vi.fn(),

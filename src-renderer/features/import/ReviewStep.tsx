@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import { useImport } from './import-store.ts';
+import { runCommit } from './actions.ts';
+import { FileReview } from './FileReview.tsx';
+import { SpeakerModeField } from './SpeakerModeField.tsx';
+import { runPreview } from './actions.ts';
+
+export function ReviewStep() {
+  const { t } = useTranslation();
+  const previews = useImport((s) => s.previews);
+  const choices = useImport((s) => s.choices);
+  const count = previews.filter((p) => p.ok && !choices[p.token]?.skip && (!p.duplicateOf || choices[p.token]?.allowDuplicate)).length;
+  return (
+    <div className="import-step">
+      <div className="import-review-head">
+        <SpeakerModeField />
+        <Button className="button" onPress={() => void runPreview()}>{t('import.refresh')}</Button>
+      </div>
+      <div className="import-review">
+        {previews.map((p) => <FileReview key={p.token} preview={p} />)}
+      </div>
+      <div className="dialog__actions">
+        <Button className="button" onPress={() => useImport.getState().setPhase('select')}>{t('import.back')}</Button>
+        <Button className="button button--primary" isDisabled={count === 0} onPress={() => void runCommit()}>
+          {t('import.importN', { count })}
+        </Button>
+      </div>
+    </div>
+  );
+}

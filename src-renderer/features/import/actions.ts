@@ -1,0 +1,72 @@
+// What the import dialog's buttons do: preview through workers, then commit.
+import i18next from 'i18next';
+import { call, BridgeError } from '../../bridge.ts';
+import { useUi } from '../../state/ui-store.ts';
+import { useImport } from './import-store.ts';
+
+function report(err: unknown): void {
+  useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
+}
+
+export async function chooseFiles(): Promise<void> {
+  try {
+    const paths = await call('shell.importFilesDialog', {});
+    if (paths.length > 0) {
+      useImport.getState().addPaths(paths);
+      await runPreview();
+    }
+  } catch (err) {
+    report(err);
+  }
+}
+
+export async function runPreview(): Promise<void> {
+  const { paths, mode, encodings, setPhase, setPreviews, setProgress } = useImport.getState();
+  if (paths.length === 0) return;
+  setProgress({ done: 0, total: paths.length, fileName: '' });
+  setPhase('parsing');
+  try {
+    const previews = await call('import.preview', { paths, speakers: mode, encodings });
+    setPreviews(previews);
+    setPhase('review');
+  } catch (err) {
+    setPhase('select');
+    report(err);
+  } finally {
+    setProgress(null);
+  }
+}
+
+export async function runCommit(): Promise<void> {
+  const { previews, choices, setPhase, setResults, setProgress } = useImport.getState();
+  const items = previews
+    .filter((p) => p.ok && choices[p.token] && !choices[p.token]!.skip)
+    .map((p) => {
+      const choice = choices[p.token]!;
+      return {
+        token: p.token,
+        allowDuplicate: choice.allowDuplicate,
+        speakers: Object.entries(choice.targets).map(([label, target]) => ({ label, target })),
+      };
+    });
+  if (items.length === 0) return;
+  setProgress({ done: 0, total: items.length, fileName: '' });
+  setPhase('committing');
+  try {
+    setResults(await call('import.commit', { items }));
+    setPhase('done');
+  } catch (err) {
+    setPhase('review');
+    report(err);
+  } finally {
+    setProgress(null);
+  }
+}
+
+export async function cancelImport(): Promise<void> {
+  try {
+    await call('import.cancel', {});
+  } catch (err) {
+    report(err);
+  }
+}

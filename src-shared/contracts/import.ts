@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
+
+export const speakerModeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('auto') }),
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('pattern'), pattern: z.string().min(1).max(500) }),
+]);
+export type SpeakerModeInput = z.infer<typeof speakerModeSchema>;
+
+/** What a detected speaker becomes. */
+export const speakerTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('interviewer') }),
+  z.object({ kind: z.literal('participant'), participantId: z.number().int().positive() }),
+  z.object({
+    kind: z.literal('new'),
+    name: z.string().trim().min(1).max(200),
+    perspective: z.enum(PERSPECTIVES).nullable(),
+    region: z.string().max(200).optional(),
+    role: z.string().max(200).optional(),
+  }),
+]);
+export type SpeakerTarget = z.infer<typeof speakerTargetSchema>;
+
+export interface SpeakerPreview {
+  label: string;
+  turns: number;
+  characters: number;
+  sample: string;
+  /** Remembered or guessed target; the preview pre-selects it. */
+  suggestion: SpeakerTarget;
+  /** True when the suggestion comes from an earlier import (one click to confirm). */
+  remembered: boolean;
+}
+
+export interface FilePreview {
+  /** Handle for import.commit; valid until the next preview or project change. */
+  token: string;
+  path: string;
+  fileName: string;
+  ok: boolean;
+  /** Translated refusal, naming the file, when ok is false. */
+  error?: { code: string; message: string };
+  format?: string;
+  encoding?: { name: string; confidence: 'certain' | 'likely' | 'unsure'; bom: boolean };
+  characters?: number;
+  turns?: number;
+  convention?: string | null;
+  speakers?: SpeakerPreview[];
+  /** An existing source with exactly the same text. */
+  duplicateOf?: { id: number; name: string } | null;
+  /** i18n keys (import.warning.*) with their parameters. */
+  warnings?: { key: string; params?: Record<string, string | number> }[];
+  /** First lines of the resulting text, to check the decoding. */
+  excerpt?: string;
+}
+
+export interface ImportResult {
+  token: string;
+  fileName: string;
+  ok: boolean;
+  sourceId?: number;
+  error?: { code: string; message: string };
+}
+
+export const ENCODING_CHOICES = ['utf-8', 'windows-1252', 'iso-8859-15', 'utf-16le', 'utf-16be', 'macintosh'] as const;
+
+export const importChannels = {
+  'import.preview': channel(
+    z.object({
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(5000),
+      speakers: speakerModeSchema.default({ kind: 'auto' }),
+      /** Per path: the encoding the user chose when detection was unsure. */
+      encodings: z.record(z.string(), z.enum(ENCODING_CHOICES)).default({}),
+    }).strict(),
+  ).returns<FilePreview[]>(),
+  'import.commit': channel(
+    z.object({
+      items: z.array(z.object({
+        token: z.string().min(1),
+        name: z.string().trim().min(1).max(300).optional(),
+        speakers: z.array(z.object({ label: z.string(), target: speakerTargetSchema })).default([]),
+        allowDuplicate: z.boolean().default(false),
+      }).strict()).min(1),
+    }).strict(),
+  ).returns<ImportResult[]>(),
+  'import.cancel': channel(z.object({}).strict()).returns<null>(),
+};
+
+export type { Perspective };

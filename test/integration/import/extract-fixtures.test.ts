@@ -2,13 +2,14 @@
 // ../shared/fixtures/public (never copied into this repository).
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { extract } from '../../../src-main/import/extract/index.ts';
 import { decodeText } from '../../../src-main/import/decode.ts';
 import { normaliseText } from '../../../src-main/import/normalise.ts';
 import type { Extracted } from '../../../src-main/import/types.ts';
+import { PUBLIC_FIXTURES } from '../../helpers/public-fixtures.ts';
 
-const PUBLIC = resolve(import.meta.dirname, '../../../../shared/fixtures/public');
+const PUBLIC = PUBLIC_FIXTURES;
 const read = (path: string) => new Uint8Array(readFileSync(join(PUBLIC, path)));
 const run = (path: string): Promise<Extracted> => extract(read(path), basename(path), {});
 const texts = (e: Extracted) => e.paragraphs.map((p) => p.text);

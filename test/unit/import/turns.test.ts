@@ -6,8 +6,9 @@ import { normaliseText } from '../../../src-main/import/normalise.ts';
 import { hasNestedQuantifier, layOutTurns, sampleOf, type SpeakerMode, type TurnLayout } from '../../../src-main/import/turns.ts';
 import { isLabelShape, parseTimestamp } from '../../../src-main/import/speaker-patterns.ts';
 import type { Paragraph } from '../../../src-main/import/types.ts';
+import { PUBLIC_FIXTURES } from '../../helpers/public-fixtures.ts';
 
-const FIXTURES = '/work/shared/fixtures/public';
+const FIXTURES = PUBLIC_FIXTURES;
 const AUTO: SpeakerMode = { kind: 'auto' };
 
 /** The invariants every layout keeps (ADR 0003). */

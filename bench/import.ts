@@ -32,6 +32,7 @@ async function importAll(label: string, paths: string[]): Promise<void> {
   const t0 = performance.now();
   const previews = await jobs.preview({ paths, speakers: { kind: 'auto' }, encodings: {} }, describe);
   const t1 = performance.now();
+  results[`${label}HeapAfterPreviewMB`] = process.memoryUsage().heapUsed / 1048576;
   const committed = await jobs.commit(
     previews.filter((p) => p.ok).map((p) => ({ token: p.token, speakers: [], allowDuplicate: true })),
     describe,

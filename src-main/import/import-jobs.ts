@@ -52,7 +52,7 @@ export class ImportJobs {
     this.#parsed.clear();
     let done = 0;
     const total = request.paths.length;
-    return Promise.all(
+    const previews = await Promise.all(
       request.paths.map(async (path): Promise<FilePreview> => {
         const token = randomUUID();
         const fileName = basename(path);
@@ -75,6 +75,9 @@ export class ImportJobs {
         }
       }),
     );
+    // Parser threads hold tens of MB each; give that back until the next preview.
+    await this.close();
+    return previews;
   }
 
   async commit(items: CommitItem[], describe: Describe): Promise<ImportResult[]> {

@@ -166,7 +166,6 @@ export const en: Catalog = {
     back: 'Back',
     files: 'Files',
     encoding: 'Character encoding',
-    encodingUnsure: 'The character encoding is uncertain. Check the excerpt and choose another one if needed.',
     excerpt: 'Start of the text',
     turns_one: '{{count}} turn',
     turns_other: '{{count}} turns',

@@ -169,7 +169,6 @@ export const nl = {
     back: 'Terug',
     files: 'Bestanden',
     encoding: 'Tekencodering',
-    encodingUnsure: 'De tekencodering is niet zeker. Controleer het fragment en kies zo nodig een andere.',
     excerpt: 'Begin van de tekst',
     turns_one: '{{count}} beurt',
     turns_other: '{{count}} beurten',

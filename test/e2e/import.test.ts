@@ -123,4 +123,27 @@ describe('importing transcripts', () => {
     ]);
     expect(h.externalRequests).toEqual([]);
   });
+
+  it('re-reads at once when the speaker convention changes, and shows an unsure encoding with its excerpt', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duiding-import-e2e-'));
+    const files = writeE2eFixtures(dir);
+    const projectPath = join(dir, 'Studie.duiding');
+    createProject(projectPath, { template: 'empty', name: 'Studie' }).close();
+    harness = await launchHarness({ projectPath, language: 'en' });
+    const { page } = harness;
+    harness.shell.importAnswers.push([files.txt]);
+    await page.keyboard.press('Control+i');
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    await dialog.getByRole('button', { name: 'Choose files…' }).click();
+    const card = dialog.getByRole('region', { name: 'gesprek wethouder.txt' });
+    await card.getByRole('row', { name: /Jansen/ }).waitFor();
+    await dialog.locator('label', { hasText: 'No speaker labels' }).click();
+    await dialog.getByText(/No speakers recognised/).waitFor();
+    expect(await dialog.getByRole('row', { name: /Jansen/ }).count()).toBe(0);
+    await dialog.locator('label', { hasText: 'Automatically' }).click();
+    await dialog.getByRole('row', { name: /Jansen/ }).waitFor();
+    await page.screenshot({ path: screenshotPath('import-preview-en') });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
+

@@ -11,7 +11,6 @@ function EncodingPicker({ preview }: { preview: FilePreview }) {
   if (!preview.encoding) return null;
   return (
     <div className="encoding">
-      {preview.encoding.confidence !== 'certain' && <p className="warning" role="note">{t('import.encodingUnsure')}</p>}
       <Select
         className="field field--inline"
         selectedKey={preview.encoding.name}

@@ -1,15 +1,23 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { useImport } from './import-store.ts';
-import { runCommit } from './actions.ts';
 import { FileReview } from './FileReview.tsx';
 import { SpeakerModeField } from './SpeakerModeField.tsx';
-import { runPreview } from './actions.ts';
+import { runCommit, runPreview } from './actions.ts';
 
 export function ReviewStep() {
   const { t } = useTranslation();
   const previews = useImport((s) => s.previews);
   const choices = useImport((s) => s.choices);
+  // A changed speaker convention re-reads the files at once (typing a pattern waits for a pause).
+  const mode = useImport((s) => s.mode);
+  const shownMode = useRef(mode);
+  useEffect(() => {
+    if (shownMode.current === mode) return;
+    const timer = setTimeout(() => void runPreview(), mode.kind === 'pattern' ? 500 : 0);
+    return () => clearTimeout(timer);
+  }, [mode]);
   const count = previews.filter((p) => p.ok && !choices[p.token]?.skip && (!p.duplicateOf || choices[p.token]?.allowDuplicate)).length;
   return (
     <div className="import-step">

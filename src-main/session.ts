@@ -1,6 +1,7 @@
 // The open project of one window (Electron), one harness page, or one CLI call.
 import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
+import { userInfo } from 'node:os';
 import type { ProjectDb } from './db/open.ts';
 import { openProjectDb } from './db/open.ts';
 import { createProject, type CreateOptions } from './services/project.ts';
@@ -8,10 +9,20 @@ import { DomainError } from '../src-shared/errors.ts';
 import type { AppEvent, AppEvents, EntityTag } from '../src-shared/contracts/index.ts';
 import { ENTITY_TAGS } from '../src-shared/contracts/index.ts';
 
+function defaultCoder(): string {
+  try {
+    return userInfo().username || 'Onderzoeker';
+  } catch {
+    return 'Onderzoeker';
+  }
+}
+
 export type EventSink = <E extends AppEvent>(event: E, payload: AppEvents[E]) => void;
 
 export class Session {
   #project: ProjectDb | null = null;
+  /** The coder recorded on new codings and in the change log (switchable in the UI). */
+  coder: string = defaultCoder();
   #sinks = new Set<EventSink>();
 
   get project(): ProjectDb | null {

@@ -25,7 +25,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams, env: 
   const language = pickLanguage(argv, env);
   const { t } = createI18n(language);
   const session = new Session();
-  const io: CliIo = { ...streams, t, dispatch: createDispatcher({ session, language: () => language }) };
+  const io: CliIo = { ...streams, t, session, dispatch: createDispatcher({ session, language: () => language }) };
   const [name, ...rest] = argv;
   try {
     if (!name || name === 'help' || name === '--help' || name === '-h') {

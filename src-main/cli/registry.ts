@@ -4,6 +4,8 @@ import type { CliIo } from './io.ts';
 import { newCommand } from './commands/new.ts';
 import { infoCommand } from './commands/info.ts';
 import { importCommand } from './commands/import.ts';
+import { codeCommand } from './commands/code.ts';
+import { segmentsCommand } from './commands/segments.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -16,4 +18,4 @@ export interface CliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand];

@@ -156,3 +156,36 @@ export const speakerMappings = sqliteTable('speaker_mappings', {
   isInterviewer: integer('is_interviewer', { mode: 'boolean' }).notNull().default(false),
   updatedAt: timestamp('updated_at'),
 }, (t) => [check('speaker_mappings_target', sql`${t.isInterviewer} OR ${t.participantId} IS NOT NULL`)]);
+
+/**
+ * Undo history: one row per user action. Its inverse statements live in
+ * `undo_log`, written by triggers (migrations/0004_history_triggers.sql) while
+ * `history_capture` names the action being recorded — see docs/adr/0007.
+ */
+export const history = sqliteTable('history', {
+  id: integer('id').primaryKey(),
+  /** i18n key under `history.` describing the action. */
+  label: text('label').notNull(),
+  /** JSON params for the label (code names, counts — never transcript text). */
+  params: text('params').notNull().default('{}'),
+  authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
+}, (t) => [index('history_undone').on(t.undone, t.id)]);
+
+export const undoLog = sqliteTable('undo_log', {
+  seq: integer('seq').primaryKey(),
+  actionId: integer('action_id').notNull().references(() => history.id, { onDelete: 'cascade' }),
+  /** 'undo' statements revert the action; 'redo' statements (recorded while undoing) re-apply it. */
+  phase: text('phase', { enum: ['undo', 'redo'] }).notNull(),
+  tbl: text('tbl').notNull(),
+  rowId: integer('row_id').notNull(),
+  stmt: text('stmt').notNull(),
+}, (t) => [index('undo_log_action').on(t.actionId, t.phase, t.seq)]);
+
+/** Single row: which action (and phase) the triggers are recording into; null = not recording. */
+export const historyCapture = sqliteTable('history_capture', {
+  id: integer('id').primaryKey(),
+  actionId: integer('action_id'),
+  phase: text('phase', { enum: ['undo', 'redo'] }),
+}, (t) => [check('history_capture_singleton', sql`${t.id} = 1`)]);

@@ -10,6 +10,7 @@ import { addParticipant, attributeIdByKey, setParticipantValue } from '../servic
 import { REGION_KEY } from '../templates/index.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { findDuplicate, labelKey, suggestTarget } from './preview.ts';
+import { recordAction } from '../history/record.ts';
 
 export interface CommitOptions {
   name?: string;
@@ -49,7 +50,8 @@ export function commitParsed(db: ProjectDb, parsed: ParsedFile, options: CommitO
   }
   const created = options.created ?? new Map<string, number>();
   const chosen = new Map(options.speakers.map((s) => [labelKey(s.label), s.target]));
-  return db.sqlite.transaction(() => {
+  const name = options.name ?? basename(parsed.fileName, extname(parsed.fileName));
+  return recordAction(db, { label: 'sourceImported', params: { name } }, () => {
     const bySpeaker = new Map<string, { participantId: number | null; isInterviewer: boolean }>();
     const remember = db.sqlite.prepare(
       `INSERT INTO speaker_mappings (label_key, participant_id, is_interviewer, updated_at)
@@ -72,7 +74,7 @@ export function commitParsed(db: ProjectDb, parsed: ParsedFile, options: CommitO
       };
     });
     return addSource(db, {
-      name: options.name ?? basename(parsed.fileName, extname(parsed.fileName)),
+      name,
       text: parsed.text,
       originalFormat: parsed.format,
       originalFileName: parsed.fileName,
@@ -83,5 +85,5 @@ export function commitParsed(db: ProjectDb, parsed: ParsedFile, options: CommitO
       turns,
       chunks: parsed.chunks,
     });
-  })();
+  });
 }

@@ -6,6 +6,17 @@ import { listCodes } from '../services/codebook.ts';
 import { getSource, listSources } from '../services/sources.ts';
 import { listAttributes, listParticipants } from '../services/participants.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
+import { applyCoding, removeCodings, updateCoding } from '../services/coding-edit.ts';
+import { createCode, deleteCode, deleteImpact, mergeCodes, moveCode, updateCode } from '../services/codebook-edit.ts';
+import { listSegments } from '../services/segments.ts';
+import { listHistory, redo, undo } from '../history/record.ts';
+import { ensureUser } from '../services/users.ts';
+import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
+
+/** The coder id for an action: the named coder, or the session's current coder. */
+function coderId(session: Session, name?: string): number {
+  return ensureUser(session.requireProject(), name ?? session.coder);
+}
 
 export interface HandlerContext {
   session: Session;
@@ -45,4 +56,57 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     imports.cancel();
     return null;
   },
+  'codings.apply': ({ sourceId, codeId, ranges, coder }, { session }) => {
+    const ids = applyCoding(session.requireProject(), { sourceId, codeId, ranges, coderId: coderId(session, coder) });
+    session.changed(['codings']);
+    return ids;
+  },
+  'codings.remove': ({ ids }, { session }) => {
+    const n = removeCodings(session.requireProject(), ids, coderId(session));
+    session.changed(['codings']);
+    return n;
+  },
+  'codings.update': ({ id, ...patch }, { session }) => {
+    updateCoding(session.requireProject(), id, patch, coderId(session));
+    session.changed(['codings']);
+    return null;
+  },
+  'codings.segments': (input, { session }) => listSegments(session.requireProject(), input),
+  'codebook.create': (input, { session }) => {
+    const id = createCode(session.requireProject(), input, coderId(session));
+    session.changed(['codes']);
+    return id;
+  },
+  'codebook.update': ({ id, ...patch }, { session }) => {
+    updateCode(session.requireProject(), id, patch, coderId(session));
+    session.changed(['codes']);
+    return null;
+  },
+  'codebook.move': ({ id, parentId, index }, { session }) => {
+    moveCode(session.requireProject(), id, parentId, index, coderId(session));
+    session.changed(['codes']);
+    return null;
+  },
+  'codebook.deleteImpact': ({ id }, { session }) => deleteImpact(session.requireProject(), id),
+  'codebook.delete': ({ id }, { session }) => {
+    const impact = deleteCode(session.requireProject(), id, coderId(session));
+    session.changed(['codes', 'codings']);
+    return impact;
+  },
+  'codebook.merge': ({ fromId, intoId }, { session }) => {
+    const result = mergeCodes(session.requireProject(), fromId, intoId, coderId(session));
+    session.changed(['codes', 'codings']);
+    return result;
+  },
+  'history.undo': (_input, { session }) => {
+    const step = undo(session.requireProject());
+    if (step) session.changed(ENTITY_TAGS.filter((t) => t !== 'project'));
+    return step && { label: step.label, params: step.params };
+  },
+  'history.redo': (_input, { session }) => {
+    const step = redo(session.requireProject());
+    if (step) session.changed(ENTITY_TAGS.filter((t) => t !== 'project'));
+    return step && { label: step.label, params: step.params };
+  },
+  'history.list': ({ limit }, { session }) => listHistory(session.requireProject(), limit),
 };

@@ -7,6 +7,7 @@ import { sourcesChannels } from './sources.ts';
 import { participantsChannels } from './participants.ts';
 import { shellChannels } from './shell.ts';
 import { importChannels } from './import.ts';
+import { codingsChannels, codebookEditChannels, historyChannels } from './codings.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -15,6 +16,9 @@ export const channels = {
   ...sourcesChannels,
   ...participantsChannels,
   ...importChannels,
+  ...codingsChannels,
+  ...codebookEditChannels,
+  ...historyChannels,
   ...shellChannels,
 };
 
@@ -50,4 +54,5 @@ export type { CodeRow, CodeCounts } from './codebook.ts';
 export type { SourceDetail, SourceListItem, TurnView, CodingView } from './sources.ts';
 export type { ParticipantRow, AttributeDef } from './participants.ts';
 export type { RecentProject } from './shell.ts';
+export type { Segment, SegmentList, SegmentMode, HistoryEntryView } from './codings.ts';
 export type { FilePreview, ImportResult, SpeakerPreview, SpeakerTarget, SpeakerModeInput } from './import.ts';

@@ -1,0 +1,68 @@
+// Applying, removing and adjusting codings — each an undoable action.
+import type { ProjectDb } from '../db/open.ts';
+import { DomainError } from '../../src-shared/errors.ts';
+import { recordAction } from '../history/record.ts';
+import { codingInserter } from './codings.ts';
+import { isValidRange } from '../../src-shared/domain/text.ts';
+
+export interface ApplyCoding {
+  sourceId: number;
+  codeId: number;
+  ranges: readonly { start: number; end: number }[];
+  coderId: number;
+}
+
+function codeName(db: ProjectDb, codeId: number): string {
+  const name = db.sqlite.prepare('SELECT name FROM codes WHERE id = ?').pluck().get(codeId) as string | undefined;
+  if (name === undefined) throw new DomainError('entity.not_found', { entity: 'code', id: codeId });
+  return name;
+}
+
+/**
+ * Codes the given ranges. A range already coded with the same code exactly is
+ * not coded twice. Returns the ids of the codings (new or existing).
+ */
+export function applyCoding(db: ProjectDb, input: ApplyCoding): number[] {
+  const name = codeName(db, input.codeId);
+  const existing = db.sqlite.prepare('SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND "end" = ?').pluck();
+  return recordAction(db, { label: 'codingAdded', params: { code: name, count: input.ranges.length }, authorId: input.coderId }, () => {
+    const insert = codingInserter(db);
+    return input.ranges.map((r) => {
+      const found = existing.get(input.sourceId, input.codeId, r.start, r.end) as number | undefined;
+      return found ?? insert({ sourceId: input.sourceId, codeId: input.codeId, start: r.start, end: r.end, coderId: input.coderId });
+    });
+  });
+}
+
+export function removeCodings(db: ProjectDb, ids: readonly number[], authorId: number | null = null): number {
+  return recordAction(db, { label: 'codingRemoved', params: { count: ids.length }, authorId }, () => {
+    const del = db.sqlite.prepare('DELETE FROM codings WHERE id = ?');
+    let n = 0;
+    for (const id of ids) n += del.run(id).changes;
+    if (n === 0 && ids.length > 0) throw new DomainError('entity.not_found', { entity: 'coding', id: ids[0]! });
+    return n;
+  });
+}
+
+export interface CodingPatch {
+  start?: number;
+  end?: number;
+  isKeyQuote?: boolean;
+  memo?: string | null;
+}
+
+export function updateCoding(db: ProjectDb, id: number, patch: CodingPatch, authorId: number | null = null): void {
+  const row = db.sqlite
+    .prepare('SELECT c.start, c."end", s.text FROM codings c JOIN sources s ON s.id = c.source_id WHERE c.id = ?')
+    .get(id) as { start: number; end: number; text: string } | undefined;
+  if (!row) throw new DomainError('entity.not_found', { entity: 'coding', id });
+  const start = patch.start ?? row.start;
+  const end = patch.end ?? row.end;
+  if (!isValidRange(row.text, start, end)) throw new DomainError('invalid_input', { channel: 'codings.update', detail: `range ${start}-${end}` });
+  const label = patch.isKeyQuote !== undefined ? (patch.isKeyQuote ? 'keyQuoteMarked' : 'keyQuoteUnmarked') : patch.memo !== undefined ? 'codingMemo' : 'codingResized';
+  recordAction(db, { label, authorId }, () => {
+    db.sqlite
+      .prepare('UPDATE codings SET start = ?, "end" = ?, is_key_quote = COALESCE(?, is_key_quote), memo = CASE WHEN ? THEN ? ELSE memo END WHERE id = ?')
+      .run(start, end, patch.isKeyQuote === undefined ? null : patch.isKeyQuote ? 1 : 0, patch.memo !== undefined ? 1 : 0, patch.memo ?? null, id);
+  });
+}

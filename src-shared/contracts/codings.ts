@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
+
+const id = z.number().int().positive();
+const offset = z.number().int().min(0);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+
+export const SEGMENT_MODES = ['or', 'and', 'overlap'] as const;
+export type SegmentMode = (typeof SEGMENT_MODES)[number];
+
+export const segmentFilterSchema = z.object({
+  perspective: z.enum(PERSPECTIVES).optional(),
+  region: z.string().max(200).optional(),
+  participantId: id.optional(),
+  sourceId: id.optional(),
+  coderId: id.optional(),
+}).strict();
+
+export interface Segment {
+  /** The codings this segment comes from (one in 'or' mode; one per code in 'and'/'overlap'). */
+  codingIds: number[];
+  codes: { id: number; name: string; color: string }[];
+  sourceId: number;
+  sourceName: string;
+  start: number;
+  end: number;
+  text: string;
+  before: string;
+  after: string;
+  perspective: Perspective | null;
+  /** The speaker's role and region; their name only when anonymised display is off. */
+  role: string;
+  region: string | null;
+  participantId: number | null;
+  participantName: string | null;
+  isInterviewer: boolean;
+  coder: string | null;
+  isKeyQuote: boolean;
+}
+
+export interface SegmentList {
+  segments: Segment[];
+  total: number;
+  truncated: boolean;
+}
+
+export const codingsChannels = {
+  'codings.apply': channel(
+    z.object({ sourceId: id, codeId: id, ranges: z.array(z.object({ start: offset, end: offset })).min(1).max(10_000), coder: z.string().min(1).max(200).optional() }).strict(),
+  ).returns<number[]>(),
+  'codings.remove': channel(z.object({ ids: z.array(id).min(1).max(100_000) }).strict()).returns<number>(),
+  'codings.update': channel(
+    z.object({ id, start: offset.optional(), end: offset.optional(), isKeyQuote: z.boolean().optional(), memo: z.string().max(100_000).nullable().optional() }).strict(),
+  ).returns<null>(),
+  'codings.segments': channel(
+    z.object({
+      codeIds: z.array(id).min(1).max(100),
+      mode: z.enum(SEGMENT_MODES).default('or'),
+      filter: segmentFilterSchema.default({}),
+      anonymise: z.boolean().default(true),
+      context: z.number().int().min(0).max(2000).default(120),
+      limit: z.number().int().min(1).max(100_000).default(10_000),
+    }).strict(),
+  ).returns<SegmentList>(),
+};
+
+export const codebookEditChannels = {
+  'codebook.create': channel(z.object({ parentId: id.nullable(), name: z.string().trim().min(1).max(200), color }).strict()).returns<number>(),
+  'codebook.update': channel(
+    z.object({
+      id,
+      name: z.string().trim().min(1).max(200).optional(),
+      color: color.optional(),
+      definition: z.string().max(20_000).optional(),
+      includeCriteria: z.string().max(20_000).optional(),
+      excludeCriteria: z.string().max(20_000).optional(),
+      example: z.string().max(20_000).optional(),
+    }).strict(),
+  ).returns<null>(),
+  'codebook.move': channel(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict()).returns<null>(),
+  'codebook.deleteImpact': channel(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
+  'codebook.delete': channel(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
+  'codebook.merge': channel(z.object({ fromId: id, intoId: id }).strict()).returns<{ moved: number; collapsed: number }>(),
+};
+
+export interface HistoryEntryView {
+  id: number;
+  label: string;
+  params: Record<string, string | number>;
+  author: string | null;
+  createdAt: string;
+  undone: boolean;
+}
+
+export const historyChannels = {
+  'history.undo': channel(z.object({}).strict()).returns<{ label: string; params: Record<string, string | number> } | null>(),
+  'history.redo': channel(z.object({}).strict()).returns<{ label: string; params: Record<string, string | number> } | null>(),
+  'history.list': channel(z.object({ limit: z.number().int().min(1).max(5000).default(200) }).strict()).returns<HistoryEntryView[]>(),
+};

@@ -87,9 +87,8 @@ function recentMenu(t: Translate, handlers: MenuHandlers, recent: readonly Recen
 
 function editRoles(t: Translate): MenuItemSpec[] {
   return [
-    { role: 'undo', label: t('menu.undo') },
-    { role: 'redo', label: t('menu.redo') },
-    { type: 'separator' },
+    // Undo/redo are app commands (edit.undo/edit.redo): the renderer undoes
+    // typing in a text field natively and project changes otherwise.
     { role: 'cut', label: t('menu.cut') },
     { role: 'copy', label: t('menu.copy') },
     { role: 'paste', label: t('menu.paste') },
@@ -120,12 +119,13 @@ export function buildMenuTemplate(
   const defs: readonly CommandDef[] = COMMAND_DEFS;
 
   const sections = SECTIONS.map((section): MenuItemSpec => {
-    const items: MenuItemSpec[] = section === 'edit' ? editRoles(t) : [];
+    const items: MenuItemSpec[] = [];
     for (const def of defs.filter((d) => d.section === section && !appMenuIds.has(d.id))) {
       if (def.separatorBefore) items.push({ type: 'separator' });
       items.push(commandItem(def, t, handlers, options));
       if (def.id === RECENT_AFTER) items.push(recentMenu(t, handlers, recent));
     }
+    if (section === 'edit') items.push({ type: 'separator' }, ...editRoles(t));
     if (section === 'view' && options.devTools) {
       items.push({ type: 'separator' }, { role: 'toggleDevTools', label: t('menu.toggleDevTools') });
     }

@@ -10,6 +10,8 @@ import { Workspace } from './Workspace.tsx';
 import { StartScreen } from '../features/start/StartScreen.tsx';
 import { NewProjectDialog } from '../features/start/NewProjectDialog.tsx';
 import { NoticeBanner } from '../components/NoticeBanner.tsx';
+import { StatusLine } from '../components/StatusLine.tsx';
+import { CodePalette } from '../features/coding/CodePalette.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { ImportDialog } from '../features/import/ImportDialog.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
@@ -71,6 +73,8 @@ export function App() {
       )}
       {newProjectOpen && <NewProjectDialog />}
       {current.data && <ImportDialog />}
+      {current.data && <CodePalette />}
+      <StatusLine />
       {dropping && <div className="drop-overlay" aria-hidden="true">{t('import.dropHere')}</div>}
     </div>
   );

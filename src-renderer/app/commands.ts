@@ -7,6 +7,7 @@ import { call, BridgeError } from '../bridge.ts';
 import { useUi } from '../state/ui-store.ts';
 import type { TemplateId } from '../../src-shared/contracts/project.ts';
 import { useImport } from '../features/import/import-store.ts';
+import { applyToSelection, redoLast, undoLast } from '../features/coding/actions.ts';
 
 function report(err: unknown): void {
   useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
@@ -67,6 +68,9 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
       await call('project.close', {});
       useUi.getState().reset();
     }),
+  'edit.undo': () => undoLast(),
+  'edit.redo': () => redoLast(),
+  'coding.palette': () => useUi.getState().setPaletteOpen(true),
   'view.navigator': () => useUi.getState().toggleNavigator(),
   'view.inspector': () => useUi.getState().toggleInspector(),
   'language.nl': () => setLanguage('nl'),
@@ -76,6 +80,18 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
 export function runCommand(id: string): void {
   const handler = (handlers as Record<string, (() => Promise<void> | void) | undefined>)[id];
   if (handler) void handler();
+}
+
+/** Keys 1–9 apply the quick codes to the selected text (not while typing). */
+function quickCode(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable)) return false;
+  const { textSelection, recentCodes } = useUi.getState();
+  const codeId = recentCodes[Number(event.key) - 1];
+  if (!textSelection || codeId === undefined) return false;
+  event.preventDefault();
+  void applyToSelection(codeId);
+  return true;
 }
 
 interface Binding {
@@ -95,6 +111,7 @@ const BINDINGS: Binding[] = COMMAND_DEFS.flatMap((def) => {
  * (no menu) the same accelerators are bound here so the app behaves alike.
  */
 export function handleShortcut(event: KeyboardEvent, hasNativeMenu: boolean): boolean {
+  if (!hasNativeMenu && !event.ctrlKey && !event.metaKey && !event.altKey && /^[1-9]$/.test(event.key)) return quickCode(event);
   if (hasNativeMenu || !(event.ctrlKey || event.metaKey) || event.altKey) return false;
   const binding = BINDINGS.find((b) => b.key === event.key.toLowerCase() && b.shift === event.shiftKey);
   if (!binding) return false;

@@ -19,6 +19,15 @@ interface UiState {
   newProjectOpen: boolean;
   /** A translated message for the alert banner. */
   notice: string | null;
+  /** A calm confirmation (undo, redo, coded) for the polite live region. */
+  status: string | null;
+  /** The text currently selected in the reader, as offsets into its source. */
+  textSelection: { sourceId: number; start: number; end: number } | null;
+  /** Codings picked by clicking their marks or margin bars. */
+  selectedCodingIds: number[];
+  /** Quick codes: the most recently used codes, keys 1–9. */
+  recentCodes: number[];
+  paletteOpen: boolean;
   openSource(id: number): void;
   select(selection: Selection): void;
   setPerspectiveFilter(p: Perspective | null): void;
@@ -26,6 +35,11 @@ interface UiState {
   toggleInspector(): void;
   setNewProjectOpen(open: boolean): void;
   setNotice(message: string | null): void;
+  setStatus(message: string | null): void;
+  setTextSelection(selection: UiState['textSelection']): void;
+  selectCodings(ids: number[]): void;
+  useCode(id: number): void;
+  setPaletteOpen(open: boolean): void;
   reset(): void;
 }
 
@@ -37,12 +51,22 @@ export const useUi = create<UiState>((set) => ({
   showInspector: true,
   newProjectOpen: false,
   notice: null,
-  openSource: (id) => set({ sourceId: id, selection: { kind: 'source', id } }),
+  status: null,
+  textSelection: null,
+  selectedCodingIds: [],
+  recentCodes: [],
+  paletteOpen: false,
+  openSource: (id) => set({ sourceId: id, selection: { kind: 'source', id }, textSelection: null, selectedCodingIds: [] }),
   select: (selection) => set({ selection }),
   setPerspectiveFilter: (perspectiveFilter) => set({ perspectiveFilter }),
   toggleNavigator: () => set((s) => ({ showNavigator: !s.showNavigator })),
   toggleInspector: () => set((s) => ({ showInspector: !s.showInspector })),
   setNewProjectOpen: (newProjectOpen) => set({ newProjectOpen }),
   setNotice: (notice) => set({ notice }),
-  reset: () => set({ sourceId: null, selection: null }),
+  setStatus: (status) => set({ status }),
+  setTextSelection: (textSelection) => set({ textSelection }),
+  selectCodings: (selectedCodingIds) => set({ selectedCodingIds }),
+  useCode: (id) => set((s) => ({ recentCodes: [id, ...s.recentCodes.filter((c) => c !== id)].slice(0, 9) })),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  reset: () => set({ sourceId: null, selection: null, textSelection: null, selectedCodingIds: [], recentCodes: [] }),
 }));

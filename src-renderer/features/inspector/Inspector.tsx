@@ -3,6 +3,7 @@ import { useUi } from '../../state/ui-store.ts';
 import { CodeDetails } from './CodeDetails.tsx';
 import { ParticipantDetails } from './ParticipantDetails.tsx';
 import { SourceDetails } from './SourceDetails.tsx';
+import { CodingsHere } from '../coding/CodingsHere.tsx';
 
 export function Inspector() {
   const { t } = useTranslation();
@@ -10,6 +11,7 @@ export function Inspector() {
   return (
     <div className="inspector">
       <h2 className="inspector__title">{t('shell.inspector')}</h2>
+      <CodingsHere />
       {selection === null && <p className="muted">{t('shell.inspectorEmpty')}</p>}
       {selection?.kind === 'code' && <CodeDetails id={selection.id} />}
       {selection?.kind === 'participant' && <ParticipantDetails id={selection.id} />}

@@ -4,6 +4,7 @@ import { Button, Collection, Label, ListBox, ListBoxItem, Popover, Select, Selec
 import { useCodes } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { selectedId } from '../../components/selection.ts';
+import { applyToSelection } from '../coding/actions.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 import type { CodeRow } from '../../../src-shared/contracts/index.ts';
@@ -82,6 +83,8 @@ export function CodebookTree() {
           className="code-tree"
           selectionMode="single"
           selectedKeys={selection?.kind === 'code' ? [selection.id] : []}
+          // Enter or double-click on a code applies it to the selected text.
+          onAction={(key) => void applyToSelection(Number(key))}
           onSelectionChange={(keys) => {
             const id = selectedId(keys);
             if (id !== null) useUi.getState().select({ kind: 'code', id });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CodeRow, CodingView, TurnView } from '../../../src-shared/contracts/index.ts';
 import { splitIntoPieces } from '../../../src-shared/domain/pieces.ts';
 import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
+import { useUi } from '../../state/ui-store.ts';
 
 function formatTimestamp(ms: number): string {
   const total = Math.floor(ms / 1000);
@@ -32,7 +33,7 @@ export const Turn = memo(function Turn({ turn, text, codings, codeById }: Props)
           <time className="turn__time" aria-label={t('shell.timestamp')}>{formatTimestamp(turn.timestampMs)}</time>
         )}
       </header>
-      <p className="turn__text">
+      <p className="turn__text" data-turn-start={turn.start}>
         {pieces.map((piece) => {
           const slice = text.slice(piece.start, piece.end);
           if (piece.ids.length === 0) return <span key={piece.start}>{slice}</span>;
@@ -41,6 +42,11 @@ export const Turn = memo(function Turn({ turn, text, codings, codeById }: Props)
           return (
             <mark
               key={piece.start}
+              data-codings={piece.ids.join(' ')}
+              onClick={() => {
+                // A click (not the end of a drag) picks the codings under it.
+                if (window.getSelection()?.isCollapsed !== false) useUi.getState().selectCodings(piece.ids);
+              }}
               className={`coding${codes.length > 1 ? ' coding--overlap' : ''}`}
               style={{ '--code-color': first?.color ?? '#999999' } as React.CSSProperties}
               title={codes.map((c) => c.name).join(' · ')}

@@ -135,9 +135,14 @@ describe('buildMenuTemplate', () => {
     expect(byId(enMenu, 'language.nl')?.checked).toBe(false);
   });
 
-  it('has standard edit roles so copy and paste work in text fields', () => {
-    const roles = flatten(build('nl').template).map((i) => i.role).filter(Boolean);
-    expect(roles).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+  it('has standard edit roles so copy and paste work in text fields, and app-level undo/redo', () => {
+    const items = flatten(build('nl').template);
+    const roles = items.map((i) => i.role).filter(Boolean);
+    expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+    // Undo/redo are commands the renderer runs (text-field undo there, project undo otherwise), not roles.
+    expect(roles).not.toContain('undo');
+    expect(byId(build('nl').template, 'edit.undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z' });
+    expect(byId(build('nl').template, 'edit.redo')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+Z' });
   });
 
   it('offers DevTools only when asked (unpackaged builds)', () => {

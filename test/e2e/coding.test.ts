@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchHarness, type Harness } from '../harness/harness.ts';
+import { seriousViolations } from './axe.ts';
+import { exampleProject, screenshotPath } from './helpers.ts';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** Selects `phrase` inside the first turn that contains it, as a drag with the mouse would. */
+async function selectText(h: Harness, phrase: string): Promise<void> {
+  await h.page.evaluate((needle) => {
+    const turn = [...document.querySelectorAll<HTMLElement>('[data-turn-start]')].find((el) => el.textContent?.includes(needle));
+    if (!turn) throw new Error('phrase not found');
+    const walker = document.createTreeWalker(turn, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const full = nodes.map((n) => n.data).join('');
+    const at = full.indexOf(needle);
+    const end = at + needle.length;
+    const locate = (offset: number): [Text, number] => {
+      for (const n of nodes) {
+        if (offset <= n.data.length) return [n, offset];
+        offset -= n.data.length;
+      }
+      return [nodes[nodes.length - 1]!, nodes[nodes.length - 1]!.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(end));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, phrase);
+}
+
+const codingsIn = (h: Harness) =>
+  h.session.requireProject().sqlite.prepare('SELECT c.start, c."end", k.name FROM codings c JOIN codes k ON k.id = c.code_id ORDER BY c.id').all() as
+    { start: number; end: number; name: string }[];
+
+describe('coding in the transcript', () => {
+  it('codes by palette, by quick key and from the tree; shows marks and margin; undo/redo; remove', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const h = harness;
+    const { page } = h;
+    await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().click();
+    await page.getByRole('article').waitFor();
+    const before = codingsIn(h).length;
+
+    // Palette: select text, Ctrl+K, search, Enter.
+    await selectText(h, 'zo lang mogelijk thuis kunnen blijven');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Code kiezen voor de selectie' }).getByLabel('Zoek een code').fill('tijd en cap');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codingsIn(h).length).toBe(before + 1);
+    const coded = codingsIn(h).at(-1)!;
+    expect(coded.name).toBe('Tijd en capaciteit');
+    const text = h.session.requireProject().sqlite.prepare('SELECT text FROM sources WHERE id = (SELECT source_id FROM codings ORDER BY id DESC LIMIT 1)').pluck().get() as string;
+    expect(text.slice(coded.start, coded.end)).toBe('zo lang mogelijk thuis kunnen blijven');
+    await page.getByRole('button', { name: 'Tijd en capaciteit', exact: true }).first().waitFor(); // margin bar
+    await page.getByRole('status').filter({ hasText: 'Gecodeerd.' }).waitFor();
+
+    // Quick key 1 = the code just used; the selection snaps to whole words.
+    await selectText(h, 'lk wissewasje naar de huisar');
+    await page.keyboard.press('1');
+    await expect.poll(() => codingsIn(h).length).toBe(before + 2);
+    const snapped = codingsIn(h).at(-1)!;
+    expect(snapped.name).toBe('Tijd en capaciteit');
+    expect(text.slice(snapped.start, snapped.end)).toBe('elk wissewasje naar de huisarts');
+
+    // Undo and redo with the keyboard.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => codingsIn(h).length).toBe(before + 1);
+    await page.getByRole('status').filter({ hasText: 'Ongedaan gemaakt' }).waitFor();
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => codingsIn(h).length).toBe(before + 2);
+
+    // From the codebook tree: Enter on a code applies it to the selection.
+    await selectText(h, 'samen bepalen wat we in de wijk doen');
+    const tree = page.getByRole('treegrid', { name: 'Codeboek' });
+    await tree.getByRole('row', { name: 'Wat is nodig' }).dblclick();
+    await expect.poll(() => codingsIn(h).at(-1)?.name).toBe('Wat is nodig');
+    await page.screenshot({ path: screenshotPath('coding-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Click a margin bar → the inspector lists it → remove.
+    await page.getByRole('button', { name: 'Wat is nodig', exact: true }).click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await inspector.getByRole('heading', { name: 'Coderingen hier' }).waitFor();
+    await inspector.getByRole('button', { name: 'Verwijderen' }).click();
+    await expect.poll(() => codingsIn(h).some((c) => c.name === 'Wat is nodig')).toBe(false);
+    expect(h.pageErrors).toEqual([]);
+  });
+});

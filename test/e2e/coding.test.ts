@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
-import { exampleProject, screenshotPath } from './helpers.ts';
+import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
 
 let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 /** Selects `phrase` inside the first turn that contains it, as a drag with the mouse would. */
 async function selectText(h: Harness, phrase: string): Promise<void> {

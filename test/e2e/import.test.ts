@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { createProject } from '../../src-main/services/project.ts';
 import { seriousViolations } from './axe.ts';
-import { screenshotPath } from './helpers.ts';
+import { screenshotPath, closeHarnessAfterEach } from './helpers.ts';
 import { writeE2eFixtures } from './import-fixtures.ts';
 
 let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 /** Drops files on the window the way a user would; the harness bridge reads `path` like Electron's webUtils. */
 async function dropFiles(h: Harness, paths: string[]): Promise<void> {
@@ -132,6 +129,8 @@ describe('importing transcripts', () => {
     harness = await launchHarness({ projectPath, language: 'en' });
     const { page } = harness;
     harness.shell.importAnswers.push([files.txt]);
+    // Wait until the app is up (its shortcuts are live) before using the keyboard.
+    await page.getByRole('heading', { name: 'No transcripts yet' }).waitFor();
     await page.keyboard.press('Control+i');
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
     await dialog.getByRole('button', { name: 'Choose files…' }).click();

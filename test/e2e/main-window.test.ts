@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
-import { exampleProject, screenshotPath } from './helpers.ts';
+import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
 
 const BUILDING_BLOCKS = [
   'Bekostiging en financiering',
@@ -12,10 +12,7 @@ const BUILDING_BLOCKS = [
 ];
 
 let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 describe('main window on the example project', () => {
   it('shows the codebook, participants with perspectives and a transcript with attributed turns', async () => {

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchHarness, HARNESS_ORIGIN, type Harness } from '../harness/harness.ts';
-import { exampleProject } from './helpers.ts';
+import { exampleProject, closeHarnessAfterEach } from './helpers.ts';
 
 let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 describe('offline promise', () => {
   it('makes no network request while the app is used, and its CSP refuses any attempt', async () => {

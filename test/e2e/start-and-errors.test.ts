@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchHarness, type Harness } from '../harness/harness.ts';
-import { screenshotPath } from './helpers.ts';
+import { screenshotPath, closeHarnessAfterEach } from './helpers.ts';
 
 let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 describe('start screen and project files from the UI', () => {
   it('starts without a project, opens the example, creates a new JZOJP project', async () => {

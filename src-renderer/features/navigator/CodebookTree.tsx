@@ -83,8 +83,11 @@ export function CodebookTree() {
           className="code-tree"
           selectionMode="single"
           selectedKeys={selection?.kind === 'code' ? [selection.id] : []}
-          // Enter or double-click on a code applies it to the selected text.
-          onAction={(key) => void applyToSelection(Number(key))}
+          // Enter or double-click on a code applies it to the selected text; without one it shows the code.
+          onAction={(key) => {
+            if (useUi.getState().textSelection) void applyToSelection(Number(key));
+            else useUi.getState().select({ kind: 'code', id: Number(key) });
+          }}
           onSelectionChange={(keys) => {
             const id = selectedId(keys);
             if (id !== null) useUi.getState().select({ kind: 'code', id });

@@ -15,6 +15,8 @@ import { ensureUser } from '../src-main/services/users.ts';
 import { listCodes } from '../src-main/services/codebook.ts';
 import { PERSPECTIVES } from '../src-shared/domain/perspectives.ts';
 import { makeTranscript, pickRanges } from './corpus.ts';
+import { searchText, type SearchOptions } from '../src-main/search/search.ts';
+import { textCache } from '../src-main/search/texts.ts';
 
 const { values } = parseArgs({ options: { sources: { type: 'string', default: '500' }, codings: { type: 'string', default: '5000' } } });
 const N = Number(values.sources);
@@ -47,6 +49,11 @@ try {
   const path = join(dir, 'bench.duiding');
   const db = createProject(path, { template: 'jzojp' });
   const [corpus, genMs] = time(() => Array.from({ length: N }, (_, i) => makeTranscript(i)));
+  // The synthetic vocabulary is small and uniform, so every word is common. For a
+  // rare word, every 25th transcript says "triage" once instead of "budget" (same length: turns stay put).
+  corpus.forEach((t, i) => {
+    if (i % 25 === 0) t.text = t.text.replace(/\bbudget\b/, 'triage');
+  });
   results.generateCorpusMs = genMs;
   results.corpusWords = corpus.reduce((n, t) => n + t.text.split(/\s+/).length, 0);
   const codeIds = (db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code'").pluck().all() as number[]);
@@ -97,6 +104,39 @@ try {
   results.openProjectMs = median(openTimes);
   results.projectInfoMs = median(infoTimes);
   results.codebookWithCountsMs = median(codesTimes);
+
+  // 4. Full-text search, each query on a freshly opened file: the first search
+  // (cold: no texts cached yet), then the median of 20 more. Hits are capped at
+  // the default limit of 1000 ("1000+" = truncated).
+  const searches: [string, SearchOptions][] = [
+    ['Common', { query: 'huisarts' }],
+    ['Rare', { query: 'triage' }],
+    ['Phrase', { query: '"sociaal domein"' }],
+    ['Prefix', { query: 'financ*' }],
+    ['And', { query: 'huisarts gemeente' }],
+    ['OrNot', { query: 'ziekenhuis OF wachtlijst -budget' }],
+    ['Perspective', { query: 'huisarts', perspective: 'bestuurder' }],
+    ['RarePerspective', { query: 'triage', perspective: 'zorgprofessional' }],
+    ['Absent', { query: 'coördinatie' }],
+  ];
+  let cacheUnits = 0;
+  for (const [name, options] of searches) {
+    const searchDb = openProjectDb(path);
+    // eslint-disable-next-line prefer-const -- hits is reassigned below, coldMs is not
+    let [hits, coldMs] = time(() => searchText(searchDb, options));
+    const ms: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const [result, t] = time(() => searchText(searchDb, options));
+      hits = result;
+      ms.push(t);
+    }
+    cacheUnits = Math.max(cacheUnits, textCache(searchDb.sqlite).size);
+    searchDb.close();
+    results[`search${name}Ms`] = median(ms);
+    results[`search${name}ColdMs`] = coldMs;
+    results[`search${name}Hits`] = hits.truncated ? `${hits.hits.length}+` : hits.hits.length;
+  }
+  results.searchTextCacheMB = Math.round((cacheUnits * 2) / 1048576);
   results.rssMB = Math.round(process.memoryUsage().rss / 1048576);
 } finally {
   rmSync(dir, { recursive: true, force: true });

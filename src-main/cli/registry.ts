@@ -6,6 +6,7 @@ import { infoCommand } from './commands/info.ts';
 import { importCommand } from './commands/import.ts';
 import { codeCommand } from './commands/code.ts';
 import { segmentsCommand } from './commands/segments.ts';
+import { searchCommand } from './commands/search.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -18,4 +19,4 @@ export interface CliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand];

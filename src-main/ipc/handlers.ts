@@ -11,6 +11,7 @@ import { createCode, deleteCode, deleteImpact, mergeCodes, moveCode, updateCode 
 import { listSegments } from '../services/segments.ts';
 import { listHistory, redo, undo } from '../history/record.ts';
 import { ensureUser } from '../services/users.ts';
+import { searchText } from '../search/search.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 
 /** The coder id for an action: the named coder, or the session's current coder. */
@@ -109,4 +110,5 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     return step && { label: step.label, params: step.params };
   },
   'history.list': ({ limit }, { session }) => listHistory(session.requireProject(), limit),
+  'search.text': (input, { session }) => searchText(session.requireProject(), input),
 };

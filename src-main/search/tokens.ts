@@ -4,7 +4,8 @@
 // forgives the stemmer's quirks (huisarts → huisart, huisartsen → huisarts).
 import { stemmer } from '@orama/stemmers/dutch';
 
-const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+/** A word: letters and digits, with inner apostrophes (zo'n, collega's). Global: clone before exec loops. */
+export const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 
 // Interview vocabularies are small (tens of thousands of words), so stems are
 // memoised: Snowball is the hot spot when indexing hundreds of transcripts.
@@ -21,7 +22,8 @@ export function stem(word: string): string {
   return s;
 }
 
-function plain(word: string): string {
+/** A word without its apostrophes (zo'n → zon), as the stems are made. */
+export function plain(word: string): string {
   return word.includes("'") || word.includes('’') ? word.replace(/['’]/g, '') : word;
 }
 

@@ -8,6 +8,7 @@ import { participantsChannels } from './participants.ts';
 import { shellChannels } from './shell.ts';
 import { importChannels } from './import.ts';
 import { codingsChannels, codebookEditChannels, historyChannels } from './codings.ts';
+import { searchChannels } from './search.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -19,6 +20,7 @@ export const channels = {
   ...codingsChannels,
   ...codebookEditChannels,
   ...historyChannels,
+  ...searchChannels,
   ...shellChannels,
 };
 

@@ -254,7 +254,7 @@ export const en: Catalog = {
     snap: 'Whole words',
   },
   cli: {
-    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  help                                               this help\n\nGeneral options: --lang nl|en',
+    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  search FILE QUERY [--perspective P] [--region REGION] [--limit N] [--json]\n                                                     search the transcripts (\"phrase\", prefix*, OR, -word)\n  help                                               this help\n\nGeneral options: --lang nl|en',
     created: 'Project created: {{file}} (template: {{template}})',
     unknownCommand: 'Unknown command: {{command}}. See "duiding help".',
     missingArgument: 'Missing: {{what}}. See "duiding help".',
@@ -273,6 +273,8 @@ export const en: Catalog = {
     unknownCode: 'Unknown code: {{path}}',
     unknownSource: 'Unknown transcript: {{name}}',
     segmentsCount: '{{shown}} of {{total}} segments',
+    searchCount: 'Hits: {{n}}',
+    searchTruncated: 'The first {{n}} hits; there are more (see --limit).',
     importSummary: '{{ok}} files imported, {{failed}} failed.',
   },
   example: { projectName: 'Example project JZOJP' },

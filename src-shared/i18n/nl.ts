@@ -257,7 +257,7 @@ export const nl = {
     snap: 'Hele woorden',
   },
   cli: {
-    usage: 'Gebruik: duiding <opdracht> [opties]\n\nOpdrachten:\n  new FILE [--template jzojp|empty] [--name NAAM]   nieuw project maken\n  info FILE [--json]                                  overzicht van een project\n  code FILE --source NAAM --start N --end N --code PAD [--coder NAAM]\n                                                      een fragment coderen (PAD: \"Bouwsteen/Subcode\")\n  segments FILE [--code PAD]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                      gecodeerde fragmenten opvragen\n  import FILE PAD... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Naam:perspectief"]... [--json]\n                                                      transcripten (of mappen) importeren\n  help                                                deze hulp\n\nAlgemene opties: --lang nl|en',
+    usage: 'Gebruik: duiding <opdracht> [opties]\n\nOpdrachten:\n  new FILE [--template jzojp|empty] [--name NAAM]   nieuw project maken\n  info FILE [--json]                                  overzicht van een project\n  code FILE --source NAAM --start N --end N --code PAD [--coder NAAM]\n                                                      een fragment coderen (PAD: \"Bouwsteen/Subcode\")\n  segments FILE [--code PAD]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                      gecodeerde fragmenten opvragen\n  import FILE PAD... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Naam:perspectief"]... [--json]\n                                                      transcripten (of mappen) importeren\n  search FILE ZOEKVRAAG [--perspective P] [--region REGIO] [--limit N] [--json]\n                                                      transcripten doorzoeken (\"zin\", voorvoegsel*, OF, -woord)\n  help                                                deze hulp\n\nAlgemene opties: --lang nl|en',
     created: 'Project gemaakt: {{file}} (sjabloon: {{template}})',
     unknownCommand: 'Onbekende opdracht: {{command}}. Zie "duiding help".',
     missingArgument: 'Ontbreekt: {{what}}. Zie "duiding help".',
@@ -276,6 +276,8 @@ export const nl = {
     unknownCode: 'Onbekende code: {{path}}',
     unknownSource: 'Onbekend transcript: {{name}}',
     segmentsCount: '{{shown}} van {{total}} fragmenten',
+    searchCount: 'Treffers: {{n}}',
+    searchTruncated: 'De eerste {{n}} treffers; er zijn er meer (zie --limit).',
     importSummary: '{{ok}} bestanden geïmporteerd, {{failed}} mislukt.',
   },
   example: {

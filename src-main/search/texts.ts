@@ -1,0 +1,125 @@
+// Source texts for search, kept per connection between searches.
+//
+// Reading a transcript from SQLite and decoding it costs far more than
+// searching it (≈0.15 ms for 50 kB), and a search may touch every source, so
+// texts stay in memory up to a budget, least recently used first out. An entry
+// is trusted without a query while nothing was written (the connection's
+// total_changes() and data_version are unchanged); after a write its text_hash
+// is compared, and a changed text is read again.
+import type Database from 'better-sqlite3';
+
+export interface SourceText {
+  name: string;
+  text: string;
+}
+
+interface Entry extends SourceText {
+  hash: string;
+  /** The write stamp at which the entry was last known to be current. */
+  stamp: string;
+}
+
+/** UTF-16 code units kept (≈ 64 MB at most; Latin-1 texts take half). */
+export const TEXT_CACHE_UNITS = 32 * 1024 * 1024;
+
+export class TextCache {
+  private readonly entries = new Map<number, Entry>();
+  private units = 0;
+  private readonly stampStmt: Database.Statement;
+  private readonly versionStmt: Database.Statement;
+  private readonly textsStmt: Database.Statement;
+  private readonly hashesStmt: Database.Statement;
+
+  private readonly budget: number;
+
+  constructor(sqlite: Database.Database, budget = TEXT_CACHE_UNITS) {
+    this.budget = budget;
+    this.stampStmt = sqlite.prepare('SELECT total_changes()').pluck();
+    this.versionStmt = sqlite.prepare('PRAGMA data_version').pluck();
+    this.textsStmt = sqlite.prepare('SELECT id, name, text_hash, text FROM sources WHERE id IN (SELECT value FROM json_each(?))').raw();
+    this.hashesStmt = sqlite.prepare('SELECT id, name, text_hash FROM sources WHERE id IN (SELECT value FROM json_each(?))').raw();
+  }
+
+  /** Changes whenever this connection (total_changes) or another one (data_version) wrote. Take it once per search. */
+  stamp(): string {
+    return `${String(this.versionStmt.get())}:${String(this.stampStmt.get())}`;
+  }
+
+  private put(id: number, entry: Entry): void {
+    const old = this.entries.get(id);
+    if (old) {
+      this.entries.delete(id);
+      this.units -= old.text.length;
+    }
+    if (entry.text.length > this.budget) return;
+    this.entries.set(id, entry);
+    this.units += entry.text.length;
+    for (const [oldest, e] of this.entries) {
+      if (this.units <= this.budget) break;
+      this.entries.delete(oldest);
+      this.units -= e.text.length;
+    }
+  }
+
+  /**
+   * Adds the texts of `ids` to `out`: cached ones that are current at `stamp`
+   * as they are, the others read in one query. Unknown ids are left out.
+   */
+  load(ids: readonly number[], out: Map<number, SourceText>, stamp = this.stamp()): void {
+    if (ids.length === 0) return;
+    const stale: number[] = [];
+    const missing: number[] = [];
+    for (const id of ids) {
+      const e = this.entries.get(id);
+      if (!e) missing.push(id);
+      else if (e.stamp !== stamp) stale.push(id);
+      else {
+        this.entries.delete(id);
+        this.entries.set(id, e);
+        out.set(id, e);
+      }
+    }
+    if (stale.length > 0) {
+      const current = new Map((this.hashesStmt.all(JSON.stringify(stale)) as [number, string, string][]).map((r) => [r[0], r]));
+      for (const id of stale) {
+        const e = this.entries.get(id)!;
+        const row = current.get(id);
+        if (row && row[2] === e.hash) {
+          const fresh = { ...e, name: row[1], stamp };
+          this.put(id, fresh);
+          out.set(id, fresh);
+        } else if (row) missing.push(id);
+        else {
+          this.entries.delete(id);
+          this.units -= e.text.length;
+        }
+      }
+    }
+    if (missing.length > 0) {
+      for (const [id, name, hash, text] of this.textsStmt.all(JSON.stringify(missing)) as [number, string, string, string][]) {
+        const e: Entry = { name, text, hash, stamp };
+        this.put(id, e);
+        out.set(id, e);
+      }
+    }
+  }
+
+  /** UTF-16 code units held (for tests and the benchmark). */
+  get size(): number {
+    return this.units;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.units = 0;
+  }
+}
+
+const caches = new WeakMap<Database.Database, TextCache>();
+
+/** The text cache of a connection (created on first use, dropped with the connection). */
+export function textCache(sqlite: Database.Database): TextCache {
+  let c = caches.get(sqlite);
+  if (!c) caches.set(sqlite, (c = new TextCache(sqlite)));
+  return c;
+}

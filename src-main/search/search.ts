@@ -11,7 +11,8 @@
 //    and marked, and never pass a speaker filter.
 // Rows are visited in source order and the scan stops once `limit` hits are
 // found, so a common word costs no more than the first pages of results.
-// Texts come from a per-connection cache (texts.ts); turns are read per chunk.
+// Texts come from a per-connection cache (texts.ts); turns are read per chunk
+// and, like the other facts a search needs, kept until the next write.
 import type Database from 'better-sqlite3';
 import type { ProjectDb } from '../db/open.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
@@ -157,9 +158,31 @@ interface Candidates {
   next(n: number, expected: number): Row[];
 }
 
-// Per connection: whether index rows in rowid order are also in source order
-// (true unless a source was re-indexed after later ones were added), as of a write stamp.
-const rowOrderCache = new WeakMap<Database.Database, { stamp: string; sorted: boolean }>();
+/**
+ * What a connection knows between searches while nothing is written (one
+ * write stamp, see texts.ts): whether index rows come in source order, the
+ * speakers, which sources a speaker filter leaves, and each chunk's turns.
+ * Any write starts a new snapshot; texts outlive it (checked by hash).
+ */
+interface Snapshot {
+  stamp: string;
+  sorted: boolean | null;
+  speakers: Map<number, Speaker> | null;
+  speakerSources: Map<string, Set<number>>;
+  /** Turns (sorted) by "sourceId:chunkStart". */
+  chunkTurns: Map<string, TurnRow[]>;
+}
+
+const snapshots = new WeakMap<Database.Database, Snapshot>();
+
+function snapshot(sqlite: Database.Database, stamp: string): Snapshot {
+  let snap = snapshots.get(sqlite);
+  if (snap?.stamp !== stamp) {
+    snap = { stamp, sorted: null, speakers: null, speakerSources: new Map(), chunkTurns: new Map() };
+    snapshots.set(sqlite, snap);
+  }
+  return snap;
+}
 
 function isSorted(rows: readonly (readonly number[])[]): boolean {
   for (let i = 1; i < rows.length; i++) {
@@ -175,13 +198,9 @@ function isSorted(rows: readonly (readonly number[])[]): boolean {
  * search that reaches its limit never reads the rest; otherwise all are read
  * and sorted.
  */
-function candidates(sqlite: Database.Database, st: Statements, match: string, stamp: string): Candidates {
-  let order = rowOrderCache.get(sqlite);
-  if (order?.stamp !== stamp) {
-    order = { stamp, sorted: isSorted(st.rowOrder.all() as [number, number][]) };
-    rowOrderCache.set(sqlite, order);
-  }
-  if (order.sorted) {
+function candidates(st: Statements, match: string, snap: Snapshot): Candidates {
+  snap.sorted ??= isSorted(st.rowOrder.all() as [number, number][]);
+  if (snap.sorted) {
     // A page costs FTS5 per row it scans (a phrase or AND query checks every row that has the words), so a few
     // well-sized pages beat many small ones; reading all rows at once costs a common word most.
     let last = Number.MIN_SAFE_INTEGER;
@@ -191,7 +210,8 @@ function candidates(sqlite: Database.Database, st: Statements, match: string, st
     return {
       next(n, expected) {
         if (pos >= buffer.length && !done) {
-          const size = Math.min(Math.max(Math.ceil(expected), 64), 4096);
+          // Each page has a fixed cost (FTS5 seeks every doclist), so after the first, none is small.
+          const size = Math.min(Math.max(Math.ceil(expected), last === Number.MIN_SAFE_INTEGER ? 64 : 512), 4096);
           const got = st.page.all(match, last, size) as [number, number, number, number][];
           done = got.length < size;
           if (got.length > 0) last = got[got.length - 1]![0];
@@ -216,9 +236,6 @@ function candidates(sqlite: Database.Database, st: Statements, match: string, st
   };
 }
 
-// Per connection: the sources with a speaker who passes a filter, while nothing was written.
-const speakerSourcesCache = new WeakMap<Database.Database, { stamp: string; byFilter: Map<string, Set<number>> }>();
-
 interface SpeakerFilter {
   regionAttribute: number | null;
   perspective: Perspective | null;
@@ -226,23 +243,48 @@ interface SpeakerFilter {
   participantId: number | null;
 }
 
-/** The sources in which a participant who passes the filter speaks (remembered until the next write); with `known`, only if remembered. */
-function speakerSources(sqlite: Database.Database, st: Statements, stamp: string, filter: SpeakerFilter): Set<number>;
-function speakerSources(sqlite: Database.Database, st: Statements, stamp: string, filter: SpeakerFilter, known: true): Set<number> | undefined;
-function speakerSources(sqlite: Database.Database, st: Statements, stamp: string, filter: SpeakerFilter, known = false): Set<number> | undefined {
-  let cache = speakerSourcesCache.get(sqlite);
-  if (cache?.stamp !== stamp) {
-    cache = { stamp, byFilter: new Map() };
-    speakerSourcesCache.set(sqlite, cache);
-  }
+/** The sources in which a participant who passes the filter speaks; with `known`, only if the snapshot has them. */
+function speakerSources(st: Statements, snap: Snapshot, filter: SpeakerFilter): Set<number>;
+function speakerSources(st: Statements, snap: Snapshot, filter: SpeakerFilter, known: true): Set<number> | undefined;
+function speakerSources(st: Statements, snap: Snapshot, filter: SpeakerFilter, known = false): Set<number> | undefined {
   const key = JSON.stringify(filter);
-  let ids = cache.byFilter.get(key);
+  let ids = snap.speakerSources.get(key);
   if (!ids && !known) {
     ids = new Set(st.speakerSources.all(filter) as number[]);
-    if (cache.byFilter.size >= 32) cache.byFilter.clear();
-    cache.byFilter.set(key, ids);
+    snap.speakerSources.set(key, ids);
   }
   return ids;
+}
+
+/** Speakers' perspective, role and region: all participants in one query. */
+function speakersOf(st: Statements, snap: Snapshot, regionAttribute: number | null): Map<number, Speaker> {
+  snap.speakers ??= new Map(
+    (st.participants.all(regionAttribute) as [number, Perspective | null, string, string | null][]).map(([id, perspective, role, region]) => [
+      id, { participantId: id, perspective, role, region },
+    ]),
+  );
+  return snap.speakers;
+}
+
+/** The turns of each chunk (sorted), from the snapshot or in one query for those it lacks. */
+function chunkTurns(st: Statements, snap: Snapshot, batch: readonly Row[], regionAttribute: number | null): TurnRow[][] {
+  const keys = batch.map((r) => `${r[0]}:${r[1]}`);
+  const out = keys.map((k) => snap.chunkTurns.get(k));
+  const missing = batch.filter((_, k) => out[k] === undefined);
+  if (missing.length === 0) return out as TurnRow[][];
+  const fresh: TurnRow[][] = missing.map(() => []);
+  const speakers = speakersOf(st, snap, regionAttribute);
+  for (const [k, start, end, speakerLabel, participantId, isInterviewer] of st.turns.all(JSON.stringify(missing)) as TurnTuple[]) {
+    const who = participantId === null ? NO_SPEAKER : (speakers.get(participantId) ?? { ...NO_SPEAKER, participantId });
+    fresh[k]!.push({ start, end, speakerLabel, isInterviewer: isInterviewer === 1, ...who });
+  }
+  let f = 0;
+  return out.map((turns, k) => {
+    if (turns) return turns;
+    const t = fresh[f++]!.sort((a, b) => a.start - b.start);
+    snap.chunkTurns.set(keys[k]!, t);
+    return t;
+  });
 }
 
 /** With more candidate chunks than this, speaker filters first narrow the sources in SQL. */
@@ -268,7 +310,8 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
 
   const cache = textCache(db.sqlite);
   const stamp = cache.stamp();
-  const rows = candidates(db.sqlite, st, match, stamp);
+  const snap = snapshot(db.sqlite, stamp);
+  const rows = candidates(st, match, snap);
   const hits: SearchHit[] = [];
 
   // Sources worth reading: the chosen ones and, once many chunks came by (or at
@@ -281,10 +324,10 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
   let prefiltered = false;
   const prefilter = () => {
     prefiltered = true;
-    const withSpeaker = speakerSources(db.sqlite, st, stamp, filter);
+    const withSpeaker = speakerSources(st, snap, filter);
     allowed = allowed ? new Set([...allowed].filter((id) => withSpeaker.has(id))) : withSpeaker;
   };
-  if (speakerFilter && speakerSources(db.sqlite, st, stamp, filter, true)) prefilter();
+  if (speakerFilter && speakerSources(st, snap, filter, true)) prefilter();
   let seen = 0;
   /** Up to n candidate chunks of allowed sources; empty when there are no more. */
   const nextBatch = (n: number): Row[] => {
@@ -300,18 +343,6 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
       for (const r of got) if (!allowed || allowed.has(r[0])) out.push(r);
     }
     return out;
-  };
-
-  // Speakers' perspective, role and region: all participants in one query, when the first turn needs them.
-  let speakers: Map<number, Speaker> | null = null;
-  const speaker = (participantId: number | null): Speaker => {
-    if (participantId === null) return NO_SPEAKER;
-    speakers ??= new Map(
-      (st.participants.all(regionAttribute) as [number, Perspective | null, string, string | null][]).map(([id, perspective, role, region]) => [
-        id, { participantId: id, perspective, role, region },
-      ]),
-    );
-    return speakers.get(participantId) ?? { ...NO_SPEAKER, participantId };
   };
 
   const texts = new Map<number, SourceText>();
@@ -348,17 +379,14 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
   };
 
   // Chunks go in batches that grow as the scan goes on: one query for their
-  // turns, then one for the texts (of uncached sources) that still count.
+  // turns (unless known), then one for the texts (not cached) that still count.
   let batchSize = 8;
   while (hits.length <= limit) {
     const batch = nextBatch(batchSize);
     if (batch.length === 0) break;
     batchSize = Math.min(batchSize * 2, 256);
 
-    const turns: TurnRow[][] = batch.map(() => []);
-    for (const [k, start, end, speakerLabel, participantId, isInterviewer] of st.turns.all(JSON.stringify(batch)) as TurnTuple[]) {
-      turns[k]!.push({ start, end, speakerLabel, isInterviewer: isInterviewer === 1, ...speaker(participantId) });
-    }
+    const turns = chunkTurns(st, snap, batch, regionAttribute);
     // A chunk without turns belongs to a source without turns: its paragraphs are searched, with no speaker.
     const wanted = batch.map((_, k) => (turns[k]!.length === 0 ? !speakerFilter : turns[k]!.some(passes)));
     cache.load([...new Set(batch.filter((r, k) => wanted[k] && !texts.has(r[0])).map((r) => r[0]))], texts, stamp);
@@ -368,14 +396,13 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
       const src = texts.get(sourceId);
       if (!wanted[k] || !src) continue;
       const end = Math.min(chunkEnd, src.text.length);
-      const chunkTurns = turns[k]!;
-      if (chunkTurns.length === 0) {
+      const inChunk = turns[k]!;
+      if (inChunk.length === 0) {
         const ps = paragraphs(src.text, chunkStart, end);
         emit(sourceId, src, chunkStart, end, ps, ps.map(() => NO_TURN));
         continue;
       }
-      chunkTurns.sort((a, b) => a.start - b.start);
-      const who = chunkTurns.filter((t) => passes(t) && Math.min(t.end, end) > t.start);
+      const who = inChunk.filter((t) => passes(t) && Math.min(t.end, end) > t.start);
       emit(sourceId, src, chunkStart, end, who.map((t) => ({ start: t.start, end: Math.min(t.end, end) })), who);
     }
   }

@@ -235,6 +235,18 @@ describe('search.text', () => {
     expect(search('huisarts').hits).toEqual(before);
   });
 
+  it('sees changed speakers at once (what a search remembers lasts until the next write)', () => {
+    const { db, search, ids, s2 } = setup();
+    expect(search('huisarts', { perspective: 'bestuurder' }).hits.map((h) => h.participantId)).toEqual([ids.Bert]);
+    db.sqlite.prepare("UPDATE participants SET perspective = 'inwoner', role = 'oud-directeur' WHERE id = ?").run(ids.Bert);
+    expect(search('huisarts', { perspective: 'bestuurder' }).hits).toEqual([]);
+    expect(search('huisarts', { perspective: 'inwoner' }).hits.map((h) => h.role)).toEqual(['oud-directeur', '', '', '']);
+    // Carla's turn becomes an interviewer turn.
+    db.sqlite.prepare('UPDATE turns SET participant_id = NULL, is_interviewer = 1 WHERE participant_id = ? AND source_id = ?').run(ids.Carla, s2);
+    expect(search('huisarts', { perspective: 'inwoner' }).hits.map((h) => h.participantId)).toEqual([ids.Bert]);
+    expect(search('cafe').hits.map((h) => h.isInterviewer)).toEqual([false, true]);
+  });
+
   it('sees a changed text and name at once (the text cache checks what was written)', () => {
     const { db, search, s3, texts } = setup();
     expect(search('notitie').hits).toHaveLength(1);

@@ -4,6 +4,7 @@
 // inverse statements newest-first — and the same triggers record the
 // statements that redo it.
 import type { ProjectDb } from '../db/open.ts';
+import type { HistoryEntryView } from '../../src-shared/contracts/codings.ts';
 import { indexChunks, indexSource } from '../search/index-source.ts';
 
 export interface ActionLabel {
@@ -106,14 +107,8 @@ export function redo(db: ProjectDb): HistoryStep | null {
   return step ? replay(db, step, 'redo') : null;
 }
 
-export interface HistoryEntry {
-  id: number;
-  label: string;
-  params: Record<string, string | number>;
-  author: string | null;
-  createdAt: string;
-  undone: boolean;
-}
+/** One change-log row (the contract's shape: who, when, what). */
+export type HistoryEntry = HistoryEntryView;
 
 /** The readable change log: who, when, what — newest first. */
 export function listHistory(db: ProjectDb, limit = 200): HistoryEntry[] {

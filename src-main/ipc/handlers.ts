@@ -11,7 +11,10 @@ import { createCode, deleteCode, deleteImpact, mergeCodes, moveCode, updateCode 
 import { listSegments } from '../services/segments.ts';
 import { listHistory, redo, undo } from '../history/record.ts';
 import { ensureUser } from '../services/users.ts';
-import { searchText } from '../search/search.ts';
+import { searchHandlers } from '../search/handlers.ts';
+import { memosHandlers } from '../memos/handlers.ts';
+import { textEditHandlers } from '../text-edit/handlers.ts';
+import { exportHandlers } from '../exports/handlers.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 
 /** The coder id for an action: the named coder, or the session's current coder. */
@@ -35,6 +38,7 @@ export type ShellHandlerMap = {
 };
 
 export const domainHandlers: HandlerMap<DomainChannel> = {
+  // Features with their own folder bring their own handler maps (spread at the end).
   'project.new': ({ path, template, name }, { session }) =>
     projectSummary(session.create(path, name === undefined ? { template } : { template, name })),
   'project.open': ({ path }, { session }) => projectSummary(session.open(path)),
@@ -110,5 +114,8 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     return step && { label: step.label, params: step.params };
   },
   'history.list': ({ limit }, { session }) => listHistory(session.requireProject(), limit),
-  'search.text': (input, { session }) => searchText(session.requireProject(), input),
+  ...searchHandlers,
+  ...memosHandlers,
+  ...textEditHandlers,
+  ...exportHandlers,
 };

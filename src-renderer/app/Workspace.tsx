@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useUi } from '../state/ui-store.ts';
 import { Navigator } from '../features/navigator/Navigator.tsx';
-import { TranscriptReader } from '../features/reader/TranscriptReader.tsx';
+import { CenterPane } from './CenterPane.tsx';
 import { Inspector } from '../features/inspector/Inspector.tsx';
 
 /** The three-pane layout every QDA user knows: navigator, transcript, inspector. */
@@ -15,9 +15,8 @@ export function Workspace() {
           <Navigator />
         </nav>
       )}
-      {/* Focusable so the transcript can be scrolled with the keyboard. */}
-      <main className="pane pane--reader" aria-label={t('shell.reader')} tabIndex={0}>
-        <TranscriptReader />
+      <main className="pane pane--reader" aria-label={t('shell.reader')}>
+        <CenterPane />
       </main>
       {showInspector && (
         <aside className="pane pane--inspector" aria-label={t('shell.inspector')} tabIndex={0}>

@@ -8,6 +8,7 @@ import { useUi } from '../state/ui-store.ts';
 import type { TemplateId } from '../../src-shared/contracts/project.ts';
 import { useImport } from '../features/import/import-store.ts';
 import { applyToSelection, redoLast, undoLast } from '../features/coding/actions.ts';
+import { editTurnAtSelection } from '../features/text-edit/actions.ts';
 
 function report(err: unknown): void {
   useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
@@ -71,6 +72,12 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
   'edit.undo': () => undoLast(),
   'edit.redo': () => redoLast(),
   'coding.palette': () => useUi.getState().setPaletteOpen(true),
+  'text.editTurn': () => editTurnAtSelection(),
+  'view.reader': () => useUi.getState().setView('reader'),
+  'view.retrieval': () => useUi.getState().setView('retrieval'),
+  'view.search': () => useUi.getState().setView('search'),
+  'view.journal': () => useUi.getState().setView('journal'),
+  'view.history': () => useUi.getState().setView('history'),
   'view.navigator': () => useUi.getState().toggleNavigator(),
   'view.inspector': () => useUi.getState().toggleInspector(),
   'language.nl': () => setLanguage('nl'),
@@ -84,8 +91,7 @@ export function runCommand(id: string): void {
 
 /** Keys 1–9 apply the quick codes to the selected text (not while typing). */
 function quickCode(event: KeyboardEvent): boolean {
-  const target = event.target;
-  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable)) return false;
+  if (typing(event.target)) return false;
   const { textSelection, recentCodes } = useUi.getState();
   const codeId = recentCodes[Number(event.key) - 1];
   if (!textSelection || codeId === undefined) return false;
@@ -97,14 +103,19 @@ function quickCode(event: KeyboardEvent): boolean {
 interface Binding {
   id: string;
   key: string;
+  ctrl: boolean;
   shift: boolean;
 }
 
 const BINDINGS: Binding[] = COMMAND_DEFS.flatMap((def) => {
   if (!('accelerator' in def) || ('shellOnly' in def && def.shellOnly)) return [];
   const parts = def.accelerator.split('+');
-  return [{ id: def.id, key: parts[parts.length - 1]!.toLowerCase(), shift: parts.includes('Shift') }];
+  return [{ id: def.id, key: parts[parts.length - 1]!.toLowerCase(), ctrl: parts.includes('CmdOrCtrl'), shift: parts.includes('Shift') }];
 });
+
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
+}
 
 /**
  * In Electron the native menu handles accelerators; in the browser harness
@@ -112,8 +123,11 @@ const BINDINGS: Binding[] = COMMAND_DEFS.flatMap((def) => {
  */
 export function handleShortcut(event: KeyboardEvent, hasNativeMenu: boolean): boolean {
   if (!hasNativeMenu && !event.ctrlKey && !event.metaKey && !event.altKey && /^[1-9]$/.test(event.key)) return quickCode(event);
-  if (hasNativeMenu || !(event.ctrlKey || event.metaKey) || event.altKey) return false;
-  const binding = BINDINGS.find((b) => b.key === event.key.toLowerCase() && b.shift === event.shiftKey);
+  if (hasNativeMenu || event.altKey) return false;
+  const ctrl = event.ctrlKey || event.metaKey;
+  // Plain keys (F2) never fire while the user is typing.
+  if (!ctrl && typing(event.target)) return false;
+  const binding = BINDINGS.find((b) => b.key === event.key.toLowerCase() && b.ctrl === ctrl && b.shift === event.shiftKey);
   if (!binding) return false;
   event.preventDefault();
   runCommand(binding.id);

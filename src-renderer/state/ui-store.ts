@@ -8,7 +8,23 @@ export type Selection =
   | { kind: 'source'; id: number }
   | null;
 
+/** What the centre pane shows; each view lives in its own feature folder. */
+export const CENTER_VIEWS = ['reader', 'retrieval', 'search', 'journal', 'history'] as const;
+export type CenterView = (typeof CENTER_VIEWS)[number];
+
+/** A place in a transcript to scroll to and highlight (from retrieval, search, the change log). */
+export interface RevealTarget {
+  sourceId: number;
+  start: number;
+  end: number;
+}
+
 interface UiState {
+  view: CenterView;
+  /** Set by reveal(); the reader scrolls there and clears it. */
+  revealTarget: RevealTarget | null;
+  /** The turn whose text is being corrected (features/text-edit), if any. */
+  editingTurnId: number | null;
   /** The transcript shown in the reader. */
   sourceId: number | null;
   /** What the inspector shows. */
@@ -28,6 +44,11 @@ interface UiState {
   /** Quick codes: the most recently used codes, keys 1–9. */
   recentCodes: number[];
   paletteOpen: boolean;
+  setView(view: CenterView): void;
+  /** Opens a transcript in the reader at a place and selects that text. */
+  reveal(target: RevealTarget): void;
+  clearReveal(): void;
+  setEditingTurn(id: number | null): void;
   openSource(id: number): void;
   select(selection: Selection): void;
   setPerspectiveFilter(p: Perspective | null): void;
@@ -44,6 +65,9 @@ interface UiState {
 }
 
 export const useUi = create<UiState>((set) => ({
+  view: 'reader',
+  revealTarget: null,
+  editingTurnId: null,
   sourceId: null,
   selection: null,
   perspectiveFilter: null,
@@ -56,7 +80,19 @@ export const useUi = create<UiState>((set) => ({
   selectedCodingIds: [],
   recentCodes: [],
   paletteOpen: false,
-  openSource: (id) => set({ sourceId: id, selection: { kind: 'source', id }, textSelection: null, selectedCodingIds: [] }),
+  setView: (view) => set({ view }),
+  reveal: (target) =>
+    set({
+      view: 'reader',
+      sourceId: target.sourceId,
+      revealTarget: target,
+      textSelection: { sourceId: target.sourceId, start: target.start, end: target.end },
+      selectedCodingIds: [],
+      editingTurnId: null,
+    }),
+  clearReveal: () => set({ revealTarget: null }),
+  setEditingTurn: (editingTurnId) => set({ editingTurnId }),
+  openSource: (id) => set({ view: 'reader', sourceId: id, selection: { kind: 'source', id }, textSelection: null, selectedCodingIds: [], editingTurnId: null }),
   select: (selection) => set({ selection }),
   setPerspectiveFilter: (perspectiveFilter) => set({ perspectiveFilter }),
   toggleNavigator: () => set((s) => ({ showNavigator: !s.showNavigator })),
@@ -68,5 +104,5 @@ export const useUi = create<UiState>((set) => ({
   selectCodings: (selectedCodingIds) => set({ selectedCodingIds }),
   useCode: (id) => set((s) => ({ recentCodes: [id, ...s.recentCodes.filter((c) => c !== id)].slice(0, 9) })),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
-  reset: () => set({ sourceId: null, selection: null, textSelection: null, selectedCodingIds: [], recentCodes: [] }),
+  reset: () => set({ view: 'reader', revealTarget: null, editingTurnId: null, sourceId: null, selection: null, textSelection: null, selectedCodingIds: [], recentCodes: [] }),
 }));

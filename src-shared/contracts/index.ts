@@ -9,6 +9,9 @@ import { shellChannels } from './shell.ts';
 import { importChannels } from './import.ts';
 import { codingsChannels, codebookEditChannels, historyChannels } from './codings.ts';
 import { searchChannels } from './search.ts';
+import { memosChannels } from './memos.ts';
+import { textEditChannels } from './text-edit.ts';
+import { exportChannels } from './exports.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -21,6 +24,9 @@ export const channels = {
   ...codebookEditChannels,
   ...historyChannels,
   ...searchChannels,
+  ...memosChannels,
+  ...textEditChannels,
+  ...exportChannels,
   ...shellChannels,
 };
 

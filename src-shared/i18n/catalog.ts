@@ -1,7 +1,7 @@
 import type { nl } from './nl.ts';
 
 /** The shape every language must fill: the Dutch catalog with string leaves. */
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Catalog = Widen<typeof nl>;
 
 export const LANGUAGES = ['nl', 'en'] as const;

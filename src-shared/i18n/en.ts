@@ -1,6 +1,20 @@
 import type { Catalog } from './catalog.ts';
+import * as memosText from './parts/memos.ts';
+import * as retrievalText from './parts/retrieval.ts';
+import * as searchText from './parts/search.ts';
+import * as textEditText from './parts/textEdit.ts';
+import * as codebookEditText from './parts/codebookEdit.ts';
+import * as readerText from './parts/reader.ts';
+
 
 export const en: Catalog = {
+  ...memosText.en,
+  ...retrievalText.en,
+  ...searchText.en,
+  ...textEditText.en,
+  ...codebookEditText.en,
+  ...readerText.en,
+
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {
     inwoner: 'Citizen/patient',
@@ -59,6 +73,12 @@ export const en: Catalog = {
     toggleDevTools: 'Show/hide developer tools',
   },
   command: {
+    'text.editTurn': 'Edit the text of this turn',
+    'view.reader': 'Transcript',
+    'view.retrieval': 'Coded segments',
+    'view.search': 'Search transcripts',
+    'view.journal': 'Memos and journal',
+    'view.history': 'Change log',
     'project.new': 'New project…',
     'project.open': 'Open project…',
     'sources.import': 'Import transcripts…',
@@ -77,6 +97,7 @@ export const en: Catalog = {
     'app.about': 'About Duiding',
   },
   shell: {
+    views: 'Views',
     navigator: 'Navigator',
     transcripts: 'Transcripts',
     participants: 'Participants',

@@ -1,6 +1,20 @@
 // Dutch is the default language of Duiding. Every user-visible string lives here
 // and in en.ts (same keys; a type check keeps them in step).
+import * as memosText from './parts/memos.ts';
+import * as retrievalText from './parts/retrieval.ts';
+import * as searchText from './parts/search.ts';
+import * as textEditText from './parts/textEdit.ts';
+import * as codebookEditText from './parts/codebookEdit.ts';
+import * as readerText from './parts/reader.ts';
+
 export const nl = {
+  ...memosText.nl,
+  ...retrievalText.nl,
+  ...searchText.nl,
+  ...textEditText.nl,
+  ...codebookEditText.nl,
+  ...readerText.nl,
+
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {
     inwoner: 'Inwoner/patiënt',
@@ -59,6 +73,12 @@ export const nl = {
     toggleDevTools: 'Ontwikkelhulpmiddelen tonen/verbergen',
   },
   command: {
+    'text.editTurn': 'Tekst van deze beurt bewerken',
+    'view.reader': 'Transcript',
+    'view.retrieval': 'Gecodeerde fragmenten',
+    'view.search': 'Zoeken in transcripten',
+    'view.journal': 'Memo\'s en logboek',
+    'view.history': 'Wijzigingslog',
     'project.new': 'Nieuw project…',
     'project.open': 'Project openen…',
     'sources.import': 'Transcripten importeren…',
@@ -77,6 +97,7 @@ export const nl = {
     'app.about': 'Over Duiding',
   },
   shell: {
+    views: 'Weergaven',
     navigator: 'Navigator',
     transcripts: 'Transcripten',
     participants: 'Deelnemers',

@@ -4,10 +4,12 @@ import { CodeDetails } from './CodeDetails.tsx';
 import { ParticipantDetails } from './ParticipantDetails.tsx';
 import { SourceDetails } from './SourceDetails.tsx';
 import { CodingsHere } from '../coding/CodingsHere.tsx';
+import { MemoPanel } from '../memos/MemoPanel.tsx';
 
 export function Inspector() {
   const { t } = useTranslation();
   const selection = useUi((s) => s.selection);
+  const codingIds = useUi((s) => s.selectedCodingIds);
   return (
     <div className="inspector">
       <h2 className="inspector__title">{t('shell.inspector')}</h2>
@@ -16,6 +18,8 @@ export function Inspector() {
       {selection?.kind === 'code' && <CodeDetails id={selection.id} />}
       {selection?.kind === 'participant' && <ParticipantDetails id={selection.id} />}
       {selection?.kind === 'source' && <SourceDetails id={selection.id} />}
+      {codingIds.length === 1 && <MemoPanel targetKind="coding" targetId={codingIds[0]!} />}
+      {selection && <MemoPanel targetKind={selection.kind} targetId={selection.id} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { CodeRow, CodingView, TurnView } from '../../../src-shared/contract
 import { splitIntoPieces } from '../../../src-shared/domain/pieces.ts';
 import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
 import { useUi } from '../../state/ui-store.ts';
+import { TurnEditor } from '../text-edit/TurnEditor.tsx';
 
 function formatTimestamp(ms: number): string {
   const total = Math.floor(ms / 1000);
@@ -23,6 +24,7 @@ export const Turn = memo(function Turn({ turn, text, codings, codeById }: Props)
   const speaker = turn.isInterviewer ? t('shell.interviewer') : turn.participant?.name ?? turn.speakerLabel;
   const pieces = splitIntoPieces(turn.start, turn.end, codings);
   const byId = new Map(codings.map((c) => [c.id, c]));
+  const editing = useUi((s) => s.editingTurnId === turn.id);
   return (
     <section className={`turn${turn.isInterviewer ? ' turn--interviewer' : ''}`} aria-label={speaker}>
       <header className="turn__head">
@@ -33,7 +35,7 @@ export const Turn = memo(function Turn({ turn, text, codings, codeById }: Props)
           <time className="turn__time" aria-label={t('shell.timestamp')}>{formatTimestamp(turn.timestampMs)}</time>
         )}
       </header>
-      <p className="turn__text" data-turn-start={turn.start}>
+      {editing ? <TurnEditor turn={turn} text={text} /> : <p className="turn__text" data-turn-start={turn.start}>
         {pieces.map((piece) => {
           const slice = text.slice(piece.start, piece.end);
           if (piece.ids.length === 0) return <span key={piece.start}>{slice}</span>;
@@ -55,7 +57,7 @@ export const Turn = memo(function Turn({ turn, text, codings, codeById }: Props)
             </mark>
           );
         })}
-      </p>
+      </p>}
     </section>
   );
 });

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import './center.css';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { CENTER_VIEWS, useUi, type CenterView } from '../state/ui-store.ts';
+import { TranscriptReader } from '../features/reader/TranscriptReader.tsx';
+import { RetrievalView } from '../features/retrieval/RetrievalView.tsx';
+import { SearchView } from '../features/search/SearchView.tsx';
+import { JournalView } from '../features/memos/JournalView.tsx';
+import { HistoryView } from '../features/history/HistoryView.tsx';
+
+const VIEWS: Record<CenterView, () => React.ReactNode> = {
+  reader: TranscriptReader,
+  retrieval: RetrievalView,
+  search: SearchView,
+  journal: JournalView,
+  history: HistoryView,
+};
+
+/**
+ * The centre of the workspace: the transcript, or one of the project-wide
+ * views (coded segments, search, memos, change log). Tabs keep every view one
+ * keystroke away (Ctrl+3…6, Ctrl+Shift+F) without opening windows.
+ */
+export function CenterPane() {
+  const { t } = useTranslation();
+  const view = useUi((s) => s.view);
+  return (
+    <Tabs className="center" selectedKey={view} onSelectionChange={(key: Key) => useUi.getState().setView(key as CenterView)}>
+      <TabList className="center__tabs" aria-label={t('shell.views')}>
+        {CENTER_VIEWS.map((v) => (
+          <Tab key={v} id={v} className="center__tab">{t(`command.view.${v}`)}</Tab>
+        ))}
+      </TabList>
+      {CENTER_VIEWS.map((v) => {
+        const View = VIEWS[v];
+        return (
+          <TabPanel key={v} id={v} className="center__panel">
+            <View />
+          </TabPanel>
+        );
+      })}
+    </Tabs>
+  );
+}

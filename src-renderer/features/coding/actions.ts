@@ -1,6 +1,7 @@
 // What coding gestures do: apply a code to the selected text, remove codings,
 // undo and redo — each one call, with a calm status line or a clear error.
 import i18next from 'i18next';
+import { historyLabelKey } from '../../../src-shared/i18n/history-label.ts';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
 
@@ -42,8 +43,8 @@ export async function setKeyQuote(id: number, isKeyQuote: boolean): Promise<void
   }
 }
 
-function describe(step: { label: string; params: Record<string, string | number> }): string {
-  return i18next.t(`history.${step.label}`, { ...step.params, defaultValue: step.label });
+export function describeStep(step: { label: string; params: Record<string, string | number> }): string {
+  return i18next.t(historyLabelKey(step.label), { ...step.params, defaultValue: step.label });
 }
 
 /** Typing in a text field undoes natively; anywhere else undo is the project's. */
@@ -59,7 +60,7 @@ export async function undoLast(): Promise<void> {
   }
   try {
     const step = await call('history.undo', {});
-    useUi.getState().setStatus(step ? i18next.t('history.undone', { what: describe(step) }) : i18next.t('history.nothingToUndo'));
+    useUi.getState().setStatus(step ? i18next.t('history.undone', { what: describeStep(step) }) : i18next.t('history.nothingToUndo'));
   } catch (err) {
     report(err);
   }
@@ -72,7 +73,7 @@ export async function redoLast(): Promise<void> {
   }
   try {
     const step = await call('history.redo', {});
-    useUi.getState().setStatus(step ? i18next.t('history.redone', { what: describe(step) }) : i18next.t('history.nothingToRedo'));
+    useUi.getState().setStatus(step ? i18next.t('history.redone', { what: describeStep(step) }) : i18next.t('history.nothingToRedo'));
   } catch (err) {
     report(err);
   }

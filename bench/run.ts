@@ -1,7 +1,7 @@
 // `npm run bench [-- --sources 500 --codings 5000]`
 // Service-level benchmarks on a real SQLite file. Figures go to stdout and to
 // bench/results/latest.json. Not a test: numbers depend on the machine.
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,8 +18,9 @@ import { makeTranscript, pickRanges } from './corpus.ts';
 import { searchText, type SearchOptions } from '../src-main/search/search.ts';
 import { textCache } from '../src-main/search/texts.ts';
 import { applyCoding, removeCodings } from '../src-main/services/coding-edit.ts';
+import { buildMatrix } from '../src-main/analysis/matrix.ts';
 
-const { values } = parseArgs({ options: { sources: { type: 'string', default: '500' }, codings: { type: 'string', default: '5000' } } });
+const { values } = parseArgs({ options: { sources: { type: 'string', default: '500' }, codings: { type: 'string', default: '5000' }, keep: { type: 'string' } } });
 const N = Number(values.sources);
 const CODINGS = Number(values.codings);
 
@@ -172,7 +173,22 @@ try {
     results.removeCodingP95Ms = p95(removeMs);
     codingDb.close();
   }
+  // 6. The code × perspective (and × transcript) matrix, median of 10 on a freshly opened file.
+  {
+    const matrixDb = openProjectDb(path);
+    const byPerspective: number[] = [];
+    const bySource: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      byPerspective.push(time(() => buildMatrix(matrixDb, 'perspective'))[1]);
+      bySource.push(time(() => buildMatrix(matrixDb, 'source'))[1]);
+    }
+    results.matrixByPerspectiveMs = median(byPerspective);
+    results.matrixBySourceMs = median(bySource);
+    matrixDb.close();
+  }
   results.rssMB = Math.round(process.memoryUsage().rss / 1048576);
+  // --keep PATH leaves a copy of the generated project for profiling.
+  if (values.keep) copyFileSync(path, values.keep);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

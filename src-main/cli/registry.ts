@@ -7,6 +7,7 @@ import { importCommand } from './commands/import.ts';
 import { codeCommand } from './commands/code.ts';
 import { segmentsCommand } from './commands/segments.ts';
 import { searchCommand } from './commands/search.ts';
+import { matrixCommand } from './commands/matrix.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -19,4 +20,4 @@ export interface CliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand];

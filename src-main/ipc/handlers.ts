@@ -15,6 +15,7 @@ import { searchHandlers } from '../search/handlers.ts';
 import { memosHandlers } from '../memos/handlers.ts';
 import { textEditHandlers } from '../text-edit/handlers.ts';
 import { exportHandlers } from '../exports/handlers.ts';
+import { analysisHandlers } from '../analysis/handlers.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 
 /** The coder id for an action: the named coder, or the session's current coder. */
@@ -118,4 +119,5 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   ...memosHandlers,
   ...textEditHandlers,
   ...exportHandlers,
+  ...analysisHandlers,
 };

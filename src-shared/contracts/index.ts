@@ -12,6 +12,7 @@ import { searchChannels } from './search.ts';
 import { memosChannels } from './memos.ts';
 import { textEditChannels } from './text-edit.ts';
 import { exportChannels } from './exports.ts';
+import { analysisChannels } from './analysis.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -27,6 +28,7 @@ export const channels = {
   ...memosChannels,
   ...textEditChannels,
   ...exportChannels,
+  ...analysisChannels,
   ...shellChannels,
 };
 

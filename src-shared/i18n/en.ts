@@ -5,6 +5,7 @@ import * as searchText from './parts/search.ts';
 import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
+import * as analysisText from './parts/analysis.ts';
 
 
 export const en: Catalog = {
@@ -14,6 +15,7 @@ export const en: Catalog = {
   ...textEditText.en,
   ...codebookEditText.en,
   ...readerText.en,
+  ...analysisText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {
@@ -275,7 +277,7 @@ export const en: Catalog = {
     snap: 'Whole words',
   },
   cli: {
-    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  search FILE QUERY [--perspective P] [--region REGION] [--limit N] [--json]\n                                                     search the transcripts (\"phrase\", prefix*, OR, -word)\n  help                                               this help\n\nGeneral options: --lang nl|en',
+    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  search FILE QUERY [--perspective P] [--region REGION] [--limit N] [--json]\n                                                     search the transcripts (\"phrase\", prefix*, OR, -word)\n  matrix FILE [--by perspective|region|source|ATTRIBUTE] [--count segments|participants|sources] [--json]\n                                                     codes × perspectives (or regions, transcripts, an attribute)\n  help                                               this help\n\nGeneral options: --lang nl|en',
     created: 'Project created: {{file}} (template: {{template}})',
     unknownCommand: 'Unknown command: {{command}}. See "duiding help".',
     missingArgument: 'Missing: {{what}}. See "duiding help".',
@@ -291,6 +293,7 @@ export const en: Catalog = {
     badPerspective: 'Unknown perspective "{{value}}". Choose from: {{allowed}}.',
     importOk: 'Imported: {{file}} — {{turns}} turns, {{characters}} characters, encoding {{encoding}}, speakers: {{speakers}}',
     coded: 'Coded: {{source}} [{{start}}–{{end}}] with {{code}} (coding {{id}})',
+    unknownAttribute: 'Unknown attribute: {{name}}. Use perspective, region, source or the name of a participant attribute.',
     unknownCode: 'Unknown code: {{path}}',
     unknownSource: 'Unknown transcript: {{name}}',
     segmentsCount: '{{shown}} of {{total}} segments',

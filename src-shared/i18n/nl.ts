@@ -6,6 +6,7 @@ import * as searchText from './parts/search.ts';
 import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
+import * as analysisText from './parts/analysis.ts';
 
 export const nl = {
   ...memosText.nl,
@@ -14,6 +15,7 @@ export const nl = {
   ...textEditText.nl,
   ...codebookEditText.nl,
   ...readerText.nl,
+  ...analysisText.nl,
 
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {
@@ -278,7 +280,7 @@ export const nl = {
     snap: 'Hele woorden',
   },
   cli: {
-    usage: 'Gebruik: duiding <opdracht> [opties]\n\nOpdrachten:\n  new FILE [--template jzojp|empty] [--name NAAM]   nieuw project maken\n  info FILE [--json]                                  overzicht van een project\n  code FILE --source NAAM --start N --end N --code PAD [--coder NAAM]\n                                                      een fragment coderen (PAD: \"Bouwsteen/Subcode\")\n  segments FILE [--code PAD]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                      gecodeerde fragmenten opvragen\n  import FILE PAD... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Naam:perspectief"]... [--json]\n                                                      transcripten (of mappen) importeren\n  search FILE ZOEKVRAAG [--perspective P] [--region REGIO] [--limit N] [--json]\n                                                      transcripten doorzoeken (\"zin\", voorvoegsel*, OF, -woord)\n  help                                                deze hulp\n\nAlgemene opties: --lang nl|en',
+    usage: 'Gebruik: duiding <opdracht> [opties]\n\nOpdrachten:\n  new FILE [--template jzojp|empty] [--name NAAM]   nieuw project maken\n  info FILE [--json]                                  overzicht van een project\n  code FILE --source NAAM --start N --end N --code PAD [--coder NAAM]\n                                                      een fragment coderen (PAD: \"Bouwsteen/Subcode\")\n  segments FILE [--code PAD]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                      gecodeerde fragmenten opvragen\n  import FILE PAD... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Naam:perspectief"]... [--json]\n                                                      transcripten (of mappen) importeren\n  search FILE ZOEKVRAAG [--perspective P] [--region REGIO] [--limit N] [--json]\n                                                      transcripten doorzoeken (\"zin\", voorvoegsel*, OF, -woord)\n  matrix FILE [--by perspective|region|source|KENMERK] [--count segments|participants|sources] [--json]\n                                                      codes × perspectieven (of regio\'s, transcripten, een kenmerk)\n  help                                                deze hulp\n\nAlgemene opties: --lang nl|en',
     created: 'Project gemaakt: {{file}} (sjabloon: {{template}})',
     unknownCommand: 'Onbekende opdracht: {{command}}. Zie "duiding help".',
     missingArgument: 'Ontbreekt: {{what}}. Zie "duiding help".',
@@ -294,6 +296,7 @@ export const nl = {
     badPerspective: 'Onbekend perspectief "{{value}}". Kies uit: {{allowed}}.',
     importOk: 'Geïmporteerd: {{file}} — {{turns}} beurten, {{characters}} tekens, codering {{encoding}}, sprekers: {{speakers}}',
     coded: 'Gecodeerd: {{source}} [{{start}}–{{end}}] met {{code}} (codering {{id}})',
+    unknownAttribute: 'Onbekend kenmerk: {{name}}. Gebruik perspective, region, source of de naam van een deelnemerskenmerk.',
     unknownCode: 'Onbekende code: {{path}}',
     unknownSource: 'Onbekend transcript: {{name}}',
     segmentsCount: '{{shown}} van {{total}} fragmenten',

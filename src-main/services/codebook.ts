@@ -72,10 +72,14 @@ export function listCodes(db: ProjectDb, perspective?: Perspective): CodeRow[] {
        ),
        coding_participants AS (
          SELECT c.id AS coding_id, t.participant_id, p.perspective
-         FROM codings c
-         JOIN turns t ON t.source_id = c.source_id AND t.start < c."end" AND t."end" > c.start
+         -- Codings drive the join and read only the turns from the one holding
+         -- their start onward (turns never overlap); see analysis/matrix.ts.
+         FROM codings c CROSS JOIN turns t
          JOIN participants p ON p.id = t.participant_id
-         WHERE t.is_interviewer = 0
+         WHERE t.source_id = c.source_id
+           AND t.start >= COALESCE((SELECT max(f.start) FROM turns f WHERE f.source_id = c.source_id AND f.start <= c.start), 0)
+           AND t.start < c."end" AND t."end" > c.start
+           AND t.is_interviewer = 0
        ),
        kept AS (
          SELECT c.id, c.code_id, c.source_id FROM codings c

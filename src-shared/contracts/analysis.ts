@@ -53,3 +53,71 @@ export interface Matrix {
 export const analysisChannels = {
   'analysis.matrix': channel(matrixInputSchema).returns<Matrix>(),
 };
+
+// ---------------------------------------------------------------------------
+// Report model: everything a report needs, already worded in the report's
+// language, so every export format (DOCX, HTML, Markdown, PDF, XLSX, CSV) only
+// lays it out. Quotes carry a role label, never a participant's name.
+
+export const REPORT_STRUCTURES = ['blocks', 'needs'] as const;
+export type ReportStructure = (typeof REPORT_STRUCTURES)[number];
+export const REPORT_FORMATS = ['docx', 'html', 'md', 'pdf', 'xlsx', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const reportOptionsSchema = z.object({
+  structure: z.enum(REPORT_STRUCTURES).default('blocks'),
+  language: z.enum(['nl', 'en']).default('nl'),
+  /** Attribution per perspective ("— Bestuurder"); defaults to the perspective's name. */
+  perspectiveLabels: z.record(z.string(), z.string().min(1).max(80)).optional(),
+  /** Phrase counts in words ("enkele bestuurders"); the appendix keeps the numbers. */
+  countsInWords: z.boolean().default(true),
+  thresholds: z.object({ few: z.number(), several: z.number(), many: z.number() }).strict().optional(),
+  /** Quotes longer than this are cut at a word boundary with an ellipsis. */
+  maxQuoteLength: z.number().int().min(40).max(5000).default(600),
+  /** Only key quotes (citaten), or every coded segment of a section. */
+  keyQuotesOnly: z.boolean().default(true),
+}).strict();
+export type ReportOptions = z.output<typeof reportOptionsSchema>;
+
+export interface ReportQuote {
+  codingId: number;
+  text: string;
+  /** The role label only, e.g. "Bestuurder". */
+  attribution: string;
+  trimmed: boolean;
+}
+
+export interface ReportSection {
+  /** 1 = chapter (building block or perspective), 2 = sub-section, 3 = code within it. */
+  level: 1 | 2 | 3;
+  title: string;
+  /** Definition of a code or block (may be empty). */
+  definition: string;
+  /** How often and by whom, in sentences. */
+  summary: string[];
+  /** The analyst's memo text on this code, as narrative paragraphs. */
+  narrative: string[];
+  quotes: ReportQuote[];
+  children: ReportSection[];
+}
+
+export interface ReportTable {
+  caption: string;
+  head: string[];
+  /** First cell is the row label; `depth` indents it. */
+  rows: { depth: number; cells: string[] }[];
+}
+
+export interface ReportModel {
+  language: 'nl' | 'en';
+  structure: ReportStructure;
+  title: string;
+  subtitle: string;
+  /** The generated methods paragraph(s). */
+  methods: string[];
+  sections: ReportSection[];
+  /** Exact numbers: participants and segments per code and perspective. */
+  appendix: ReportTable[];
+  /** Labels the renderers need ("Methode", "Bijlage", …) in the report's language. */
+  labels: { methods: string; appendix: string; contents: string; quoteMark: string };
+}

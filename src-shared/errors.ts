@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'unsupported',
   'no_project',
   'internal',
+  'analysis.no_needs_group',
   'project.not_found',
   'project.not_sqlite',
   'project.not_duiding',

@@ -1,8 +1,10 @@
 // Handlers of the analysis channels: thin glue from a validated payload to its service.
 import type { HandlerMap } from '../ipc/handlers.ts';
-import type { analysisChannels } from '../../src-shared/contracts/analysis.ts';
+import type { analysisChannels, reportChannels } from '../../src-shared/contracts/analysis.ts';
 import { buildMatrix } from './matrix.ts';
+import { buildReportModel } from './report-model.ts';
 
-export const analysisHandlers: HandlerMap<keyof typeof analysisChannels> = {
+export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof typeof reportChannels> = {
   'analysis.matrix': ({ by }, { session }) => buildMatrix(session.requireProject(), by),
+  'analysis.report': (options, { session }) => buildReportModel(session.requireProject(), options),
 };

@@ -121,3 +121,8 @@ export interface ReportModel {
   /** Labels the renderers need ("Methode", "Bijlage", …) in the report's language. */
   labels: { methods: string; appendix: string; contents: string; quoteMark: string };
 }
+
+export const reportChannels = {
+  /** The report model, for the report builder's preview. */
+  'analysis.report': channel(reportOptionsSchema).returns<ReportModel>(),
+};

@@ -33,6 +33,7 @@ export const en: Catalog = {
     unsupported: 'Not possible here: {{what}}',
     no_project: 'No project is open.',
     internal: 'Something unexpected went wrong. Nothing was changed. ({{detail}})',
+    'analysis.no_needs_group': 'This codebook has no theme group "Wat is nodig" (what is needed), so the "what is needed" structure cannot be built. Choose the building-block structure or add the theme group.',
     'project.not_found': 'The file {{file}} does not exist.',
     'project.not_sqlite': 'The file {{file}} is not a Duiding project: it is not an SQLite database.',
     'project.not_duiding': 'The file {{file}} is an SQLite database, but not a Duiding project.',

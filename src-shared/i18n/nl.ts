@@ -33,6 +33,7 @@ export const nl = {
     unsupported: 'Dit kan hier niet: {{what}}',
     no_project: 'Er is geen project geopend.',
     internal: 'Er ging iets onverwachts mis. Er is niets gewijzigd. ({{detail}})',
+    'analysis.no_needs_group': 'Dit codeboek heeft geen themagroep "Wat is nodig"; de indeling per perspectief "wat is nodig" kan daarom niet worden gemaakt. Kies de indeling per bouwsteen of voeg de themagroep toe.',
     'project.not_found': 'Het bestand {{file}} bestaat niet.',
     'project.not_sqlite': 'Het bestand {{file}} is geen Duiding-project: het is geen SQLite-database.',
     'project.not_duiding': 'Het bestand {{file}} is een SQLite-database, maar geen Duiding-project.',

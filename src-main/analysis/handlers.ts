@@ -1,10 +1,11 @@
 // Handlers of the analysis channels: thin glue from a validated payload to its service.
 import type { HandlerMap } from '../ipc/handlers.ts';
 import type { analysisChannels, reportChannels } from '../../src-shared/contracts/analysis.ts';
-import { buildMatrix } from './matrix.ts';
+import { buildMatrix, cellSegments } from './matrix.ts';
 import { buildReportModel } from './report-model.ts';
 
 export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof typeof reportChannels> = {
   'analysis.matrix': ({ by }, { session }) => buildMatrix(session.requireProject(), by),
+  'analysis.cell': ({ by, codeId, columnKey, withSubcodes }, { session }) => cellSegments(session.requireProject(), by, codeId, columnKey, withSubcodes),
   'analysis.report': (options, { session }) => buildReportModel(session.requireProject(), options),
 };

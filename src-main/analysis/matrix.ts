@@ -4,7 +4,7 @@
 // the codebook counts — so interviewer turns never count, and a passage that
 // spans two speakers counts for both of their columns.
 import type { ProjectDb } from '../db/open.ts';
-import type { Matrix, MatrixBy, MatrixCell, MatrixColumn, MatrixRow } from '../../src-shared/contracts/analysis.ts';
+import type { CellSegment, Matrix, MatrixBy, MatrixCell, MatrixColumn, MatrixRow } from '../../src-shared/contracts/analysis.ts';
 import { PERSPECTIVES } from '../../src-shared/domain/perspectives.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { REGION_KEY } from '../templates/index.ts';
@@ -74,7 +74,16 @@ function emptyCells(n: number): MatrixCell[] {
   return Array.from({ length: n }, () => ({ segments: 0, participants: 0, sources: 0 }));
 }
 
-export function buildMatrix(db: ProjectDb, by: MatrixBy): Matrix {
+interface Frame {
+  codes: CodeRowDb[];
+  attributions: Attribution[];
+  keys: string[];
+  keyOf: (participantId: number, sourceId: number) => string;
+  columns: MatrixColumn[];
+}
+
+/** Codes, coding→participant attributions and the columns for one choice of `by`. */
+function frame(db: ProjectDb, by: MatrixBy): Frame {
   const codes = db.sqlite
     .prepare('SELECT id, parent_id AS parentId, name, color, role FROM codes ORDER BY sort_order, id')
     .all() as CodeRowDb[];
@@ -105,14 +114,40 @@ export function buildMatrix(db: ProjectDb, by: MatrixBy): Matrix {
   const base = keys.map(() => new Set<number>());
   for (const s of speakers) base[index.get(keyOf(s.participantId, s.sourceId))!]?.add(s.participantId);
   const columns: MatrixColumn[] = keys.map((k, i) => ({ key: k, label: label(k), participants: base[i]!.size }));
+  return { codes, attributions, keys, keyOf, columns };
+}
 
-  // Ancestors (self first) so a parent's totals count each coding, participant and source once.
+function lineageOf(codes: readonly CodeRowDb[]): (id: number) => number[] {
   const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
-  const lineage = (id: number): number[] => {
+  return (id) => {
     const out: number[] = [];
     for (let at: number | null | undefined = id; at != null && !out.includes(at); at = parentOf.get(at)) out.push(at);
     return out;
   };
+}
+
+/**
+ * The codings behind one cell: exactly those counted there (the code alone,
+ * or with its sub-codes), so clicking a cell shows the passages it counts.
+ */
+export function cellCodingIds(db: ProjectDb, by: MatrixBy, codeId: number, columnKey: string, withSubcodes: boolean): Map<number, number> {
+  const { codes, attributions, keyOf } = frame(db, by);
+  const lineage = lineageOf(codes);
+  // coding id → the (first) participant through whom it counts in this column
+  const ids = new Map<number, number>();
+  for (const a of attributions) {
+    if (ids.has(a.codingId) || keyOf(a.participantId, a.sourceId) !== columnKey) continue;
+    if (withSubcodes ? lineage(a.codeId).includes(codeId) : a.codeId === codeId) ids.set(a.codingId, a.participantId);
+  }
+  return ids;
+}
+
+export function buildMatrix(db: ProjectDb, by: MatrixBy): Matrix {
+  const { codes, attributions, keys, keyOf, columns } = frame(db, by);
+  const index = new Map(keys.map((k, i) => [k, i]));
+
+  // Ancestors (self first) so a parent's totals count each coding, participant and source once.
+  const lineage = lineageOf(codes);
   type Acc = { codings: Set<number>; participants: Set<number>; sources: Set<number> };
   const own = new Map<string, Acc>();
   const sub = new Map<string, Acc>();
@@ -153,4 +188,22 @@ export function buildMatrix(db: ProjectDb, by: MatrixBy): Matrix {
   };
   walk(null, 0);
   return { columns, rows };
+}
+
+/** The passages behind one cell, in transcript order, with the role of the speaker they count for (never a name). */
+export function cellSegments(db: ProjectDb, by: MatrixBy, codeId: number, columnKey: string, withSubcodes: boolean): CellSegment[] {
+  const ids = cellCodingIds(db, by, codeId, columnKey, withSubcodes);
+  if (ids.size === 0) return [];
+  const rows = db.sqlite.prepare(
+    `SELECT c.id AS codingId, c.source_id AS sourceId, s.name AS sourceName, c.start, c."end" AS "end",
+            substr(s.text, c.start + 1, c."end" - c.start) AS text, k.name AS codeName, k.color, c.is_key_quote AS isKeyQuote
+     FROM codings c JOIN sources s ON s.id = c.source_id JOIN codes k ON k.id = c.code_id
+     WHERE c.id IN (SELECT value FROM json_each(?))
+     ORDER BY s.name, c.start`,
+  ).all(JSON.stringify([...ids.keys()])) as (Omit<CellSegment, 'isKeyQuote' | 'perspective' | 'role'> & { isKeyQuote: number })[];
+  const speaker = db.sqlite.prepare('SELECT perspective, role FROM participants WHERE id = ?');
+  return rows.map((r) => {
+    const who = speaker.get(ids.get(r.codingId)!) as { perspective: string | null; role: string };
+    return { ...r, perspective: who.perspective, role: who.role, isKeyQuote: r.isKeyQuote === 1 };
+  });
 }

@@ -50,8 +50,32 @@ export interface Matrix {
   rows: MatrixRow[];
 }
 
+export const cellInputSchema = z.object({
+  by: matrixBySchema,
+  codeId: z.number().int().positive(),
+  columnKey: z.string().max(1000),
+  /** Parents' cells count their sub-codes too (the matrix shows totals). */
+  withSubcodes: z.boolean().default(true),
+}).strict();
+
+/** One passage behind a matrix cell; the speaker by role only. */
+export interface CellSegment {
+  codingId: number;
+  sourceId: number;
+  sourceName: string;
+  start: number;
+  end: number;
+  text: string;
+  codeName: string;
+  color: string;
+  perspective: string | null;
+  role: string;
+  isKeyQuote: boolean;
+}
+
 export const analysisChannels = {
   'analysis.matrix': channel(matrixInputSchema).returns<Matrix>(),
+  'analysis.cell': channel(cellInputSchema).returns<CellSegment[]>(),
 };
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { addAttribute, addParticipant, attributeIdByKey, setParticipantValue } f
 import { ensureUser } from '../../../src-main/services/users.ts';
 import { applyCoding } from '../../../src-main/services/coding-edit.ts';
 import { findCodeByPath } from '../../../src-main/services/codebook.ts';
-import { buildMatrix } from '../../../src-main/analysis/matrix.ts';
+import { buildMatrix, cellSegments } from '../../../src-main/analysis/matrix.ts';
 import { createDispatcher } from '../../../src-main/ipc/dispatch.ts';
 import { Session } from '../../../src-main/session.ts';
 import { createExampleProject } from '../../../src-main/example/build-example.ts';
@@ -83,6 +83,27 @@ describe('code × perspective matrix', () => {
     expect(all).toBe(3 + 1 + 1 + 1);
   });
 
+  it('a cell opens exactly the passages it counts, by role only', () => {
+    const { db, block, s1 } = fixture();
+    const m = buildMatrix(db, 'perspective');
+    for (const r of m.rows) {
+      m.columns.forEach((c, i) => {
+        expect(cellSegments(db, 'perspective', r.codeId, c.key, true)).toHaveLength(r.totals[i]!.segments);
+        expect(cellSegments(db, 'perspective', r.codeId, c.key, false)).toHaveLength(r.cells[i]!.segments);
+      });
+    }
+    const own = cellSegments(db, 'perspective', s1, 'bestuurder', false);
+    expect(own.map((x) => [x.sourceName, x.start, x.end, x.text])).toEqual([
+      ['A', 12, 18, 'twoord'], ['A', 15, 25, 'ord A.Antw'], ['B', 12, 18, 'twoord'],
+    ]);
+    expect(own.every((x) => x.perspective === 'bestuurder' && !('participantName' in x))).toBe(true);
+    expect(cellSegments(db, 'perspective', block, 'inwoner', true)).toEqual([]);
+    // The passage spanning Anna and Bram shows Bram's perspective in his column.
+    expect(cellSegments(db, 'perspective', s1, 'zorgprofessional', false).map((x) => [x.start, x.perspective])).toEqual([[15, 'zorgprofessional']]);
+    const bySource = buildMatrix(db, 'source');
+    expect(cellSegments(db, 'source', s1, bySource.columns[0]!.key, false)).toHaveLength(2);
+  });
+
   it('rows follow the codebook tree with depths', () => {
     const { db, block, s1 } = fixture();
     const m = buildMatrix(db, 'perspective');
@@ -106,6 +127,8 @@ describe('code × perspective matrix', () => {
     const bySector = buildMatrix(db, { attributeId: sector });
     expect(bySector.columns.map((c) => c.key)).toEqual(['wijk', 'ziekenhuis', '']);
     expect(row(bySector, s1).cells.map((c) => c.participants)).toEqual([1, 1, 0]);
+    // The passage spanning Anna and Bram shows Bram's perspective in his column.
+    expect(cellSegments(db, 'perspective', s1, 'zorgprofessional', false).map((x) => [x.start, x.perspective])).toEqual([[15, 'zorgprofessional']]);
     const bySource = buildMatrix(db, 'source');
     expect(bySource.columns.map((c) => c.label)).toEqual(['A', 'B']);
     expect(bySource.columns.map((c) => c.participants)).toEqual([2, 2]);

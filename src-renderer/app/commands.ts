@@ -76,6 +76,7 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
   'view.reader': () => useUi.getState().setView('reader'),
   'view.retrieval': () => useUi.getState().setView('retrieval'),
   'view.search': () => useUi.getState().setView('search'),
+  'view.analysis': () => useUi.getState().setView('analysis'),
   'view.journal': () => useUi.getState().setView('journal'),
   'view.history': () => useUi.getState().setView('history'),
   'view.navigator': () => useUi.getState().toggleNavigator(),

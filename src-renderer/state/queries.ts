@@ -17,10 +17,10 @@ export const keys = {
 
 const TAG_KEYS: Record<EntityTag, readonly (readonly unknown[])[]> = {
   project: [['project'], ['shell']],
-  codes: [['codes'], ['project', 'info']],
-  sources: [['sources'], ['project', 'info'], ['participants']],
-  participants: [['participants'], ['sources'], ['codes'], ['project', 'info']],
-  codings: [['codes'], ['sources'], ['project', 'info']],
+  codes: [['codes'], ['project', 'info'], ['analysis']],
+  sources: [['sources'], ['project', 'info'], ['participants'], ['analysis']],
+  participants: [['participants'], ['sources'], ['codes'], ['project', 'info'], ['analysis']],
+  codings: [['codes'], ['sources'], ['project', 'info'], ['analysis']],
   memos: [],
   users: [['project', 'info']],
 };

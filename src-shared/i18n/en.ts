@@ -80,6 +80,7 @@ export const en: Catalog = {
     'view.reader': 'Transcript',
     'view.retrieval': 'Coded segments',
     'view.search': 'Search transcripts',
+    'view.analysis': 'Matrix',
     'view.journal': 'Memos and journal',
     'view.history': 'Change log',
     'project.new': 'New project…',

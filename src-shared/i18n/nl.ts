@@ -80,6 +80,7 @@ export const nl = {
     'view.reader': 'Transcript',
     'view.retrieval': 'Gecodeerde fragmenten',
     'view.search': 'Zoeken in transcripten',
+    'view.analysis': 'Matrix',
     'view.journal': 'Memo\'s en logboek',
     'view.history': 'Wijzigingslog',
     'project.new': 'Nieuw project…',

@@ -1,5 +1,7 @@
 // The example project a newcomer sees on first start: the JZOJP template with
 // three short invented interviews and a few codings.
+import { randomUUID } from 'node:crypto';
+import { EXAMPLE_MEMOS, lexicalBody } from './example-memos.ts';
 import type { ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
@@ -66,6 +68,19 @@ export function seedExample(db: ProjectDb): void {
         isKeyQuote: c.keyQuote ?? false, memo: c.memo ?? null,
       });
     }
+  }
+  seedMemos(db, coderId);
+}
+
+/** The example analyst's memos: the journal and three building blocks. */
+function seedMemos(db: ProjectDb, authorId: number): void {
+  const insert = db.sqlite.prepare(
+    'INSERT INTO memos (guid, target_kind, target_id, title, body, plain, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const memo of EXAMPLE_MEMOS) {
+    const codeId = memo.code ? findCodeByPath(db, memo.code) : null;
+    if (memo.code && codeId === null) throw new DomainError('internal', { detail: `example memo ${memo.title}` });
+    insert.run(randomUUID(), memo.code ? 'code' : 'project', codeId, memo.title, lexicalBody(memo.paragraphs), memo.paragraphs.join('\n\n'), authorId);
   }
 }
 

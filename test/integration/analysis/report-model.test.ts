@@ -40,6 +40,9 @@ describe('report model', () => {
     const funding = model.sections[0]!.children.find((c) => c.title === 'Bestuurder')!;
     expect(funding.summary[0]).toBe('Dit kwam aan bod bij één bestuurder (1 van 1).');
     expect(funding.quotes[0]!.text).toContain('transformatiegelden');
+    // The analyst's memo on the block is the chapter's narrative, paragraph by paragraph.
+    expect(model.sections[0]!.narrative).toHaveLength(2);
+    expect(model.sections[0]!.narrative[0]).toMatch(/^Over bekostiging lopen de perspectieven uiteen/);
   });
 
   it('never names a participant, anywhere in the model', () => {

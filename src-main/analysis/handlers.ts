@@ -3,9 +3,12 @@ import type { HandlerMap } from '../ipc/handlers.ts';
 import type { analysisChannels, reportChannels } from '../../src-shared/contracts/analysis.ts';
 import { buildMatrix, cellSegments } from './matrix.ts';
 import { buildReportModel } from './report-model.ts';
+import { cooccurrence, cooccurrencePlaces } from './cooccurrence.ts';
 
 export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof typeof reportChannels> = {
   'analysis.matrix': ({ by }, { session }) => buildMatrix(session.requireProject(), by),
   'analysis.cell': ({ by, codeId, columnKey, withSubcodes }, { session }) => cellSegments(session.requireProject(), by, codeId, columnKey, withSubcodes),
+  'analysis.cooccurrence': ({ mode, codeIds }, { session }) => cooccurrence(session.requireProject(), mode, codeIds),
+  'analysis.cooccurrencePlaces': ({ mode, a, b }, { session }) => cooccurrencePlaces(session.requireProject(), mode, a, b),
   'analysis.report': (options, { session }) => buildReportModel(session.requireProject(), options),
 };

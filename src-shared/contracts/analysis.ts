@@ -73,7 +73,41 @@ export interface CellSegment {
   isKeyQuote: boolean;
 }
 
+export const COOCCURRENCE_MODES = ['overlap', 'turn'] as const;
+export type CooccurrenceMode = (typeof COOCCURRENCE_MODES)[number];
+
+export const cooccurrenceInputSchema = z.object({
+  /** 'overlap': the two codings share text; 'turn': both occur in the same speaker turn. */
+  mode: z.enum(COOCCURRENCE_MODES).default('overlap'),
+  /** Limit to these codes (default: every code with codings). */
+  codeIds: z.array(z.number().int().positive()).max(1000).optional(),
+}).strict();
+
+export interface Cooccurrence {
+  codes: { id: number; name: string; color: string; segments: number }[];
+  /** Symmetric pairs, a < b: in how many places (overlapping pairs of codings, or turns) both codes occur. */
+  pairs: { a: number; b: number; count: number }[];
+}
+
+export const cooccurrencePlacesSchema = z.object({
+  mode: z.enum(COOCCURRENCE_MODES).default('overlap'),
+  a: z.number().int().positive(),
+  b: z.number().int().positive(),
+}).strict();
+
+/** One place where two codes co-occur: the span covered by both (overlap) or the turn (turn mode). */
+export interface CooccurrencePlace {
+  sourceId: number;
+  sourceName: string;
+  start: number;
+  end: number;
+  text: string;
+  perspective: string | null;
+}
+
 export const analysisChannels = {
+  'analysis.cooccurrence': channel(cooccurrenceInputSchema).returns<Cooccurrence>(),
+  'analysis.cooccurrencePlaces': channel(cooccurrencePlacesSchema).returns<CooccurrencePlace[]>(),
   'analysis.matrix': channel(matrixInputSchema).returns<Matrix>(),
   'analysis.cell': channel(cellInputSchema).returns<CellSegment[]>(),
 };

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'no_project',
   'internal',
   'analysis.no_needs_group',
+  'analysis.bad_chart',
+  'analysis.write_failed',
   'project.not_found',
   'project.not_sqlite',
   'project.not_duiding',

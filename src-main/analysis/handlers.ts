@@ -4,11 +4,18 @@ import type { analysisChannels, reportChannels } from '../../src-shared/contract
 import { buildMatrix, cellSegments } from './matrix.ts';
 import { buildReportModel } from './report-model.ts';
 import { cooccurrence, cooccurrencePlaces } from './cooccurrence.ts';
+import { coverage } from './coverage.ts';
+import { saveChart } from './save-chart.ts';
 
 export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof typeof reportChannels> = {
   'analysis.matrix': ({ by }, { session }) => buildMatrix(session.requireProject(), by),
   'analysis.cell': ({ by, codeId, columnKey, withSubcodes }, { session }) => cellSegments(session.requireProject(), by, codeId, columnKey, withSubcodes),
   'analysis.cooccurrence': ({ mode, codeIds }, { session }) => cooccurrence(session.requireProject(), mode, codeIds),
   'analysis.cooccurrencePlaces': ({ mode, a, b }, { session }) => cooccurrencePlaces(session.requireProject(), mode, a, b),
+  'analysis.coverage': (_input, { session }) => coverage(session.requireProject()),
+  'analysis.saveChart': ({ path, format, data }, { session }) => {
+    saveChart(session.requireProject(), path, format, data);
+    return null;
+  },
   'analysis.report': (options, { session }) => buildReportModel(session.requireProject(), options),
 };

@@ -77,6 +77,15 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlerMap {
       const name = current ? basename(current, extname(current)) : t('desktop.newDefaultName');
       return save(t('desktop.saveAsTitle'), join(startDir(), `${name} (${t('desktop.copySuffix')})${PROJECT_EXTENSION}`));
     },
+    'shell.saveFileDialog': async ({ defaultName, extension }) => {
+      const chosen = await deps.dialogs.showSave({
+        title: t('desktop.exportTitle'),
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        defaultPath: join(startDir(), `${defaultName}.${extension}`),
+      });
+      if (!chosen) return null;
+      return extname(chosen).toLowerCase() === `.${extension}` ? chosen : `${chosen}.${extension}`;
+    },
     'shell.recentProjects': () => deps.settings.recent(),
     'shell.exampleProjectPath': () => {
       if (!existsSync(deps.examplePath)) {

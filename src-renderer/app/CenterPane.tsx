@@ -7,13 +7,13 @@ import { RetrievalView } from '../features/retrieval/RetrievalView.tsx';
 import { SearchView } from '../features/search/SearchView.tsx';
 import { JournalView } from '../features/memos/JournalView.tsx';
 import { HistoryView } from '../features/history/HistoryView.tsx';
-import { MatrixView } from '../features/analysis/MatrixView.tsx';
+import { AnalysisView } from '../features/analysis/AnalysisView.tsx';
 
 const VIEWS: Record<CenterView, () => React.ReactNode> = {
   reader: TranscriptReader,
   retrieval: RetrievalView,
   search: SearchView,
-  analysis: MatrixView,
+  analysis: AnalysisView,
   journal: JournalView,
   history: HistoryView,
 };

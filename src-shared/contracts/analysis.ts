@@ -105,7 +105,24 @@ export interface CooccurrencePlace {
   perspective: string | null;
 }
 
+/** How much of a transcript's text is coded (characters; overlapping codings count once). */
+export interface Coverage {
+  sourceId: number;
+  name: string;
+  characters: number;
+  coded: number;
+}
+
+export const saveChartSchema = z.object({
+  path: z.string().min(1).max(4096),
+  format: z.enum(['svg', 'png']),
+  /** SVG markup, or PNG bytes in base64; 20 MB at most. */
+  data: z.string().min(1).max(20_000_000),
+}).strict();
+
 export const analysisChannels = {
+  'analysis.saveChart': channel(saveChartSchema).returns<null>(),
+  'analysis.coverage': channel(z.object({}).strict()).returns<Coverage[]>(),
   'analysis.cooccurrence': channel(cooccurrenceInputSchema).returns<Cooccurrence>(),
   'analysis.cooccurrencePlaces': channel(cooccurrencePlacesSchema).returns<CooccurrencePlace[]>(),
   'analysis.matrix': channel(matrixInputSchema).returns<Matrix>(),

@@ -16,6 +16,8 @@ export const shellChannels = {
   /** Transcript files to import (multi-select); [] when cancelled. */
   'shell.importFilesDialog': channel(z.object({}).strict()).returns<string[]>(),
   'shell.saveAsDialog': channel(z.object({}).strict()).returns<string | null>(),
+  /** A save dialog for an exported file (chart, report): the path, or null when cancelled. */
+  'shell.saveFileDialog': channel(z.object({ defaultName: z.string().min(1).max(255), extension: z.enum(['svg', 'png', 'docx', 'html', 'md', 'pdf', 'xlsx', 'csv']) }).strict()).returns<string | null>(),
   'shell.recentProjects': channel(z.object({}).strict()).returns<RecentProject[]>(),
   'shell.exampleProjectPath': channel(z.object({}).strict()).returns<string>(),
   'shell.getLanguage': channel(z.object({}).strict()).returns<Language>(),

@@ -3,6 +3,10 @@ import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
 import { buildMatrix } from '../../src-main/analysis/matrix.ts';
+import { cooccurrence } from '../../src-main/analysis/cooccurrence.ts';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
@@ -11,7 +15,7 @@ describe('matrix view', () => {
   it('shows building blocks × perspectives with the service numbers; a cell opens exactly its passages; keyboard and axe', async () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const { page } = harness;
-    await page.getByRole('tab', { name: 'Matrix' }).click();
+    await page.getByRole('tab', { name: 'Analyse' }).click();
     const table = page.getByRole('table');
     await table.waitFor();
     const expected = buildMatrix(harness.session.requireProject(), 'perspective');
@@ -51,7 +55,7 @@ describe('matrix view', () => {
   it('English, columns by learning region, share of participants', async () => {
     harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
     const { page } = harness;
-    await page.getByRole('tab', { name: 'Matrix' }).click();
+    await page.getByRole('tab', { name: 'Analysis' }).click();
     await page.getByRole('table').waitFor();
     await page.getByRole('button', { name: /Perspectives/ }).click();
     await page.getByRole('option', { name: 'Learning regions' }).click();
@@ -63,6 +67,48 @@ describe('matrix view', () => {
     const vulnerable = expected.rows.find((r) => r.name === 'Kwetsbare groepen')!;
     expect(shares).toEqual(vulnerable.totals.map((c, i) => `${Math.round((c.participants / expected.columns[i]!.participants) * 100)}%`));
     await page.screenshot({ path: screenshotPath('matrix-en'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('co-occurrence table and network; a pair opens its places; charts export as SVG and PNG', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const { page, shell } = harness;
+    await page.getByRole('tab', { name: 'Analyse' }).click();
+    await page.getByRole('tab', { name: 'Samenhang' }).click();
+    await page.getByRole('radio', { name: /dezelfde spreekbeurt/ }).waitFor({ state: 'attached' });
+    await page.getByText(/ze in dezelfde spreekbeurt staan/).click();
+    const expected = cooccurrence(harness.session.requireProject(), 'turn');
+    expect(expected.pairs.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.cooc__table tbody tr').count()).toBe(Math.min(40, expected.pairs.length));
+    await expect.poll(() => page.locator('.cooc__svg line').count()).toBe(expected.pairs.length);
+    const top = expected.pairs[0]!;
+    await page.locator('.cooc__table tbody tr').first().getByRole('button').click();
+    const places = page.getByRole('region').filter({ has: page.locator('#pair-title') });
+    await expect.poll(() => places.getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await places.getByRole('listitem').count()).toBeLessThanOrEqual(top.count);
+    await page.screenshot({ path: screenshotPath('cooccurrence-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Charts: grouped bars per perspective, saved as SVG and as PNG through the save dialog.
+    await page.getByRole('tab', { name: 'Grafieken' }).click();
+    const chart = page.getByRole('img', { name: /Bouwstenen per perspectief/ });
+    await chart.waitFor();
+    expect(await chart.locator('rect[fill="#E69F00"]').count()).toBeGreaterThanOrEqual(5);
+    const dir = mkdtempSync(join(tmpdir(), 'duiding-chart-'));
+    shell.dialogAnswers.push(join(dir, 'chart.svg'));
+    await page.getByRole('button', { name: 'Opslaan als SVG…' }).click();
+    await expect.poll(() => existsSync(join(dir, 'chart.svg'))).toBe(true);
+    const svg = readFileSync(join(dir, 'chart.svg'), 'utf8');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('Bekostiging en financiering');
+    expect(svg).toContain('Regulerende partij');
+    shell.dialogAnswers.push(join(dir, 'chart.png'));
+    await page.getByRole('button', { name: 'Opslaan als PNG…' }).click();
+    await expect.poll(() => existsSync(join(dir, 'chart.png'))).toBe(true);
+    const png = readFileSync(join(dir, 'chart.png'));
+    expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1440); // width: 720 × 2
+    await page.screenshot({ path: screenshotPath('charts-nl') });
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

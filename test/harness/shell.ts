@@ -27,6 +27,7 @@ export function createHarnessShell(userDataDir: string, language: Language): Har
       'shell.openProjectDialog': () => shell.dialogAnswers.shift() ?? null,
       'shell.newProjectDialog': () => shell.dialogAnswers.shift() ?? null,
       'shell.saveAsDialog': () => shell.dialogAnswers.shift() ?? null,
+      'shell.saveFileDialog': () => shell.dialogAnswers.shift() ?? null,
       'shell.importFilesDialog': () => shell.importAnswers.shift() ?? [],
       'shell.recentProjects': () => shell.recent,
       'shell.exampleProjectPath': () => {

@@ -8,6 +8,7 @@ import { ensureUser } from '../../../src-main/services/users.ts';
 import { applyCoding } from '../../../src-main/services/coding-edit.ts';
 import { findCodeByPath } from '../../../src-main/services/codebook.ts';
 import { cooccurrence, cooccurrencePlaces } from '../../../src-main/analysis/cooccurrence.ts';
+import { coverage } from '../../../src-main/analysis/coverage.ts';
 
 const tmp = useTmp();
 
@@ -70,5 +71,13 @@ describe('code co-occurrence', () => {
     expect(c.codes.map((k) => k.id)).toEqual([x, z]);
     expect(c.pairs).toEqual([{ a: x, b: z, count: 1 }]);
     expect(count(c, x, y)).toBe(0);
+  });
+});
+
+describe('coverage per transcript', () => {
+  it('counts coded characters once where codings overlap', () => {
+    const { db } = fixture();
+    // Codings: 12–18, 15–20, 19–21 → 12–21 (9); 22–25 (3); 27–30 (3); 0–5, 2–8 → 0–8 (8). Total 23 of 32.
+    expect(coverage(db)).toEqual([{ sourceId: expect.any(Number), name: 'A', characters: TEXT.length, coded: 23 }]);
   });
 });

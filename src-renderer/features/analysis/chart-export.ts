@@ -1,0 +1,33 @@
+// Chart export: the SVG on screen is the chart (inline attributes, no
+// stylesheet), so saving it as SVG is serialising it; PNG is the same SVG
+// drawn on a canvas at twice the size. Main writes the file (the renderer has
+// no file access).
+import { call } from '../../bridge.ts';
+
+export function svgText(svg: SVGSVGElement): string {
+  return new XMLSerializer().serializeToString(svg);
+}
+
+export async function pngBase64(svg: SVGSVGElement, scale = 2): Promise<string> {
+  const width = svg.viewBox.baseVal.width;
+  const height = svg.viewBox.baseVal.height;
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg))}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('canvas unavailable');
+  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png').slice('data:image/png;base64,'.length);
+}
+
+/** Asks where to save, then saves; returns the path, or null when the user cancelled. */
+export async function saveChart(svg: SVGSVGElement, format: 'svg' | 'png', defaultName: string): Promise<string | null> {
+  const path = await call('shell.saveFileDialog', { defaultName, extension: format });
+  if (!path) return null;
+  const data = format === 'svg' ? svgText(svg) : await pngBase64(svg);
+  await call('analysis.saveChart', { path, format, data });
+  return path;
+}

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'internal',
   'analysis.no_needs_group',
   'analysis.bad_chart',
+  'analysis.bad_quote_edit',
   'analysis.write_failed',
   'project.not_found',
   'project.not_sqlite',

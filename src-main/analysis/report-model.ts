@@ -9,6 +9,7 @@ import type { Matrix, MatrixRow, ReportModel, ReportOptions, ReportQuote, Report
 import { PERSPECTIVES, type Perspective } from '../../src-shared/domain/perspectives.ts';
 import { DEFAULT_THRESHOLDS, quantifierKey, validThresholds } from '../../src-shared/domain/quantifiers.ts';
 import { DomainError } from '../../src-shared/errors.ts';
+import { isHonestTrim } from '../../src-shared/domain/quote-trim.ts';
 import { createI18n } from '../../src-shared/i18n/index.ts';
 import { buildMatrix } from './matrix.ts';
 
@@ -93,11 +94,20 @@ export function buildReportModel(db: ProjectDb, options: ReportOptions): ReportM
 
   const allQuotes = quotesFor(db, options.keyQuotesOnly);
   const memos = codeMemos(db);
+  const omitted = new Set(options.omitQuotes);
+  for (const [id, edited] of Object.entries(options.quoteEdits)) {
+    const original = allQuotes.find((q) => q.codingId === Number(id));
+    if (original && !isHonestTrim(original.text, edited)) throw new DomainError('analysis.bad_quote_edit', { id });
+  }
   const quotes = (codeId: number, p: Perspective): ReportQuote[] => {
     const ids = subtree(codeId);
     return allQuotes
-      .filter((q) => q.perspective === p && ids.has(q.codeId))
-      .map((q) => ({ codingId: q.codingId, ...trimQuote(q.text, options.maxQuoteLength), attribution: label(p) }));
+      .filter((q) => q.perspective === p && ids.has(q.codeId) && !omitted.has(q.codingId))
+      .map((q) => {
+        const edited = options.quoteEdits[String(q.codingId)];
+        const shown = edited ? { text: edited.replace(/\s+/g, ' ').trim(), trimmed: true } : trimQuote(q.text, options.maxQuoteLength);
+        return { codingId: q.codingId, ...shown, original: q.text, attribution: label(p) };
+      });
   };
 
   /** "Dit kwam aan bod bij enkele bestuurders (2 van 8)." */

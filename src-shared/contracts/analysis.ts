@@ -151,12 +151,22 @@ export const reportOptionsSchema = z.object({
   maxQuoteLength: z.number().int().min(40).max(5000).default(600),
   /** Only key quotes (citaten), or every coded segment of a section. */
   keyQuotesOnly: z.boolean().default(true),
+  /** Quotes the analyst left out of this report (coding ids). */
+  omitQuotes: z.array(z.number().int().positive()).max(100_000).default([]),
+  /**
+   * Quotes the analyst shortened, by coding id: the original with parts cut
+   * out and marked with an ellipsis ("…"). Anything else is refused, so a
+   * quote can never say what the speaker did not say.
+   */
+  quoteEdits: z.record(z.string().regex(/^\d+$/), z.string().min(1).max(20_000)).default({}),
 }).strict();
 export type ReportOptions = z.output<typeof reportOptionsSchema>;
 
 export interface ReportQuote {
   codingId: number;
   text: string;
+  /** The full coded passage, for the report builder (trimming, restoring). */
+  original: string;
   /** The role label only, e.g. "Bestuurder". */
   attribution: string;
   trimmed: boolean;

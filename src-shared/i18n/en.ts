@@ -33,6 +33,7 @@ export const en: Catalog = {
     unsupported: 'Not possible here: {{what}}',
     no_project: 'No project is open.',
     internal: 'Something unexpected went wrong. Nothing was changed. ({{detail}})',
+    'analysis.bad_quote_edit': 'A shortened quote (coding {{id}}) differs from what was said. A quote may only be shortened, with … where a part was left out.',
     'analysis.bad_chart': 'The chart for {{file}} is incomplete or damaged and was not saved.',
     'analysis.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
     'analysis.no_needs_group': 'This codebook has no theme group "Wat is nodig" (what is needed), so the "what is needed" structure cannot be built. Choose the building-block structure or add the theme group.',

@@ -33,6 +33,7 @@ export const nl = {
     unsupported: 'Dit kan hier niet: {{what}}',
     no_project: 'Er is geen project geopend.',
     internal: 'Er ging iets onverwachts mis. Er is niets gewijzigd. ({{detail}})',
+    'analysis.bad_quote_edit': 'Een ingekort citaat (codering {{id}}) wijkt af van wat er gezegd is. Een citaat mag alleen worden ingekort, met … op de plek van het weggelaten deel.',
     'analysis.bad_chart': 'De grafiek voor {{file}} is onvolledig of beschadigd en is niet opgeslagen.',
     'analysis.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Er is niets weggeschreven; kies een andere map of naam.',
     'analysis.no_needs_group': 'Dit codeboek heeft geen themagroep "Wat is nodig"; de indeling per perspectief "wat is nodig" kan daarom niet worden gemaakt. Kies de indeling per bouwsteen of voeg de themagroep toe.',

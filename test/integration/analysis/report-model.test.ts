@@ -96,6 +96,20 @@ describe('report model', () => {
     expect(() => buildReportModel(db, options({ structure: 'needs' }))).toThrow(expect.objectContaining({ code: 'analysis.no_needs_group' }));
   });
 
+  it('leaves out and shortens quotes as the analyst chose, refusing edits that change the words', () => {
+    const db = example();
+    const base = buildReportModel(db, options());
+    const quote = base.sections[0]!.children.find((c) => c.title === 'Bestuurder')!.quotes[0]!;
+    const short = '… twee jaar kunnen draaien op transformatiegelden, maar die stoppen volgend jaar …';
+    const edited = buildReportModel(db, options({ quoteEdits: { [quote.codingId]: short } }));
+    const again = edited.sections[0]!.children.find((c) => c.title === 'Bestuurder')!.quotes[0]!;
+    expect(again).toMatchObject({ codingId: quote.codingId, text: short, trimmed: true, original: quote.original });
+    const omitted = buildReportModel(db, options({ omitQuotes: [quote.codingId] }));
+    expect(omitted.sections[0]!.children.find((c) => c.title === 'Bestuurder')!.quotes.map((q) => q.codingId)).not.toContain(quote.codingId);
+    expect(() => buildReportModel(db, options({ quoteEdits: { [quote.codingId]: 'We hebben nooit transformatiegelden gehad.' } })))
+      .toThrow(expect.objectContaining({ code: 'analysis.bad_quote_edit' }));
+  });
+
   it('trims long quotes at a word boundary with an ellipsis', () => {
     expect(trimQuote('kort  citaat\nmet regels', 100)).toEqual({ text: 'kort citaat met regels', trimmed: false });
     const long = 'Wij willen graag dat de financiering structureel wordt, want anders stopt alles weer na de pilot.';

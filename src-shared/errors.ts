@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'analysis.bad_chart',
   'analysis.bad_quote_edit',
   'analysis.write_failed',
+  'analysis.pdf_unavailable',
+  'analysis.export_failed',
   'project.not_found',
   'project.not_sqlite',
   'project.not_duiding',

@@ -1,13 +1,15 @@
 // Handlers of the analysis channels: thin glue from a validated payload to its service.
 import type { HandlerMap } from '../ipc/handlers.ts';
-import type { analysisChannels, reportChannels } from '../../src-shared/contracts/analysis.ts';
+import type { analysisChannels, reportChannels, reportExportChannels } from '../../src-shared/contracts/analysis.ts';
 import { buildMatrix, cellSegments } from './matrix.ts';
 import { buildReportModel } from './report-model.ts';
 import { cooccurrence, cooccurrencePlaces } from './cooccurrence.ts';
 import { coverage } from './coverage.ts';
 import { saveChart } from './save-chart.ts';
+import { writeReport } from './write-report.ts';
+import { chromiumPrinter } from './render/pdf.ts';
 
-export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof typeof reportChannels> = {
+export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof typeof reportChannels | keyof typeof reportExportChannels> = {
   'analysis.matrix': ({ by }, { session }) => buildMatrix(session.requireProject(), by),
   'analysis.cell': ({ by, codeId, columnKey, withSubcodes }, { session }) => cellSegments(session.requireProject(), by, codeId, columnKey, withSubcodes),
   'analysis.cooccurrence': ({ mode, codeIds }, { session }) => cooccurrence(session.requireProject(), mode, codeIds),
@@ -17,5 +19,7 @@ export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof 
     saveChart(session.requireProject(), path, format, data);
     return null;
   },
+  'analysis.exportReport': ({ options, format, path }, { session, printPdf }) =>
+    writeReport(session.requireProject(), options, format, path, printPdf ?? chromiumPrinter()),
   'analysis.report': (options, { session }) => buildReportModel(session.requireProject(), options),
 };

@@ -8,6 +8,7 @@ import { codeCommand } from './commands/code.ts';
 import { segmentsCommand } from './commands/segments.ts';
 import { searchCommand } from './commands/search.ts';
 import { matrixCommand } from './commands/matrix.ts';
+import { reportCommand } from './commands/report.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -20,4 +21,4 @@ export interface CliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand];

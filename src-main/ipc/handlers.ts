@@ -28,6 +28,8 @@ export interface HandlerContext {
   imports: ImportJobs;
   /** The translated error envelope, for results that report per-file failures. */
   describe: (err: unknown, channel: string) => { code: string; message: string };
+  /** Prints report HTML to PDF; the Electron shell passes webContents.printToPDF, elsewhere Chromium headless is used. */
+  printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Output<C> | Promise<Output<C>>;

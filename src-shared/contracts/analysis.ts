@@ -211,3 +211,14 @@ export const reportChannels = {
   /** The report model, for the report builder's preview. */
   'analysis.report': channel(reportOptionsSchema).returns<ReportModel>(),
 };
+
+export const exportReportSchema = z.object({
+  options: reportOptionsSchema,
+  format: z.enum(REPORT_FORMATS),
+  path: z.string().min(1).max(4096),
+}).strict();
+
+export const reportExportChannels = {
+  /** Renders the report and writes it atomically to `path` (chosen in a save dialog). */
+  'analysis.exportReport': channel(exportReportSchema).returns<{ path: string; bytes: number }>(),
+};

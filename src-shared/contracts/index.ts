@@ -12,7 +12,7 @@ import { searchChannels } from './search.ts';
 import { memosChannels } from './memos.ts';
 import { textEditChannels } from './text-edit.ts';
 import { exportChannels } from './exports.ts';
-import { analysisChannels, reportChannels } from './analysis.ts';
+import { analysisChannels, reportChannels, reportExportChannels } from './analysis.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -30,6 +30,7 @@ export const channels = {
   ...exportChannels,
   ...analysisChannels,
   ...reportChannels,
+  ...reportExportChannels,
   ...shellChannels,
 };
 

@@ -71,6 +71,14 @@ export const nl = {
       close: 'Sluiten',
       hint: 'Kies een cel (klik, of pijltjestoetsen en Enter) om de fragmenten te zien die hij telt.',
     },
+    export: {
+      columns: {
+        matrix: 'Matrix', quotes: 'Citaten', codebook: 'Codeboek', segments: 'Fragmenten', section: 'Onderdeel', quote: 'Citaat',
+        attribution: 'Rol', code: 'Code', role: 'Soort', definition: 'Definitie', include: 'Wel coderen als', exclude: 'Niet coderen als',
+        example: 'Voorbeeld', source: 'Transcript', perspective: 'Perspectief', speakerRole: 'Rol van de spreker', start: 'Begin', end: 'Eind',
+        text: 'Tekst', keyQuote: 'Citaat', coder: 'Codeur', yes: 'ja',
+      },
+    },
     report: {
       title: 'Thematische analyse: {{project}}',
       subtitle: { blocks: 'Per bouwsteen en perspectief', needs: 'Wat is nodig, per perspectief' },
@@ -169,6 +177,14 @@ export const en: Widen<typeof nl> = {
       goTo: 'Go to the place in the transcript',
       close: 'Close',
       hint: 'Choose a cell (click, or arrow keys and Enter) to see the segments it counts.',
+    },
+    export: {
+      columns: {
+        matrix: 'Matrix', quotes: 'Quotes', codebook: 'Codebook', segments: 'Segments', section: 'Section', quote: 'Quote',
+        attribution: 'Role', code: 'Code', role: 'Kind', definition: 'Definition', include: 'Code when', exclude: 'Do not code when',
+        example: 'Example', source: 'Transcript', perspective: 'Perspective', speakerRole: 'Speaker role', start: 'Start', end: 'End',
+        text: 'Text', keyQuote: 'Key quote', coder: 'Coder', yes: 'yes',
+      },
     },
     report: {
       title: 'Thematic analysis: {{project}}',

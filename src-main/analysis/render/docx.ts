@@ -1,0 +1,103 @@
+// The report as a Word document with real styles: Title, Heading 1–3, a named
+// quote style ("Citaat"/"Quote") with the role attribution in its own style,
+// and appendix tables whose header row repeats on every page.
+import {
+  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+} from 'docx';
+import type { ReportModel, ReportSection, ReportTable } from '../../../src-shared/contracts/analysis.ts';
+
+const QUOTE_STYLE = 'DuidingQuote';
+const ATTRIBUTION_STYLE = 'DuidingAttribution';
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: 'D9DDE1' };
+
+function section(s: ReportSection, mark: string): (Paragraph | Table)[] {
+  return [
+    new Paragraph({ text: s.title, heading: HEADINGS[s.level - 1], pageBreakBefore: s.level === 1 }),
+    ...(s.definition ? [new Paragraph({ children: [new TextRun({ text: s.definition, italics: true, color: '52606D' })] })] : []),
+    ...s.summary.map((p) => new Paragraph({ text: p })),
+    ...s.narrative.map((p) => new Paragraph({ text: p })),
+    ...s.quotes.flatMap((q) => [
+      new Paragraph({ style: QUOTE_STYLE, keepNext: true, children: [new TextRun(`“${q.text}”`)] }),
+      new Paragraph({ style: ATTRIBUTION_STYLE, text: `${mark} ${q.attribution}` }),
+    ]),
+    ...s.children.flatMap((c) => section(c, mark)),
+  ];
+}
+
+function table(t: ReportTable): (Paragraph | Table)[] {
+  const cell = (text: string, opts: { header?: boolean; first?: boolean; depth?: number }) =>
+    new TableCell({
+      shading: opts.header ? { type: ShadingType.CLEAR, fill: 'F1F3F5', color: 'auto' } : undefined,
+      borders: { top: LINE, bottom: LINE, left: LINE, right: LINE },
+      children: [new Paragraph({
+        alignment: opts.first ? AlignmentType.LEFT : AlignmentType.RIGHT,
+        indent: opts.depth ? { left: opts.depth * 240 } : undefined,
+        children: [new TextRun({ text, bold: opts.header === true, size: 18 })],
+      })],
+    });
+  return [
+    new Paragraph({ children: [new TextRun({ text: t.caption, bold: true })], keepNext: true }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: t.head.map((h, i) => cell(h, { header: true, first: i === 0 })) }),
+        ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((c, i) => cell(c, { first: i === 0, depth: i === 0 ? r.depth : 0 })) })),
+      ],
+    }),
+    new Paragraph({ text: '' }),
+  ];
+}
+
+export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+  const language = model.language === 'nl' ? 'nl-NL' : 'en-GB';
+  const doc = new Document({
+    creator: 'Duiding',
+    title: model.title,
+    description: model.subtitle,
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 22, language: { value: language } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        title: { run: { size: 48, bold: true, color: '1F2933' } },
+        heading1: { run: { size: 32, bold: true, color: '1D5F8A' }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading2: { run: { size: 26, bold: true, color: '1F2933' }, paragraph: { spacing: { before: 240, after: 80 } } },
+        heading3: { run: { size: 23, bold: true, color: '1F2933' }, paragraph: { spacing: { before: 200, after: 60 } } },
+      },
+      paragraphStyles: [
+        {
+          id: QUOTE_STYLE,
+          name: model.language === 'nl' ? 'Citaat (Duiding)' : 'Quote (Duiding)',
+          basedOn: 'Normal',
+          next: ATTRIBUTION_STYLE,
+          quickFormat: true,
+          run: { italics: true, color: '374151' },
+          paragraph: {
+            indent: { left: 567, right: 567 },
+            spacing: { before: 160, after: 40 },
+            border: { left: { style: BorderStyle.SINGLE, size: 18, color: '9FB3C8', space: 8 } },
+          },
+        },
+        {
+          id: ATTRIBUTION_STYLE,
+          name: model.language === 'nl' ? 'Bronvermelding citaat (Duiding)' : 'Quote attribution (Duiding)',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 19, color: '52606D' },
+          paragraph: { indent: { left: 567, right: 567 }, spacing: { after: 200 }, alignment: AlignmentType.RIGHT },
+        },
+      ],
+    },
+    sections: [{
+      children: [
+        new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
+        new Paragraph({ children: [new TextRun({ text: model.subtitle, size: 28, color: '52606D' })] }),
+        new Paragraph({ text: model.labels.methods, heading: HeadingLevel.HEADING_1 }),
+        ...model.methods.map((p) => new Paragraph({ text: p })),
+        ...model.sections.flatMap((s) => section(s, model.labels.quoteMark)),
+        new Paragraph({ text: model.labels.appendix, heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
+        ...model.appendix.flatMap(table),
+      ],
+    }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -1,0 +1,85 @@
+// The report's numbers as a workbook: the matrix tables, the quotes of the
+// report, the codebook with definitions and every coded segment with the
+// speaker's attributes (role, never a name).
+import ExcelJS from 'exceljs';
+import type { ReportModel, ReportSection } from '../../../src-shared/contracts/analysis.ts';
+
+export interface CodebookRow {
+  path: string;
+  role: string;
+  definition: string;
+  include: string;
+  exclude: string;
+  example: string;
+}
+
+export interface SegmentRow {
+  source: string;
+  code: string;
+  perspective: string;
+  role: string;
+  attributes: Record<string, string>;
+  start: number;
+  end: number;
+  text: string;
+  keyQuote: boolean;
+  coder: string;
+}
+
+export interface XlsxExtras {
+  codebook: CodebookRow[];
+  segments: SegmentRow[];
+  /** Column headings in the report's language. */
+  labels: Record<'matrix' | 'quotes' | 'codebook' | 'segments' | 'section' | 'quote' | 'attribution' | 'code' | 'role' | 'definition'
+    | 'include' | 'exclude' | 'example' | 'source' | 'perspective' | 'speakerRole' | 'start' | 'end' | 'text' | 'keyQuote' | 'coder' | 'yes', string>;
+}
+
+function sheet(book: ExcelJS.Workbook, name: string, head: string[], widths: number[]): ExcelJS.Worksheet {
+  const ws = book.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(head);
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F3F5' } };
+  ws.columns.forEach((c, i) => { c.width = widths[i] ?? 14; });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: head.length } };
+  return ws;
+}
+
+export async function renderXlsx(model: ReportModel, extras: XlsxExtras): Promise<Uint8Array> {
+  const L = extras.labels;
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Duiding';
+  book.title = model.title;
+
+  // One matrix sheet per appendix table (participants, segments), numbers as numbers.
+  model.appendix.forEach((table, i) => {
+    const ws = sheet(book, `${L.matrix} ${i + 1}`, table.head, [46, ...table.head.slice(1).map(() => 18)]);
+    for (const r of table.rows) {
+      const row = ws.addRow([r.cells[0], ...r.cells.slice(1).map(Number)]);
+      row.getCell(1).alignment = { indent: r.depth * 2 };
+      if (r.depth === 0) row.font = { bold: true };
+    }
+    ws.addRow([]);
+    ws.addRow([table.caption]).font = { italic: true };
+  });
+
+  const quotes = sheet(book, L.quotes, [L.section, L.quote, L.attribution], [40, 90, 22]);
+  const walk = (s: ReportSection, path: string[]) => {
+    const here = [...path, s.title];
+    for (const q of s.quotes) quotes.addRow([here.join(' › '), q.text, q.attribution]).alignment = { wrapText: true, vertical: 'top' };
+    s.children.forEach((c) => walk(c, here));
+  };
+  model.sections.forEach((s) => walk(s, []));
+
+  const codebook = sheet(book, L.codebook, [L.code, L.role, L.definition, L.include, L.exclude, L.example], [44, 14, 60, 50, 50, 50]);
+  for (const c of extras.codebook) codebook.addRow([c.path, c.role, c.definition, c.include, c.exclude, c.example]).alignment = { wrapText: true, vertical: 'top' };
+
+  const attributeNames = [...new Set(extras.segments.flatMap((s) => Object.keys(s.attributes)))];
+  const segments = sheet(book, L.segments,
+    [L.source, L.code, L.perspective, L.speakerRole, ...attributeNames, L.start, L.end, L.text, L.keyQuote, L.coder],
+    [36, 36, 18, 22, ...attributeNames.map(() => 18), 9, 9, 90, 10, 16]);
+  for (const s of extras.segments) {
+    segments.addRow([s.source, s.code, s.perspective, s.role, ...attributeNames.map((a) => s.attributes[a] ?? ''), s.start, s.end, s.text, s.keyQuote ? L.yes : '', s.coder])
+      .alignment = { wrapText: true, vertical: 'top' };
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,54 @@
+// Writes a report in one format to a path: build the model, render, write
+// atomically (a failed export leaves nothing at the target path).
+import { basename } from 'node:path';
+import type { ProjectDb } from '../db/open.ts';
+import type { ReportFormat, ReportOptions } from '../../src-shared/contracts/analysis.ts';
+import { DomainError } from '../../src-shared/errors.ts';
+import { createI18n } from '../../src-shared/i18n/index.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { buildReportModel } from './report-model.ts';
+import { renderHtml } from './render/html.ts';
+import { renderMarkdown } from './render/markdown.ts';
+import { renderDocx } from './render/docx.ts';
+import { renderXlsx, type XlsxExtras } from './render/xlsx.ts';
+import { renderCsv } from './render/csv.ts';
+import { chromiumPrinter, PdfPrinterMissing, type PdfPrinter } from './render/pdf.ts';
+import { workbookExtras } from './report-data.ts';
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+}
+
+export async function writeReport(
+  db: ProjectDb, options: ReportOptions, format: ReportFormat, path: string, printer: PdfPrinter = chromiumPrinter(),
+): Promise<ExportResult> {
+  const model = buildReportModel(db, options);
+  const file = basename(path);
+  let data: Uint8Array | string;
+  try {
+    switch (format) {
+      case 'html': data = renderHtml(model); break;
+      case 'md': data = renderMarkdown(model); break;
+      case 'csv': data = renderCsv(model); break;
+      case 'docx': data = await renderDocx(model); break;
+      case 'xlsx': {
+        const { t } = createI18n(options.language);
+        const labels = t('analysis.export.columns', { returnObjects: true }) as XlsxExtras['labels'];
+        data = await renderXlsx(model, { ...workbookExtras(db, options.language), labels });
+        break;
+      }
+      case 'pdf': data = await printer(renderHtml(model)); break;
+    }
+  } catch (err) {
+    if (err instanceof PdfPrinterMissing) throw new DomainError('analysis.pdf_unavailable', { file, detail: err.message });
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('analysis.export_failed', { file, detail: err instanceof Error ? err.message.slice(0, 200) : 'render' });
+  }
+  try {
+    writeFileAtomic(path, data);
+  } catch (err) {
+    throw new DomainError('analysis.write_failed', { file, detail: err instanceof Error && 'code' in err ? String(err.code) : 'io' });
+  }
+  return { path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };
+}

@@ -5,6 +5,7 @@ import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers
 import { buildMatrix } from '../../src-main/analysis/matrix.ts';
 import { cooccurrence } from '../../src-main/analysis/cooccurrence.ts';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -109,6 +110,54 @@ describe('matrix view', () => {
     expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1440); // width: 720 × 2
     await page.screenshot({ path: screenshotPath('charts-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('report builder: preview, leave out a quote, shorten one honestly, export DOCX', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const { page, shell } = harness;
+    await page.getByRole('tab', { name: 'Analyse' }).click();
+    await page.getByRole('tab', { name: 'Rapport' }).click();
+    const preview = page.getByRole('article', { name: 'Voorbeeld van het rapport' });
+    await preview.getByRole('heading', { name: 'Bekostiging en financiering' }).waitFor();
+    const quotes = preview.locator('.report-quote');
+    const before = await quotes.count();
+    expect(before).toBeGreaterThan(2);
+    // Leave out the regulator's quote on funding.
+    const regulator = quotes.filter({ hasText: 'per sector en per verrichting' });
+    await regulator.getByRole('button', { name: 'Weglaten' }).click();
+    await expect.poll(() => quotes.count()).toBe(before - 1);
+    // Shorten the executive's quote: words that were not said are refused, an honest cut is applied.
+    const executive = quotes.filter({ hasText: 'transformatiegelden' }).first();
+    await executive.getByRole('button', { name: 'Inkorten' }).click();
+    const field = executive.getByRole('textbox');
+    await field.fill('We hebben nooit transformatiegelden gehad.');
+    await executive.getByRole('alert').waitFor();
+    expect(await executive.getByRole('button', { name: 'Toepassen' }).isDisabled()).toBe(true);
+    await field.fill('… twee jaar kunnen draaien op transformatiegelden, maar die stoppen volgend jaar …');
+    await executive.getByRole('button', { name: 'Toepassen' }).click();
+    await preview.getByText('“… twee jaar kunnen draaien op transformatiegelden, maar die stoppen volgend jaar …”').waitFor();
+    await page.screenshot({ path: screenshotPath('report-builder-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const dir = mkdtempSync(join(tmpdir(), 'duiding-report-'));
+    shell.dialogAnswers.push(join(dir, 'rapport.docx'));
+    await page.getByRole('button', { name: 'Exporteren…' }).click();
+    await expect.poll(() => existsSync(join(dir, 'rapport.docx'))).toBe(true);
+    const doc = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'rapport.docx'))))['word/document.xml']!);
+    expect(doc).toContain('… twee jaar kunnen draaien op transformatiegelden, maar die stoppen volgend jaar …');
+    expect(doc).not.toContain('We kopen nog grotendeels per sector');
+    expect(doc).toContain('— Bestuurder');
+  });
+
+  it('report builder in English', async () => {
+    harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
+    const { page } = harness;
+    await page.getByRole('tab', { name: 'Analysis' }).click();
+    await page.getByRole('tab', { name: 'Report' }).click();
+    const preview = page.getByRole('article', { name: 'Report preview' });
+    await preview.getByText(/This came up with/).first().waitFor();
+    await page.screenshot({ path: screenshotPath('report-builder-en') });
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -4,9 +4,10 @@ import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { MatrixView } from './MatrixView.tsx';
 import { CooccurrenceView } from './CooccurrenceView.tsx';
 import { ChartsView } from './ChartsView.tsx';
+import { ReportView } from './ReportView.tsx';
 import './analysis.css';
 
-const SECTIONS = ['matrix', 'cooccurrence', 'charts'] as const;
+const SECTIONS = ['matrix', 'cooccurrence', 'charts', 'report'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Thematic analysis: the matrix, code co-occurrence and charts, one tab each. */
@@ -21,6 +22,7 @@ export function AnalysisView() {
       <TabPanel id="matrix" className="analysis__panel"><MatrixView /></TabPanel>
       <TabPanel id="cooccurrence" className="analysis__panel"><CooccurrenceView /></TabPanel>
       <TabPanel id="charts" className="analysis__panel"><ChartsView /></TabPanel>
+      <TabPanel id="report" className="analysis__panel"><ReportView /></TabPanel>
     </Tabs>
   );
 }

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup, Select, SelectValue, Switch } from 'react-aria-components';
+import { call, BridgeError } from '../../bridge.ts';
+import { useUi } from '../../state/ui-store.ts';
+import { REPORT_FORMATS, type ReportFormat, type ReportSection, type ReportStructure } from '../../../src-shared/contracts/analysis.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { ReportQuoteItem } from './ReportQuoteItem.tsx';
+
+interface Choices {
+  structure: ReportStructure;
+  language: 'nl' | 'en';
+  countsInWords: boolean;
+  keyQuotesOnly: boolean;
+  omitQuotes: number[];
+  quoteEdits: Record<string, string>;
+}
+
+/** The report builder: choose a structure, read the report as it will be exported, trim quotes, export. */
+export function ReportView() {
+  const { t, i18n } = useTranslation();
+  const [choices, setChoices] = useState<Choices>({
+    structure: 'blocks', language: i18n.language === 'en' ? 'en' : 'nl', countsInWords: true, keyQuotesOnly: true, omitQuotes: [], quoteEdits: {},
+  });
+  const [format, setFormat] = useState<ReportFormat>('docx');
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch }));
+  const model = useQuery({ queryKey: ['analysis', 'report', choices], queryFn: () => call('analysis.report', choices) });
+
+  const exportReport = async () => {
+    setBusy(true);
+    try {
+      const path = await call('shell.saveFileDialog', { defaultName: t('analysis.builder.fileName'), extension: format });
+      if (!path) return;
+      useUi.getState().setStatus(t('analysis.builder.exporting'));
+      const result = await call('analysis.exportReport', { options: choices, format, path });
+      useUi.getState().setStatus(t('analysis.builder.exported', { file: result.path.split(/[\\/]/).pop() }));
+    } catch (err) {
+      useUi.getState().setNotice(err instanceof BridgeError ? err.message : t('errors.internal', { detail: String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const renderSection = (s: ReportSection, key: string) => {
+    const Heading = (['h3', 'h4', 'h5'] as const)[s.level - 1]!;
+    return (
+      <section key={key} className={`report-section report-section--${s.level}`}>
+        <Heading>{s.title}</Heading>
+        {s.definition && <p className="report-definition">{s.definition}</p>}
+        {s.summary.map((p, i) => <p key={`s${i}`} className="report-summary">{p}</p>)}
+        {s.narrative.map((p, i) => <p key={`n${i}`}>{p}</p>)}
+        {s.quotes.map((q) => (
+          <ReportQuoteItem key={q.codingId} quote={q} mark={model.data?.labels.quoteMark ?? '—'}
+            onOmit={() => set({ omitQuotes: [...choices.omitQuotes, q.codingId] })}
+            onEdit={(text) => {
+              const edits = { ...choices.quoteEdits };
+              if (text === null) delete edits[String(q.codingId)];
+              else edits[String(q.codingId)] = text;
+              set({ quoteEdits: edits });
+            }} />
+        ))}
+        {s.children.map((c, i) => renderSection(c, `${key}-${i}`))}
+      </section>
+    );
+  };
+
+  return (
+    <div className="report-builder">
+      <div className="matrix-view__controls">
+        <RadioGroup className="radio-row" value={choices.structure} onChange={(v) => set({ structure: v as ReportStructure })}>
+          <Label>{t('analysis.builder.structure')}</Label>
+          <Radio value="blocks" className="radio">{t('analysis.report.subtitle.blocks')}</Radio>
+          <Radio value="needs" className="radio">{t('analysis.report.subtitle.needs')}</Radio>
+        </RadioGroup>
+        <RadioGroup className="radio-row" value={choices.language} onChange={(v) => set({ language: v as 'nl' | 'en' })}>
+          <Label>{t('analysis.builder.language')}</Label>
+          <Radio value="nl" className="radio">Nederlands</Radio>
+          <Radio value="en" className="radio">English</Radio>
+        </RadioGroup>
+      </div>
+      <div className="matrix-view__controls">
+        <Switch className="switch" isSelected={choices.countsInWords} onChange={(v) => set({ countsInWords: v })}>
+          <span className="switch__track" aria-hidden="true" />{t('analysis.builder.countsInWords')}
+        </Switch>
+        <Switch className="switch" isSelected={choices.keyQuotesOnly} onChange={(v) => set({ keyQuotesOnly: v })}>
+          <span className="switch__track" aria-hidden="true" />{t('analysis.builder.keyQuotesOnly')}
+        </Switch>
+        {choices.omitQuotes.length > 0 && (
+          <Button className="tool tool--small" onPress={() => set({ omitQuotes: [] })}>
+            {t('analysis.builder.restoreOmitted', { count: choices.omitQuotes.length })}
+          </Button>
+        )}
+      </div>
+      <div className="matrix-view__controls report-builder__export">
+        <Select className="field-inline" selectedKey={format} onSelectionChange={(k) => setFormat(k as ReportFormat)}>
+          <Label>{t('analysis.builder.format')}</Label>
+          <Button className="tool tool--small"><SelectValue /><span aria-hidden="true"> ▾</span></Button>
+          <Popover>
+            <ListBox className="menu-list">
+              {REPORT_FORMATS.map((f) => <ListBoxItem key={f} id={f} className="menu-item">{t(`analysis.builder.formats.${f}`)}</ListBoxItem>)}
+            </ListBox>
+          </Popover>
+        </Select>
+        <Button className="button button--primary" isDisabled={busy || !model.data} onPress={() => void exportReport()}>
+          {busy ? t('analysis.builder.exporting') : t('analysis.builder.export')}
+        </Button>
+      </div>
+      {model.isError && <ErrorState error={model.error} onRetry={() => void model.refetch()} />}
+      {model.data && (
+        <article className="report-preview" aria-label={t('analysis.builder.preview')} lang={model.data.language}>
+          <h2 className="report-preview__title">{model.data.title}</h2>
+          <p className="muted">{model.data.subtitle}</p>
+          <h3>{model.data.labels.methods}</h3>
+          {model.data.methods.map((p, i) => <p key={i}>{p}</p>)}
+          {model.data.sections.map((s, i) => renderSection(s, String(i)))}
+        </article>
+      )}
+    </div>
+  );
+}

@@ -1,15 +1,17 @@
 // Handlers of the analysis channels: thin glue from a validated payload to its service.
 import type { HandlerMap } from '../ipc/handlers.ts';
-import type { analysisChannels, reportChannels, reportExportChannels } from '../../src-shared/contracts/analysis.ts';
+import type { analysisChannels, comparisonChannels, reportChannels, reportExportChannels } from '../../src-shared/contracts/analysis.ts';
+import { ensureUser } from '../services/users.ts';
 import { buildMatrix, cellSegments } from './matrix.ts';
 import { buildReportModel } from './report-model.ts';
 import { cooccurrence, cooccurrencePlaces } from './cooccurrence.ts';
 import { coverage } from './coverage.ts';
 import { saveChart } from './save-chart.ts';
 import { writeReport } from './write-report.ts';
+import { addComparisonTag, comparison, removeComparisonTag } from './comparison.ts';
 import { chromiumPrinter } from './render/pdf.ts';
 
-export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof typeof reportChannels | keyof typeof reportExportChannels> = {
+export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof typeof reportChannels | keyof typeof reportExportChannels | keyof typeof comparisonChannels> = {
   'analysis.matrix': ({ by }, { session }) => buildMatrix(session.requireProject(), by),
   'analysis.cell': ({ by, codeId, columnKey, withSubcodes }, { session }) => cellSegments(session.requireProject(), by, codeId, columnKey, withSubcodes),
   'analysis.cooccurrence': ({ mode, codeIds }, { session }) => cooccurrence(session.requireProject(), mode, codeIds),
@@ -21,5 +23,18 @@ export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof 
   },
   'analysis.exportReport': ({ options, format, path }, { session, printPdf }) =>
     writeReport(session.requireProject(), options, format, path, printPdf ?? chromiumPrinter()),
+  'analysis.comparison': ({ codeId }, { session }) => comparison(session.requireProject(), codeId),
+  'analysis.tag': (input, { session }) => {
+    const db = session.requireProject();
+    const id = addComparisonTag(db, input, ensureUser(db, session.coder));
+    session.changed(['codings']);
+    return id;
+  },
+  'analysis.untag': ({ id }, { session }) => {
+    const db = session.requireProject();
+    removeComparisonTag(db, id, ensureUser(db, session.coder));
+    session.changed(['codings']);
+    return null;
+  },
   'analysis.report': (options, { session }) => buildReportModel(session.requireProject(), options),
 };

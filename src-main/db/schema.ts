@@ -189,3 +189,25 @@ export const historyCapture = sqliteTable('history_capture', {
   actionId: integer('action_id'),
   phase: text('phase', { enum: ['undo', 'redo'] }),
 }, (t) => [check('history_capture_singleton', sql`${t.id} = 1`)]);
+
+/**
+ * Perspective comparison (issue 5): a reviewer tags a segment of a code, or a
+ * pair of segments from two perspectives, as agreeing or contradicting, with
+ * an optional note. Deleting a coding removes its tags.
+ */
+export const comparisonTags = sqliteTable('comparison_tags', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  codeId: integer('code_id').notNull().references(() => codes.id, { onDelete: 'cascade' }),
+  codingId: integer('coding_id').notNull().references(() => codings.id, { onDelete: 'cascade' }),
+  /** The other segment of a pair; null when the tag is on one segment. */
+  otherCodingId: integer('other_coding_id').references(() => codings.id, { onDelete: 'cascade' }),
+  tag: text('tag', { enum: ['agrees', 'contradicts'] }).notNull(),
+  note: text('note').notNull().default(''),
+  authorId: integer('author_id').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [
+  index('comparison_tags_code').on(t.codeId),
+  check('comparison_tags_tag', sql`${t.tag} IN ('agrees','contradicts')`),
+  check('comparison_tags_pair', sql`${t.otherCodingId} IS NULL OR ${t.otherCodingId} <> ${t.codingId}`),
+]);

@@ -222,3 +222,39 @@ export const reportExportChannels = {
   /** Renders the report and writes it atomically to `path` (chosen in a save dialog). */
   'analysis.exportReport': channel(exportReportSchema).returns<{ path: string; bytes: number }>(),
 };
+
+export const COMPARISON_TAGS = ['agrees', 'contradicts'] as const;
+export type ComparisonTagKind = (typeof COMPARISON_TAGS)[number];
+
+export const newComparisonTagSchema = z.object({
+  codeId: z.number().int().positive(),
+  codingId: z.number().int().positive(),
+  /** Tag a pair: the other segment (from another perspective, usually). */
+  otherCodingId: z.number().int().positive().optional(),
+  tag: z.enum(COMPARISON_TAGS),
+  note: z.string().max(10_000).default(''),
+}).strict();
+export type NewComparisonTag = z.output<typeof newComparisonTagSchema>;
+
+export interface ComparisonTag {
+  id: number;
+  codingId: number;
+  otherCodingId: number | null;
+  tag: ComparisonTagKind;
+  note: string;
+  author: string | null;
+  createdAt: string;
+}
+
+export interface Comparison {
+  code: { id: number; name: string; definition: string };
+  /** One column per perspective, in the fixed order; the segments the matrix counts there. */
+  columns: { perspective: string; participants: number; segments: CellSegment[] }[];
+  tags: ComparisonTag[];
+}
+
+export const comparisonChannels = {
+  'analysis.comparison': channel(z.object({ codeId: z.number().int().positive() }).strict()).returns<Comparison>(),
+  'analysis.tag': channel(newComparisonTagSchema).returns<number>(),
+  'analysis.untag': channel(z.object({ id: z.number().int().positive() }).strict()).returns<null>(),
+};

@@ -12,7 +12,7 @@ import { searchChannels } from './search.ts';
 import { memosChannels } from './memos.ts';
 import { textEditChannels } from './text-edit.ts';
 import { exportChannels } from './exports.ts';
-import { analysisChannels, reportChannels, reportExportChannels } from './analysis.ts';
+import { analysisChannels, comparisonChannels, reportChannels, reportExportChannels } from './analysis.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -31,6 +31,7 @@ export const channels = {
   ...analysisChannels,
   ...reportChannels,
   ...reportExportChannels,
+  ...comparisonChannels,
   ...shellChannels,
 };
 

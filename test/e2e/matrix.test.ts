@@ -160,4 +160,36 @@ describe('matrix view', () => {
     await page.screenshot({ path: screenshotPath('report-builder-en') });
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('perspective comparison: segments side by side, a tag and a tagged pair with a note, removal', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const { page } = harness;
+    const tags = () => harness!.session.requireProject().sqlite
+      .prepare('SELECT tag, other_coding_id IS NOT NULL AS pair, note FROM comparison_tags ORDER BY id').all() as { tag: string; pair: number; note: string }[];
+    await page.getByRole('tab', { name: 'Analyse' }).click();
+    await page.getByRole('tab', { name: 'Vergelijken' }).click();
+    const picker = page.getByRole('combobox', { name: 'Code' });
+    await picker.fill('Kwetsbare');
+    await page.getByRole('option', { name: 'Kwetsbare groepen' }).click();
+    const column = (name: RegExp) => page.getByRole('region', { name });
+    await column(/Inwoner\/patiënt/).getByRole('article').first().waitFor();
+    const inwoner = column(/Inwoner\/patiënt/).getByRole('article').first();
+    const professional = column(/Zorgprofessional/).getByRole('article').first();
+
+    await inwoner.getByRole('button', { name: 'Sluit aan' }).click();
+    await expect.poll(tags).toEqual([{ tag: 'agrees', pair: 0, note: '' }]);
+    await inwoner.getByText('Sluit aan', { exact: true }).waitFor();
+
+    await page.getByRole('textbox', { name: 'Notitie bij de markering' }).fill('Zelfde groep, ander beeld');
+    await inwoner.getByRole('button', { name: 'Koppel aan…' }).click();
+    await page.getByRole('status').filter({ hasText: 'een paar vormt' }).waitFor();
+    await professional.getByRole('button', { name: 'Spreekt tegen' }).click();
+    await expect.poll(tags).toEqual([{ tag: 'agrees', pair: 0, note: '' }, { tag: 'contradicts', pair: 1, note: 'Zelfde groep, ander beeld' }]);
+    await professional.getByText(/Spreekt tegen — met:/).waitFor();
+    await page.screenshot({ path: screenshotPath('compare-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await inwoner.getByRole('button', { name: 'Markering weghalen' }).first().click();
+    await expect.poll(() => tags().length).toBe(1);
+  });
 });

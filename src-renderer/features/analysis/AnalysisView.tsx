@@ -5,9 +5,10 @@ import { MatrixView } from './MatrixView.tsx';
 import { CooccurrenceView } from './CooccurrenceView.tsx';
 import { ChartsView } from './ChartsView.tsx';
 import { ReportView } from './ReportView.tsx';
+import { CompareView } from './CompareView.tsx';
 import './analysis.css';
 
-const SECTIONS = ['matrix', 'cooccurrence', 'charts', 'report'] as const;
+const SECTIONS = ['matrix', 'compare', 'cooccurrence', 'charts', 'report'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Thematic analysis: the matrix, code co-occurrence and charts, one tab each. */
@@ -20,6 +21,7 @@ export function AnalysisView() {
         {SECTIONS.map((s) => <Tab key={s} id={s} className="analysis__tab">{t(`analysis.section.${s}`)}</Tab>)}
       </TabList>
       <TabPanel id="matrix" className="analysis__panel"><MatrixView /></TabPanel>
+      <TabPanel id="compare" className="analysis__panel"><CompareView /></TabPanel>
       <TabPanel id="cooccurrence" className="analysis__panel"><CooccurrenceView /></TabPanel>
       <TabPanel id="charts" className="analysis__panel"><ChartsView /></TabPanel>
       <TabPanel id="report" className="analysis__panel"><ReportView /></TabPanel>

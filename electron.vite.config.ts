@@ -8,9 +8,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      // The import worker is its own entry: src-main/import/pool.ts loads it beside index.js.
+      // The import and report workers are their own entries, loaded beside index.js.
       rollupOptions: {
-        input: { index: resolve('src-main/electron/main.ts'), 'import-worker': resolve('src-main/import/worker.ts') },
+        input: {
+          index: resolve('src-main/electron/main.ts'),
+          'import-worker': resolve('src-main/import/worker.ts'),
+          'report-worker': resolve('src-main/analysis/render/worker.ts'),
+        },
       },
     },
   },

@@ -8,10 +8,9 @@ import { createI18n } from '../../src-shared/i18n/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { buildReportModel } from './report-model.ts';
 import { renderHtml } from './render/html.ts';
-import { renderMarkdown } from './render/markdown.ts';
-import { renderDocx } from './render/docx.ts';
-import { renderXlsx, type XlsxExtras } from './render/xlsx.ts';
-import { renderCsv } from './render/csv.ts';
+import type { XlsxExtras } from './render/xlsx.ts';
+import { renderReport } from './render/render.ts';
+import { renderInWorker } from './render/in-worker.ts';
 import { chromiumPrinter, PdfPrinterMissing, type PdfPrinter } from './render/pdf.ts';
 import { workbookExtras } from './report-data.ts';
 
@@ -28,14 +27,13 @@ export async function writeReport(
   let data: Uint8Array | string;
   try {
     switch (format) {
-      case 'html': data = renderHtml(model); break;
-      case 'md': data = renderMarkdown(model); break;
-      case 'csv': data = renderCsv(model); break;
-      case 'docx': data = await renderDocx(model); break;
+      // Light formats inline; Word and Excel in a worker thread so the window stays responsive.
+      case 'html': case 'md': case 'csv': data = await renderReport(format, model); break;
+      case 'docx': data = await renderInWorker({ format, model }); break;
       case 'xlsx': {
         const { t } = createI18n(options.language);
         const labels = t('analysis.export.columns', { returnObjects: true }) as XlsxExtras['labels'];
-        data = await renderXlsx(model, { ...workbookExtras(db, options.language), labels });
+        data = await renderInWorker({ format, model, extras: { ...workbookExtras(db, options.language), labels } });
         break;
       }
       case 'pdf': data = await printer(renderHtml(model)); break;

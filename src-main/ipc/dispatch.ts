@@ -19,6 +19,8 @@ export interface DispatcherOptions {
   onInternalError?: (channel: string, err: unknown) => void;
   /** Import workflow state; one per session (created when not given). */
   imports?: ImportJobs;
+  /** Prints report HTML to PDF (the Electron shell's printToPDF); Chromium headless when absent. */
+  printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
@@ -51,6 +53,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   const ctx: HandlerContext = {
     session: options.session,
     imports: options.imports ?? new ImportJobs(options.session),
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
     describe: (err, channel) => {
       const { code, message } = errorEnvelope(err, channel, language());
       return { code, message };

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'project.exists',
   'project.unwritable',
   'entity.not_found',
+  'coding.bad_range',
+  'search.stale_hit',
   'project.migration_failed',
   'import.empty',
   'import.binary',
@@ -38,6 +40,7 @@ export const ERROR_CODES = [
   'import.cancelled',
   'import.duplicate',
   'import.expired',
+  'memos.too_large',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

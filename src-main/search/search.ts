@@ -28,6 +28,8 @@ export interface SearchOptions {
   region?: string;
   participantId?: number;
   sourceIds?: readonly number[];
+  /** Search interviewer turns too (default true); they never pass a speaker filter either way. */
+  interviewer?: boolean;
   limit?: number;
   /** Characters of context on each side (default 60), cut at word boundaries. */
   context?: number;
@@ -301,12 +303,14 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
   const regionAttribute = (st.regionAttribute.get(REGION_KEY) as number | undefined) ?? null;
 
   const speakerFilter = options.perspective !== undefined || options.region !== undefined || options.participantId !== undefined;
+  const withInterviewer = options.interviewer ?? true;
   const passes = (t: TurnRow): boolean =>
-    !speakerFilter ||
+    (withInterviewer || !t.isInterviewer) &&
+    (!speakerFilter ||
     (!t.isInterviewer &&
       (options.perspective === undefined || t.perspective === options.perspective) &&
       (options.region === undefined || t.region === options.region) &&
-      (options.participantId === undefined || t.participantId === options.participantId));
+      (options.participantId === undefined || t.participantId === options.participantId)));
 
   const cache = textCache(db.sqlite);
   const stamp = cache.stamp();

@@ -6,13 +6,20 @@ const id = z.number().int().positive();
 
 export const SEARCH_DEFAULT_LIMIT = 1000;
 
-export const searchInputSchema = z.object({
+/** What a search looks at: the query and the filters (shared by search and autocode). */
+const searchScope = {
   /** Words, "phrases", prefix*, OF/OR, -word or NIET word; see src-main/search/query.ts. */
   query: z.string().min(1).max(500),
   perspective: z.enum(PERSPECTIVES).optional(),
   region: z.string().max(200).optional(),
   participantId: id.optional(),
   sourceIds: z.array(id).max(100_000).optional(),
+  /** Whether interviewer turns are searched (they never pass a speaker filter either way). */
+  interviewer: z.boolean().default(true),
+};
+
+export const searchInputSchema = z.object({
+  ...searchScope,
   limit: z.number().int().min(1).max(100_000).default(SEARCH_DEFAULT_LIMIT),
   /** Characters of context on each side of a match (cut at word boundaries). */
   context: z.number().int().min(0).max(2000).default(60),
@@ -47,6 +54,45 @@ export interface SearchResult {
   truncated: boolean;
 }
 
+/** How much text around a hit an autocode codes: the matched words, their sentence, or the speaker's whole turn. */
+export const AUTOCODE_EXTENTS = ['match', 'sentence', 'turn'] as const;
+export type AutocodeExtent = (typeof AUTOCODE_EXTENTS)[number];
+
+/** The most hits one autocode looks at (the search limit's maximum). */
+export const AUTOCODE_MAX_HITS = 100_000;
+
+const offset = z.number().int().min(0);
+
+export const autocodeInputSchema = z.object({
+  ...searchScope,
+  codeId: id,
+  extent: z.enum(AUTOCODE_EXTENTS).default('match'),
+  /** The chosen hits; absent = every hit of the query. Each must still be a hit of the same query. */
+  hits: z.array(z.object({ sourceId: id, start: offset, end: offset }).strict()).min(1).max(AUTOCODE_MAX_HITS).optional(),
+  coder: z.string().min(1).max(200).optional(),
+}).strict();
+
+export interface AutocodePreview {
+  codeName: string;
+  /** Hits the autocode starts from (all, or the chosen ones). */
+  hits: number;
+  /** Codings that would be made (hits in one sentence or turn share one). */
+  newCodings: number;
+  /** Transcripts that would get a new coding. */
+  sources: number;
+  /** Ranges already inside a coding with this code: skipped, so autocoding twice adds nothing. */
+  alreadyCoded: number;
+  /** The query had more hits than an autocode looks at; only the first were counted. */
+  truncated: boolean;
+}
+
+export interface AutocodeResult extends AutocodePreview {
+  /** Ids of the codings made. */
+  codingIds: number[];
+}
+
 export const searchChannels = {
   'search.text': channel(searchInputSchema).returns<SearchResult>(),
+  'search.autocodePreview': channel(autocodeInputSchema).returns<AutocodePreview>(),
+  'search.autocode': channel(autocodeInputSchema).returns<AutocodeResult>(),
 };

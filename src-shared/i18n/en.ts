@@ -28,6 +28,7 @@ export const en: Catalog = {
   codeRole: { building_block: 'Building block', theme_group: 'Theme group', code: 'Code' },
   template: { jzojp: 'Right Care in the Right Place (JZOJP)', empty: 'Empty codebook' },
   errors: {
+    'coding.bad_range': 'This selection cannot be coded: it is empty or lies outside the text.',
     invalid_input: 'Invalid input for {{channel}}: {{detail}}',
     unknown_channel: 'Unknown command: {{channel}}',
     unsupported: 'Not possible here: {{what}}',
@@ -48,6 +49,7 @@ export const en: Catalog = {
     'project.exists': 'A file {{file}} already exists. Choose another name.',
     'project.unwritable': 'The project {{file}} cannot be saved: {{detail}}',
     'entity.not_found': '{{entity}} {{id}} does not exist (any more).',
+    'search.stale_hit': 'A chosen hit (characters {{start}}–{{end}}) no longer belongs to this query; the transcript has changed since. Search again. Nothing was coded.',
     'project.migration_failed': 'The project {{file}} could not be upgraded to this version of Duiding. Nothing was changed; the copy from before the attempt is next to the file.',
     'import.empty': '{{file}} is empty: it contains no text.',
     'import.binary': '{{file}} is not a text file, although its name ends in .{{ext}}. Check that this is the right file.',
@@ -64,6 +66,7 @@ export const en: Catalog = {
     'import.cancelled': 'Importing {{file}} was cancelled.',
     'import.duplicate': '{{file}} has exactly the same text as the transcript "{{existing}}", so it was not imported again.',
     'import.expired': 'The preview of {{file}} has expired (the project changed in the meantime). Read the file again.',
+    'memos.too_large': 'This memo is too large to save ({{size}} kB; the limit is {{limit}} kB). Nothing was changed; split the text over more memos.',
   },
   menu: {
     file: 'File',

@@ -28,6 +28,7 @@ export const nl = {
   codeRole: { building_block: 'Bouwsteen', theme_group: 'Themagroep', code: 'Code' },
   template: { jzojp: 'Juiste Zorg op de Juiste Plek', empty: 'Leeg codeboek' },
   errors: {
+    'coding.bad_range': 'Deze selectie kan niet gecodeerd worden: ze is leeg of valt buiten de tekst.',
     invalid_input: 'Ongeldige invoer voor {{channel}}: {{detail}}',
     unknown_channel: 'Onbekende opdracht: {{channel}}',
     unsupported: 'Dit kan hier niet: {{what}}',
@@ -48,6 +49,7 @@ export const nl = {
     'project.exists': 'Er bestaat al een bestand {{file}}. Kies een andere naam.',
     'project.unwritable': 'Het project {{file}} kan niet worden opgeslagen: {{detail}}',
     'entity.not_found': '{{entity}} {{id}} bestaat niet (meer).',
+    'search.stale_hit': 'Een gekozen treffer (tekens {{start}}–{{end}}) hoort niet meer bij deze zoekvraag; het transcript is intussen gewijzigd. Zoek opnieuw. Er is niets gecodeerd.',
     'project.migration_failed': 'Het project {{file}} kon niet worden bijgewerkt naar deze versie van Duiding. Er is niets gewijzigd; de kopie van vóór de poging staat naast het bestand.',
     'import.empty': '{{file}} is leeg: er staat geen tekst in.',
     'import.binary': '{{file}} is geen tekstbestand, ook al eindigt de naam op .{{ext}}. Controleer of dit het juiste bestand is.',
@@ -64,6 +66,7 @@ export const nl = {
     'import.cancelled': 'Het inlezen van {{file}} is afgebroken.',
     'import.duplicate': '{{file}} heeft precies dezelfde tekst als het transcript "{{existing}}" en is daarom niet nog eens ingelezen.',
     'import.expired': 'Het voorbeeld van {{file}} is verlopen (het project is intussen gewijzigd). Lees het bestand opnieuw in.',
+    'memos.too_large': 'Deze memo is te groot om op te slaan ({{size}} kB; de grens is {{limit}} kB). Er is niets gewijzigd; verdeel de tekst over meer memo’s.',
   },
   menu: {
     file: 'Bestand',

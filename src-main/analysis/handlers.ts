@@ -21,8 +21,8 @@ export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof 
     saveChart(session.requireProject(), path, format, data);
     return null;
   },
-  'analysis.exportReport': ({ options, format, path }, { session, printPdf }) =>
-    writeReport(session.requireProject(), options, format, path, printPdf ?? chromiumPrinter()),
+  'analysis.exportReport': ({ options, format, path, charts }, { session, printPdf }) =>
+    writeReport(session.requireProject(), options, format, path, printPdf ?? chromiumPrinter(), charts),
   'analysis.comparison': ({ codeId }, { session }) => comparison(session.requireProject(), codeId),
   'analysis.tag': (input, { session }) => {
     const db = session.requireProject();

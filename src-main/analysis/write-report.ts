@@ -2,7 +2,7 @@
 // atomically (a failed export leaves nothing at the target path).
 import { basename } from 'node:path';
 import type { ProjectDb } from '../db/open.ts';
-import type { ReportFormat, ReportOptions } from '../../src-shared/contracts/analysis.ts';
+import type { ReportChart, ReportFormat, ReportOptions } from '../../src-shared/contracts/analysis.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { createI18n } from '../../src-shared/i18n/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
@@ -20,10 +20,16 @@ export interface ExportResult {
 }
 
 export async function writeReport(
-  db: ProjectDb, options: ReportOptions, format: ReportFormat, path: string, printer: PdfPrinter = chromiumPrinter(),
+  db: ProjectDb, options: ReportOptions, format: ReportFormat, path: string, printer: PdfPrinter = chromiumPrinter(), charts: ReportChart[] = [],
 ): Promise<ExportResult> {
-  const model = buildReportModel(db, options);
   const file = basename(path);
+  // Charts come from the renderer: only real PNGs are embedded.
+  const PNG = [0x89, 0x50, 0x4e, 0x47];
+  for (const chart of charts) {
+    const head = Buffer.from(chart.png.slice(0, 12), 'base64');
+    if (!PNG.every((b, i) => head[i] === b)) throw new DomainError('analysis.bad_chart', { file });
+  }
+  const model = { ...buildReportModel(db, options), charts };
   let data: Uint8Array | string;
   try {
     switch (format) {

@@ -186,6 +186,22 @@ export interface ReportSection {
   children: ReportSection[];
 }
 
+export interface ReportChart {
+  title: string;
+  /** PNG bytes, base64. */
+  png: string;
+  /** Size in CSS pixels (the PNG may be drawn at a higher resolution). */
+  width: number;
+  height: number;
+}
+
+export const reportChartSchema = z.object({
+  title: z.string().min(1).max(300),
+  png: z.string().min(8).max(15_000_000),
+  width: z.number().int().min(10).max(4000),
+  height: z.number().int().min(10).max(8000),
+}).strict();
+
 export interface ReportTable {
   caption: string;
   head: string[];
@@ -203,6 +219,8 @@ export interface ReportModel {
   sections: ReportSection[];
   /** Exact numbers: participants and segments per code and perspective. */
   appendix: ReportTable[];
+  /** Charts drawn by the app (PNG), placed after the methods section. */
+  charts?: ReportChart[];
   /** Labels the renderers need ("Methode", "Bijlage", …) in the report's language. */
   labels: { methods: string; appendix: string; contents: string; quoteMark: string };
 }
@@ -214,6 +232,8 @@ export const reportChannels = {
 
 export const exportReportSchema = z.object({
   options: reportOptionsSchema,
+  /** Charts the app drew, to embed in DOCX, HTML and PDF. */
+  charts: z.array(reportChartSchema).max(10).default([]),
   format: z.enum(REPORT_FORMATS),
   path: z.string().min(1).max(4096),
 }).strict();

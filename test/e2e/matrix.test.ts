@@ -148,6 +148,10 @@ describe('matrix view', () => {
     expect(doc).toContain('… twee jaar kunnen draaien op transformatiegelden, maar die stoppen volgend jaar …');
     expect(doc).not.toContain('We kopen nog grotendeels per sector');
     expect(doc).toContain('— Bestuurder');
+    // The chart is embedded as a picture with its title as caption.
+    const files = unzipSync(new Uint8Array(readFileSync(join(dir, 'rapport.docx'))));
+    expect(Object.keys(files).some((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toBe(true);
+    expect(doc).toContain('Bouwstenen per perspectief (deelnemers)');
   });
 
   it('report builder in English', async () => {

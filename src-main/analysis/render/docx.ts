@@ -2,9 +2,9 @@
 // quote style ("Citaat"/"Quote") with the role attribution in its own style,
 // and appendix tables whose header row repeats on every page.
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import type { ReportModel, ReportSection, ReportTable } from '../../../src-shared/contracts/analysis.ts';
+import type { ReportChart, ReportModel, ReportSection, ReportTable } from '../../../src-shared/contracts/analysis.ts';
 
 const QUOTE_STYLE = 'DuidingQuote';
 const ATTRIBUTION_STYLE = 'DuidingAttribution';
@@ -22,6 +22,19 @@ function section(s: ReportSection, mark: string): (Paragraph | Table)[] {
       new Paragraph({ style: ATTRIBUTION_STYLE, text: `${mark} ${q.attribution}` }),
     ]),
     ...s.children.flatMap((c) => section(c, mark)),
+  ];
+}
+
+/** A chart as an inline picture, scaled to the text width (about 16 cm), with its title as caption. */
+function chart(c: ReportChart): Paragraph[] {
+  const width = Math.min(600, c.width);
+  const height = Math.round((c.height * width) / c.width);
+  return [
+    new Paragraph({
+      keepNext: true,
+      children: [new ImageRun({ type: 'png', data: Buffer.from(c.png, 'base64'), transformation: { width, height }, altText: { name: c.title, title: c.title, description: c.title } })],
+    }),
+    new Paragraph({ style: 'Caption', text: c.title }),
   ];
 }
 
@@ -93,6 +106,7 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
         new Paragraph({ children: [new TextRun({ text: model.subtitle, size: 28, color: '52606D' })] }),
         new Paragraph({ text: model.labels.methods, heading: HeadingLevel.HEADING_1 }),
         ...model.methods.map((p) => new Paragraph({ text: p })),
+        ...(model.charts ?? []).flatMap(chart),
         ...model.sections.flatMap((s) => section(s, model.labels.quoteMark)),
         new Paragraph({ text: model.labels.appendix, heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
         ...model.appendix.flatMap(table),

@@ -1,6 +1,6 @@
 // The report as one self-contained HTML file: inline CSS, no scripts, no
 // external references (it opens offline anywhere and prints to PDF as is).
-import type { ReportModel, ReportSection, ReportTable } from '../../../src-shared/contracts/analysis.ts';
+import type { ReportChart, ReportModel, ReportSection, ReportTable } from '../../../src-shared/contracts/analysis.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -32,6 +32,9 @@ th[scope="row"], thead th:first-child { text-align: left; }
 thead th { background: #f1f3f5; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+figure.chart { margin: 1.2em 0; break-inside: avoid; }
+figure.chart img { max-width: 100%; height: auto; }
+figure.chart figcaption { font-family: "Noto Sans", system-ui, sans-serif; font-size: 9pt; color: #52606d; }
 `;
 
 function quotes(section: ReportSection, mark: string): string {
@@ -53,6 +56,12 @@ function section(s: ReportSection, mark: string, id: string): string {
   return s.level === 1 ? `<section class="chapter">\n${body}\n</section>` : body;
 }
 
+function chart(c: ReportChart): string {
+  // base64 has no characters that need escaping; the check keeps it that way.
+  const png = /^[A-Za-z0-9+/=]+$/.test(c.png) ? c.png : '';
+  return `<figure class="chart"><img src="data:image/png;base64,${png}" width="${c.width}" height="${c.height}" alt="${escapeHtml(c.title)}"><figcaption>${escapeHtml(c.title)}</figcaption></figure>`;
+}
+
 function table(t: ReportTable): string {
   const head = `<thead><tr>${t.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
   const rows = t.rows.map((r) => {
@@ -70,7 +79,7 @@ export function renderHtml(model: ReportModel): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(model.title)}</title>
 <style>${CSS}</style>
 </head>
@@ -79,6 +88,7 @@ export function renderHtml(model: ReportModel): string {
 <nav class="toc" aria-label="${escapeHtml(model.labels.contents)}"><h2>${escapeHtml(model.labels.contents)}</h2><ol><li><a href="#methods">${escapeHtml(model.labels.methods)}</a></li>${toc}<li><a href="#appendix">${escapeHtml(model.labels.appendix)}</a></li></ol></nav>
 <section id="methods"><h2>${escapeHtml(model.labels.methods)}</h2>
 ${model.methods.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${(model.charts ?? []).map(chart).join('\n')}
 </section>
 ${model.sections.map((s, i) => section(s, mark, `s${i + 1}`)).join('\n')}
 <section class="chapter" id="appendix"><h2>${escapeHtml(model.labels.appendix)}</h2>

@@ -4,16 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Button, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup, Select, SelectValue } from 'react-aria-components';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
-import { PERSPECTIVES } from '../../../src-shared/domain/perspectives.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { GroupedBars, type BarGroup } from './GroupedBars.tsx';
+import { GroupedBars } from './GroupedBars.tsx';
+import { perspectiveChart, type ChartSpec } from './chart-data.ts';
 import { saveChart } from './chart-export.ts';
 
 type ChartKind = 'perspectives' | 'coverage';
 type Measure = 'participants' | 'segments';
-
-/** Perspective colours that stay apart for common colour-vision deficiencies (Okabe–Ito). */
-const PERSPECTIVE_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#CC79A7'];
 
 /** Charts of the coded material, each exportable as SVG and PNG. */
 export function ChartsView() {
@@ -24,15 +21,9 @@ export function ChartsView() {
   const matrix = useQuery({ queryKey: ['analysis', 'matrix', 'perspective'], queryFn: () => call('analysis.matrix', { by: 'perspective' }), enabled: kind === 'perspectives' });
   const coverage = useQuery({ queryKey: ['analysis', 'coverage'], queryFn: () => call('analysis.coverage', {}), enabled: kind === 'coverage' });
 
-  let chart: { title: string; groups: BarGroup[]; series: { label: string; color: string }[]; valueLabel: string } | null = null;
+  let chart: ChartSpec | null = null;
   if (kind === 'perspectives' && matrix.data) {
-    const cols = PERSPECTIVES.map((p) => matrix.data.columns.findIndex((c) => c.key === p));
-    chart = {
-      title: t('analysis.charts.perspectivesTitle', { measure: t(`analysis.matrixCount.${measure}`).toLowerCase() }),
-      groups: matrix.data.rows.filter((r) => r.depth === 0).map((r) => ({ label: r.name, values: cols.map((i) => r.totals[i]![measure]) })),
-      series: PERSPECTIVES.map((p, i) => ({ label: t(`perspective.${p}`), color: PERSPECTIVE_COLORS[i]! })),
-      valueLabel: t(`analysis.matrixCount.${measure}`),
-    };
+    chart = perspectiveChart(matrix.data, measure, t);
   } else if (kind === 'coverage' && coverage.data) {
     chart = {
       title: t('analysis.charts.coverageTitle'),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup, Select, SelectValue, Switch } from 'react-aria-components';
@@ -7,6 +7,9 @@ import { useUi } from '../../state/ui-store.ts';
 import { REPORT_FORMATS, type ReportFormat, type ReportSection, type ReportStructure } from '../../../src-shared/contracts/analysis.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ReportQuoteItem } from './ReportQuoteItem.tsx';
+import { GroupedBars } from './GroupedBars.tsx';
+import { perspectiveChart } from './chart-data.ts';
+import { pngBase64 } from './chart-export.ts';
 
 interface Choices {
   structure: ReportStructure;
@@ -27,6 +30,10 @@ export function ReportView() {
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch }));
   const model = useQuery({ queryKey: ['analysis', 'report', choices], queryFn: () => call('analysis.report', choices) });
+  // The chart embedded in DOCX/HTML/PDF, drawn off screen in the report's language.
+  const matrix = useQuery({ queryKey: ['analysis', 'matrix', 'perspective'], queryFn: () => call('analysis.matrix', { by: 'perspective' }) });
+  const chartRef = useRef<SVGSVGElement | null>(null);
+  const chart = matrix.data ? perspectiveChart(matrix.data, 'participants', i18n.getFixedT(choices.language)) : null;
 
   const exportReport = async () => {
     setBusy(true);
@@ -34,7 +41,11 @@ export function ReportView() {
       const path = await call('shell.saveFileDialog', { defaultName: t('analysis.builder.fileName'), extension: format });
       if (!path) return;
       useUi.getState().setStatus(t('analysis.builder.exporting'));
-      const result = await call('analysis.exportReport', { options: choices, format, path });
+      const svg = chartRef.current;
+      const charts = svg && chart && ['docx', 'html', 'pdf'].includes(format)
+        ? [{ title: chart.title, png: await pngBase64(svg), width: svg.viewBox.baseVal.width, height: svg.viewBox.baseVal.height }]
+        : [];
+      const result = await call('analysis.exportReport', { options: choices, format, path, charts });
       useUi.getState().setStatus(t('analysis.builder.exported', { file: result.path.split(/[\\/]/).pop() }));
     } catch (err) {
       useUi.getState().setNotice(err instanceof BridgeError ? err.message : t('errors.internal', { detail: String(err) }));
@@ -107,6 +118,11 @@ export function ReportView() {
           {busy ? t('analysis.builder.exporting') : t('analysis.builder.export')}
         </Button>
       </div>
+      {chart && (
+        <div className="report-builder__offscreen" aria-hidden="true">
+          <GroupedBars ref={chartRef} {...chart} />
+        </div>
+      )}
       {model.isError && <ErrorState error={model.error} onRetry={() => void model.refetch()} />}
       {model.data && (
         <article className="report-preview" aria-label={t('analysis.builder.preview')} lang={model.data.language}>

@@ -134,6 +134,25 @@ describe('report export (structure a, example project)', () => {
   });
 });
 
+describe('charts in the report', () => {
+  // A 1×1 PNG.
+  const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+  it('embeds the app\'s chart in DOCX (picture + caption) and HTML (data URL); refuses anything but PNG', async () => {
+    const { db, dir } = setup();
+    const chart = { title: 'Bouwstenen per perspectief', png: PNG, width: 720, height: 400 };
+    await writeReport(db, blocks, 'docx', join(dir, 'c.docx'), chromiumPrinter(), [chart]);
+    const files = unzipSync(new Uint8Array(readFileSync(join(dir, 'c.docx'))));
+    expect(Object.keys(files).filter((f) => f.startsWith('word/media/'))).toHaveLength(1);
+    expect(strFromU8(files['word/document.xml']!)).toMatch(/<w:pStyle w:val="Caption"\/>(?:(?!<\/w:p>).)*Bouwstenen per perspectief/s);
+    await writeReport(db, blocks, 'html', join(dir, 'c.html'), chromiumPrinter(), [chart]);
+    expect(readFileSync(join(dir, 'c.html'), 'utf8')).toContain(`<img src="data:image/png;base64,${PNG}"`);
+    const notPng = { ...chart, png: Buffer.from('<svg onload="x()">').toString('base64') };
+    await expect(writeReport(db, blocks, 'html', join(dir, 'bad.html'), chromiumPrinter(), [notPng])).rejects.toMatchObject({ code: 'analysis.bad_chart' });
+    expect(existsSync(join(dir, 'bad.html'))).toBe(false);
+  });
+});
+
 describe('a failed export leaves nothing at the target', () => {
   const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 

@@ -1,0 +1,211 @@
+// Memos: list (per target, or all with a text query), create, update, delete —
+// each write one undoable action. Search is a JavaScript filter over a folded
+// (lower-case, accents removed) copy of title, text and target: projects hold
+// hundreds of memos, not millions, so an index would buy nothing.
+import { randomUUID } from 'node:crypto';
+import type { ProjectDb } from '../db/open.ts';
+import { DomainError } from '../../src-shared/errors.ts';
+import { recordAction } from '../history/record.ts';
+import { MEMO_BODY_LIMIT, type MemoTarget, type MemoTargetKind, type MemoView } from '../../src-shared/contracts/memos.ts';
+import { fold, plainFromBody } from './plain.ts';
+
+/** Consecutive saves of one memo by one author within this window are one undo step. */
+export const COALESCE_MS = 2 * 60 * 1000;
+
+export const MEMO_LABELS = {
+  created: 'memos.history.created',
+  edited: 'memos.history.edited',
+  deleted: 'memos.history.deleted',
+} as const;
+
+/**
+ * Label params for the change log. An untitled memo sets i18next's `context`,
+ * which picks the `_untitled` variant of the label instead of showing “”.
+ */
+function labelParams(title: string, extra: Record<string, string | number> = {}): Record<string, string | number> {
+  return title ? { title, ...extra } : { title, context: 'untitled', ...extra };
+}
+
+interface MemoRow {
+  id: number;
+  targetKind: MemoTargetKind;
+  targetId: number | null;
+  title: string;
+  body: string;
+  plain: string;
+  author: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const SELECT = `SELECT m.id, m.target_kind AS targetKind, m.target_id AS targetId, m.title, m.body, m.plain,
+  u.name AS author, m.created_at AS createdAt, m.updated_at AS updatedAt
+  FROM memos m LEFT JOIN users u ON u.id = m.author_id`;
+
+interface TargetInfo {
+  label: string | null;
+  reveal: MemoView['reveal'];
+}
+
+/** Names the target of a memo, or null when it no longer exists. */
+function describeTarget(db: ProjectDb, kind: MemoTargetKind, id: number | null): TargetInfo | null {
+  if (kind === 'project') return { label: null, reveal: null };
+  if (id === null) return null;
+  const one = (sql: string) => db.sqlite.prepare(sql).get(id) as Record<string, unknown> | undefined;
+  switch (kind) {
+    case 'source': {
+      const r = one('SELECT name FROM sources WHERE id = ?');
+      return r ? { label: String(r.name), reveal: { sourceId: id, start: 0, end: 0 } } : null;
+    }
+    case 'participant': {
+      const r = one('SELECT name FROM participants WHERE id = ?');
+      return r ? { label: String(r.name), reveal: null } : null;
+    }
+    case 'code': {
+      const r = one('SELECT name FROM codes WHERE id = ?');
+      return r ? { label: String(r.name), reveal: null } : null;
+    }
+    case 'coding': {
+      const r = one(
+        `SELECT k.name AS code, s.name AS source, c.source_id AS sourceId, c.start, c."end" AS "end"
+         FROM codings c JOIN codes k ON k.id = c.code_id JOIN sources s ON s.id = c.source_id WHERE c.id = ?`,
+      );
+      return r
+        ? { label: `${String(r.code)} · ${String(r.source)}`, reveal: { sourceId: Number(r.sourceId), start: Number(r.start), end: Number(r.end) } }
+        : null;
+    }
+  }
+}
+
+function view(db: ProjectDb, row: MemoRow): MemoView {
+  const target = describeTarget(db, row.targetKind, row.targetId);
+  return {
+    ...row,
+    targetLabel: target?.label ?? null,
+    orphaned: target === null,
+    reveal: target?.reveal ?? null,
+  };
+}
+
+function requireMemo(db: ProjectDb, id: number): MemoRow {
+  const row = db.sqlite.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MemoRow | undefined;
+  if (!row) throw new DomainError('entity.not_found', { entity: 'memo', id });
+  return row;
+}
+
+function requireTarget(db: ProjectDb, target: MemoTarget): void {
+  if (target.kind === 'project') return;
+  if (describeTarget(db, target.kind, target.id) === null) throw new DomainError('entity.not_found', { entity: target.kind, id: target.id });
+}
+
+/** Checks the size and shape of a body and derives its plain text. */
+function checkedPlain(body: string): string {
+  const size = Buffer.byteLength(body, 'utf8');
+  if (size > MEMO_BODY_LIMIT) throw new DomainError('memos.too_large', { size: Math.ceil(size / 1000), limit: MEMO_BODY_LIMIT / 1000 });
+  const plain = plainFromBody(body);
+  if (plain === null) throw new DomainError('invalid_input', { channel: 'memos', detail: 'body is not an editor state' });
+  return plain;
+}
+
+export interface ListOptions {
+  target?: MemoTarget | undefined;
+  query?: string | undefined;
+}
+
+/**
+ * The memos of one target, oldest first; or, without a target, all memos with
+ * the most recently edited first. A query keeps memos whose title, text or
+ * target contains every word of it, ignoring case and accents.
+ */
+export function listMemos(db: ProjectDb, options: ListOptions = {}): MemoView[] {
+  const { target } = options;
+  const rows = (target
+    ? db.sqlite.prepare(`${SELECT} WHERE m.target_kind = ? AND m.target_id IS ? ORDER BY m.created_at, m.id`).all(target.kind, target.id)
+    : db.sqlite.prepare(`${SELECT} ORDER BY m.updated_at DESC, m.id DESC`).all()) as MemoRow[];
+  const views = rows.map((row) => view(db, row));
+  const words = fold(options.query ?? '').split(/\s+/).filter(Boolean);
+  if (words.length === 0) return views;
+  return views.filter((m) => {
+    const hay = fold(`${m.title}\n${m.plain}\n${m.targetLabel ?? ''}`);
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+export function getMemo(db: ProjectDb, id: number): MemoView {
+  return view(db, requireMemo(db, id));
+}
+
+export function createMemo(db: ProjectDb, input: { target: MemoTarget; title?: string; body?: string }, authorId: number | null = null): MemoView {
+  requireTarget(db, input.target);
+  const body = input.body ?? '';
+  const plain = checkedPlain(body);
+  const title = (input.title ?? '').trim();
+  const id = recordAction(db, { label: MEMO_LABELS.created, params: labelParams(title), authorId }, () =>
+    Number(
+      db.sqlite
+        .prepare('INSERT INTO memos (guid, target_kind, target_id, title, body, plain, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(randomUUID(), input.target.kind, input.target.id, title, body, plain, authorId).lastInsertRowid,
+    ),
+  );
+  return getMemo(db, id);
+}
+
+/**
+ * Saves a memo's title and/or body. The editor saves while the analyst types,
+ * so a save that follows the same author's previous save of the same memo
+ * within COALESCE_MS joins that undo step instead of adding one per pause.
+ */
+export function updateMemo(db: ProjectDb, id: number, patch: { title?: string | undefined; body?: string | undefined }, authorId: number | null = null): MemoView {
+  const memo = requireMemo(db, id);
+  const title = patch.title === undefined ? memo.title : patch.title.trim();
+  const body = patch.body ?? memo.body;
+  const plain = patch.body === undefined ? memo.plain : checkedPlain(patch.body);
+  if (title === memo.title && body === memo.body) return view(db, memo);
+  db.sqlite.transaction(() => {
+    const previous = latestAction(db);
+    recordAction(db, { label: MEMO_LABELS.edited, params: labelParams(title, { memo: id }), authorId }, () => {
+      db.sqlite
+        .prepare(`UPDATE memos SET title = ?, body = ?, plain = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
+        .run(title, body, plain, id);
+    });
+    const current = latestAction(db);
+    if (previous && current && current.id !== previous.id && joins(previous, current)) {
+      // Undo runs statements newest-first by seq, so moving the new inverses
+      // into the older action undoes both saves in one step.
+      db.sqlite.prepare('UPDATE undo_log SET action_id = ? WHERE action_id = ?').run(previous.id, current.id);
+      db.sqlite.prepare('DELETE FROM history WHERE id = ?').run(current.id);
+      db.sqlite.prepare('UPDATE history SET params = ?, created_at = ? WHERE id = ?').run(current.params, current.createdAt, previous.id);
+    }
+  })();
+  return getMemo(db, id);
+}
+
+interface ActionRow {
+  id: number;
+  label: string;
+  params: string;
+  authorId: number | null;
+  createdAt: string;
+  undone: number;
+}
+
+function latestAction(db: ProjectDb): ActionRow | undefined {
+  return db.sqlite
+    .prepare('SELECT id, label, params, author_id AS authorId, created_at AS createdAt, undone FROM history ORDER BY id DESC LIMIT 1')
+    .get() as ActionRow | undefined;
+}
+
+function joins(previous: ActionRow, current: ActionRow): boolean {
+  if (previous.undone || previous.label !== MEMO_LABELS.edited || current.label !== MEMO_LABELS.edited) return false;
+  if (previous.authorId !== current.authorId) return false;
+  const memoOf = (a: ActionRow) => (JSON.parse(a.params) as { memo?: number }).memo;
+  if (memoOf(previous) === undefined || memoOf(previous) !== memoOf(current)) return false;
+  return Date.parse(current.createdAt) - Date.parse(previous.createdAt) <= COALESCE_MS;
+}
+
+export function deleteMemo(db: ProjectDb, id: number, authorId: number | null = null): void {
+  const memo = requireMemo(db, id);
+  recordAction(db, { label: MEMO_LABELS.deleted, params: labelParams(memo.title), authorId }, () => {
+    db.sqlite.prepare('DELETE FROM memos WHERE id = ?').run(id);
+  });
+}

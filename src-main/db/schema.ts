@@ -211,3 +211,28 @@ export const comparisonTags = sqliteTable('comparison_tags', {
   check('comparison_tags_tag', sql`${t.tag} IN ('agrees','contradicts')`),
   check('comparison_tags_pair', sql`${t.otherCodingId} IS NULL OR ${t.otherCodingId} <> ${t.codingId}`),
 ]);
+
+/**
+ * Codings whose text a text correction deleted entirely (DESIGN.md §3): the
+ * coding row goes and a review row comes in the same undoable action, so
+ * nothing vanishes silently. The reviewer re-places it at a new selection or
+ * dismisses it. The coding's own id and guid are kept so re-placing it gives
+ * back its identity (memos attached to it, the REFI-QDA GUID).
+ */
+export const lostCodings = sqliteTable('lost_codings', {
+  id: integer('id').primaryKey(),
+  codingId: integer('coding_id').notNull(),
+  codingGuid: text('coding_guid').notNull(),
+  sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+  codeId: integer('code_id').notNull().references(() => codes.id, { onDelete: 'cascade' }),
+  coderId: integer('coder_id').notNull().references(() => users.id),
+  /** Where it was and what it covered, in the text before the correction. */
+  oldStart: integer('old_start').notNull(),
+  oldEnd: integer('old_end').notNull(),
+  oldText: text('old_text').notNull(),
+  memo: text('memo'),
+  isKeyQuote: integer('is_key_quote', { mode: 'boolean' }).notNull().default(false),
+  /** When the coding was made (its created_at). */
+  codedAt: text('coded_at').notNull(),
+  lostAt: timestamp('lost_at'),
+}, (t) => [index('lost_codings_source').on(t.sourceId)]);

@@ -98,14 +98,14 @@ describe('matrix view', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duiding-chart-'));
     shell.dialogAnswers.push(join(dir, 'chart.svg'));
     await page.getByRole('button', { name: 'Opslaan als SVG…' }).click();
-    await expect.poll(() => existsSync(join(dir, 'chart.svg'))).toBe(true);
+    await expect.poll(() => existsSync(join(dir, 'chart.svg')), { timeout: 10_000 }).toBe(true);
     const svg = readFileSync(join(dir, 'chart.svg'), 'utf8');
     expect(svg.startsWith('<?xml')).toBe(true);
     expect(svg).toContain('Bekostiging en financiering');
     expect(svg).toContain('Regulerende partij');
     shell.dialogAnswers.push(join(dir, 'chart.png'));
     await page.getByRole('button', { name: 'Opslaan als PNG…' }).click();
-    await expect.poll(() => existsSync(join(dir, 'chart.png'))).toBe(true);
+    await expect.poll(() => existsSync(join(dir, 'chart.png')), { timeout: 10_000 }).toBe(true);
     const png = readFileSync(join(dir, 'chart.png'));
     expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1440); // width: 720 × 2
@@ -137,17 +137,21 @@ describe('matrix view', () => {
     await field.fill('… twee jaar kunnen draaien op transformatiegelden, maar die stoppen volgend jaar …');
     await executive.getByRole('button', { name: 'Toepassen' }).click();
     await preview.getByText('“… twee jaar kunnen draaien op transformatiegelden, maar die stoppen volgend jaar …”').waitFor();
+    // The analyst's own quote label and a stricter wording threshold.
+    await page.getByRole('button', { name: 'Woorden en labels…' }).click();
+    await page.getByRole('textbox', { name: 'Bestuurder' }).fill('Bestuurder zorggroep');
+    await preview.getByText('— Bestuurder zorggroep').first().waitFor();
     await page.screenshot({ path: screenshotPath('report-builder-nl') });
     expect(await seriousViolations(page)).toEqual([]);
 
     const dir = mkdtempSync(join(tmpdir(), 'duiding-report-'));
     shell.dialogAnswers.push(join(dir, 'rapport.docx'));
     await page.getByRole('button', { name: 'Exporteren…' }).click();
-    await expect.poll(() => existsSync(join(dir, 'rapport.docx'))).toBe(true);
+    await expect.poll(() => existsSync(join(dir, 'rapport.docx')), { timeout: 30_000 }).toBe(true);
     const doc = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'rapport.docx'))))['word/document.xml']!);
     expect(doc).toContain('… twee jaar kunnen draaien op transformatiegelden, maar die stoppen volgend jaar …');
     expect(doc).not.toContain('We kopen nog grotendeels per sector');
-    expect(doc).toContain('— Bestuurder');
+    expect(doc).toContain('— Bestuurder zorggroep');
     // The chart is embedded as a picture with its title as caption.
     const files = unzipSync(new Uint8Array(readFileSync(join(dir, 'rapport.docx'))));
     expect(Object.keys(files).some((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toBe(true);
@@ -182,7 +186,7 @@ describe('matrix view', () => {
 
     await inwoner.getByRole('button', { name: 'Sluit aan' }).click();
     await expect.poll(tags).toEqual([{ tag: 'agrees', pair: 0, note: '' }]);
-    await inwoner.getByText('Sluit aan', { exact: true }).waitFor();
+    await inwoner.locator('.compare__tag--agrees').waitFor();
 
     await page.getByRole('textbox', { name: 'Notitie bij de markering' }).fill('Zelfde groep, ander beeld');
     await inwoner.getByRole('button', { name: 'Koppel aan…' }).click();

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup, Select, SelectValue, Switch } from 'react-aria-components';
+import { Button, Disclosure, DisclosurePanel, Heading, Input, Label, ListBox, ListBoxItem, NumberField, Popover, Radio, RadioGroup, Select, SelectValue, Switch, TextField } from 'react-aria-components';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { REPORT_FORMATS, type ReportFormat, type ReportSection, type ReportStructure } from '../../../src-shared/contracts/analysis.ts';
+import { DEFAULT_THRESHOLDS, validThresholds, type QuantifierThresholds } from '../../../src-shared/domain/quantifiers.ts';
+import { PERSPECTIVES } from '../../../src-shared/domain/perspectives.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ReportQuoteItem } from './ReportQuoteItem.tsx';
 import { GroupedBars } from './GroupedBars.tsx';
@@ -18,6 +20,8 @@ interface Choices {
   keyQuotesOnly: boolean;
   omitQuotes: number[];
   quoteEdits: Record<string, string>;
+  thresholds: QuantifierThresholds;
+  perspectiveLabels: Record<string, string>;
 }
 
 /** The report builder: choose a structure, read the report as it will be exported, trim quotes, export. */
@@ -25,11 +29,18 @@ export function ReportView() {
   const { t, i18n } = useTranslation();
   const [choices, setChoices] = useState<Choices>({
     structure: 'blocks', language: i18n.language === 'en' ? 'en' : 'nl', countsInWords: true, keyQuotesOnly: true, omitQuotes: [], quoteEdits: {},
+    thresholds: DEFAULT_THRESHOLDS, perspectiveLabels: {},
   });
   const [format, setFormat] = useState<ReportFormat>('docx');
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch }));
-  const model = useQuery({ queryKey: ['analysis', 'report', choices], queryFn: () => call('analysis.report', choices) });
+  // Empty labels fall back to the perspective's name; thresholds out of order are not sent.
+  const request = {
+    ...choices,
+    perspectiveLabels: Object.fromEntries(Object.entries(choices.perspectiveLabels).filter(([, v]) => v.trim() !== '')),
+    thresholds: validThresholds(choices.thresholds) ? choices.thresholds : DEFAULT_THRESHOLDS,
+  };
+  const model = useQuery({ queryKey: ['analysis', 'report', request], queryFn: () => call('analysis.report', request) });
   // The chart embedded in DOCX/HTML/PDF, drawn off screen in the report's language.
   const matrix = useQuery({ queryKey: ['analysis', 'matrix', 'perspective'], queryFn: () => call('analysis.matrix', { by: 'perspective' }) });
   const chartRef = useRef<SVGSVGElement | null>(null);
@@ -45,7 +56,7 @@ export function ReportView() {
       const charts = svg && chart && ['docx', 'html', 'pdf'].includes(format)
         ? [{ title: chart.title, png: await pngBase64(svg), width: svg.viewBox.baseVal.width, height: svg.viewBox.baseVal.height }]
         : [];
-      const result = await call('analysis.exportReport', { options: choices, format, path, charts });
+      const result = await call('analysis.exportReport', { options: request, format, path, charts });
       useUi.getState().setStatus(t('analysis.builder.exported', { file: result.path.split(/[\\/]/).pop() }));
     } catch (err) {
       useUi.getState().setNotice(err instanceof BridgeError ? err.message : t('errors.internal', { detail: String(err) }));
@@ -104,6 +115,31 @@ export function ReportView() {
           </Button>
         )}
       </div>
+      <Disclosure className="report-builder__more">
+        <Heading className="report-builder__more-head"><Button slot="trigger" className="tool tool--small">{t('analysis.builder.more')}</Button></Heading>
+        <DisclosurePanel>
+          <fieldset className="report-builder__fieldset">
+            <legend>{t('analysis.builder.thresholds')}</legend>
+            {(['few', 'several', 'many'] as const).map((k) => (
+              <NumberField key={k} className="field-inline" value={Math.round(choices.thresholds[k] * 100)} minValue={1} maxValue={99}
+                onChange={(v) => set({ thresholds: { ...choices.thresholds, [k]: (Number.isFinite(v) ? v : 0) / 100 } })}>
+                <Label>{t(`analysis.builder.threshold.${k}`)}</Label>
+                <Input className="text-input report-builder__number" />
+              </NumberField>
+            ))}
+            {!validThresholds(choices.thresholds) && <p className="report-quote__error" role="alert">{t('analysis.builder.thresholdOrder')}</p>}
+          </fieldset>
+          <fieldset className="report-builder__fieldset">
+            <legend>{t('analysis.builder.labels')}</legend>
+            {PERSPECTIVES.map((p) => (
+              <TextField key={p} className="field-inline" value={choices.perspectiveLabels[p] ?? ''} onChange={(v) => set({ perspectiveLabels: { ...choices.perspectiveLabels, [p]: v } })}>
+                <Label>{t(`perspective.${p}`)}</Label>
+                <Input className="text-input" placeholder={t(`perspective.${p}`)} maxLength={80} />
+              </TextField>
+            ))}
+          </fieldset>
+        </DisclosurePanel>
+      </Disclosure>
       <div className="matrix-view__controls report-builder__export">
         <Select className="field-inline" selectedKey={format} onSelectionChange={(k) => setFormat(k as ReportFormat)}>
           <Label>{t('analysis.builder.format')}</Label>

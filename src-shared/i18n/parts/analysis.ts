@@ -115,6 +115,11 @@ export const nl = {
       cancel: 'Annuleren',
       editQuote: 'Citaat inkorten; gebruik … op de plek van weggelaten tekst',
       notHonest: 'Alleen inkorten: de overgebleven woorden moeten in dezelfde volgorde in het citaat staan, met … waar iets is weggelaten.',
+      more: 'Woorden en labels…',
+      thresholds: 'Grenzen voor aantallen in woorden (% van de deelnemers van een perspectief)',
+      threshold: { few: '"enkele" tot en met', several: '"meerdere" tot en met', many: '"veel" tot en met' },
+      thresholdOrder: 'De grenzen moeten oplopen: enkele ≤ meerdere ≤ veel, en onder 100%. Tot dan gelden de standaardgrenzen.',
+      labels: 'Label bij citaten per perspectief (leeg: de naam van het perspectief)',
     },
     export: {
       columns: {
@@ -267,6 +272,11 @@ export const en: Widen<typeof nl> = {
       cancel: 'Cancel',
       editQuote: 'Shorten the quote; use … where text is left out',
       notHonest: 'Only shorten: the remaining words must stay in the same order, with … where something was left out.',
+      more: 'Wording and labels…',
+      thresholds: 'Limits for counts in words (% of a perspective\'s participants)',
+      threshold: { few: '"a few" up to', several: '"several" up to', many: '"many" up to' },
+      thresholdOrder: 'The limits must go up: a few ≤ several ≤ many, and below 100%. Until then the default limits apply.',
+      labels: 'Quote label per perspective (empty: the perspective\'s name)',
     },
     export: {
       columns: {

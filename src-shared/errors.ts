@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'analysis.write_failed',
   'analysis.pdf_unavailable',
   'analysis.export_failed',
+  'exports.write_failed',
+  'exports.too_many',
   'project.not_found',
   'project.not_sqlite',
   'project.not_duiding',
@@ -41,6 +43,9 @@ export const ERROR_CODES = [
   'import.duplicate',
   'import.expired',
   'memos.too_large',
+  'codebook.split_mixed',
+  'textEdit.stale',
+  'textEdit.empty_turn',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,7 +1,28 @@
-// Channels of this feature (see contracts/index.ts for how they are merged).
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+// Channels of the retrieval export: the coded-segments list of a
+// `codings.segments` query written to a CSV or XLSX file in main.
 import { z } from 'zod';
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 import { channel } from './channel.ts';
+import { codingsChannels } from './codings.ts';
+import { LANGUAGES } from '../i18n/catalog.ts';
 
-export const exportChannels = {};
+export const SEGMENT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type SegmentExportFormat = (typeof SEGMENT_EXPORT_FORMATS)[number];
+
+/** The very query the retrieval view shows, plus where and how to write it. */
+export const segmentExportSchema = codingsChannels['codings.segments'].input.extend({
+  format: z.enum(SEGMENT_EXPORT_FORMATS),
+  path: z.string().min(1).max(4096),
+  /** Column headings and perspective names in this language (the window's). */
+  language: z.enum(LANGUAGES).default('nl'),
+});
+
+export interface SegmentExportResult {
+  path: string;
+  rows: number;
+  bytes: number;
+}
+
+export const exportChannels = {
+  /** Writes every segment of the query (not only the rows on screen) atomically to `path`. */
+  'segments.export': channel(segmentExportSchema).returns<SegmentExportResult>(),
+};

@@ -37,6 +37,8 @@ export const en: Catalog = {
     'analysis.bad_quote_edit': 'A shortened quote (coding {{id}}) differs from what was said. A quote may only be shortened, with … where a part was left out.',
     'analysis.pdf_unavailable': '{{file}}: PDF needs Chromium, which was not found ({{detail}}). Export as HTML and print that to PDF, or set DUIDING_CHROMIUM.',
     'analysis.export_failed': '{{file}} could not be made ({{detail}}). Nothing was written.',
+    'exports.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
+    'exports.too_many': '{{file}} was not made: the selection has {{count}} segments, more than the {{max}} one export can take. Narrow it down with a filter.',
     'analysis.bad_chart': 'The chart for {{file}} is incomplete or damaged and was not saved.',
     'analysis.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
     'analysis.no_needs_group': 'This codebook has no theme group "Wat is nodig" (what is needed), so the "what is needed" structure cannot be built. Choose the building-block structure or add the theme group.',

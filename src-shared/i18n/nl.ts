@@ -37,6 +37,8 @@ export const nl = {
     'analysis.bad_quote_edit': 'Een ingekort citaat (codering {{id}}) wijkt af van wat er gezegd is. Een citaat mag alleen worden ingekort, met … op de plek van het weggelaten deel.',
     'analysis.pdf_unavailable': '{{file}}: voor PDF is Chromium nodig, maar dat is niet gevonden ({{detail}}). Exporteer als HTML en druk dat af als PDF, of stel DUIDING_CHROMIUM in.',
     'analysis.export_failed': '{{file}} kon niet worden gemaakt ({{detail}}). Er is niets weggeschreven.',
+    'exports.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Er is niets weggeschreven; kies een andere map of naam.',
+    'exports.too_many': '{{file}} is niet gemaakt: de selectie telt {{count}} fragmenten, meer dan de {{max}} die één export aankan. Verfijn de selectie met een filter.',
     'analysis.bad_chart': 'De grafiek voor {{file}} is onvolledig of beschadigd en is niet opgeslagen.',
     'analysis.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Er is niets weggeschreven; kies een andere map of naam.',
     'analysis.no_needs_group': 'Dit codeboek heeft geen themagroep "Wat is nodig"; de indeling per perspectief "wat is nodig" kan daarom niet worden gemaakt. Kies de indeling per bouwsteen of voeg de themagroep toe.',

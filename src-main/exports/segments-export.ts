@@ -1,0 +1,105 @@
+// Writes the retrieval view's coded segments to CSV or XLSX. The whole query
+// is exported, not just the rows on screen, and written atomically: a failure
+// leaves nothing at the target path.
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import type { ProjectDb } from '../db/open.ts';
+import { listSegments, type SegmentQuery } from '../services/segments.ts';
+import type { Segment } from '../../src-shared/contracts/codings.ts';
+import type { SegmentExportFormat, SegmentExportResult } from '../../src-shared/contracts/exports.ts';
+import { DomainError } from '../../src-shared/errors.ts';
+import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+
+/** The most rows one export takes (the contract's own maximum). */
+export const EXPORT_LIMIT = 100_000;
+
+const COLUMNS = ['source', 'codes', 'perspective', 'role', 'region', 'participant', 'start', 'end', 'text', 'keyQuote', 'coder'] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** Column widths in Excel's character units; the passage gets the room. */
+const WIDTHS: Record<Column, number> = {
+  source: 28, codes: 32, perspective: 20, role: 22, region: 22, participant: 22, start: 9, end: 9, text: 90, keyQuote: 10, coder: 16,
+};
+
+export interface SegmentTable {
+  columns: Column[];
+  head: string[];
+  rows: (string | number)[][];
+}
+
+/** The rows as the researcher reads them: names of codes and perspectives in the export's language. */
+export function segmentTable(segments: Segment[], anonymise: boolean, language: Language): SegmentTable {
+  const { t } = createI18n(language);
+  // An anonymised export has no participant column at all, not an empty one.
+  const columns = COLUMNS.filter((c) => c !== 'participant' || !anonymise);
+  const head = columns.map((c) => t(`retrieval.export.columns.${c}`));
+  const yes = t('retrieval.export.yes');
+  const value = (s: Segment, c: Column): string | number => {
+    switch (c) {
+      case 'source': return s.sourceName;
+      case 'codes': return s.codes.map((k) => k.name).join(', ');
+      case 'perspective': return s.isInterviewer ? t('retrieval.interviewer') : s.perspective ? t(`perspective.${s.perspective}`) : '';
+      case 'role': return s.role;
+      case 'region': return s.region ?? '';
+      case 'participant': return s.participantName ?? '';
+      case 'start': return s.start;
+      case 'end': return s.end;
+      case 'text': return s.text;
+      case 'keyQuote': return s.isKeyQuote ? yes : '';
+      case 'coder': return s.coder ?? '';
+    }
+  };
+  return { columns, head, rows: segments.map((s) => columns.map((c) => value(s, c))) };
+}
+
+/**
+ * UTF-8 with a byte-order mark and semicolons: Excel with Dutch (and most
+ * European) regional settings splits on ';' and only reads UTF-8 with a BOM,
+ * otherwise "ë" turns into "Ã«"; LibreOffice and R read it as well.
+ */
+export function renderSegmentsCsv(table: SegmentTable): string {
+  return `\ufeff${stringify([table.head, ...table.rows], { delimiter: ';', record_delimiter: 'windows' })}`;
+}
+
+export async function renderSegmentsXlsx(table: SegmentTable, sheetName: string): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Duiding';
+  const ws = book.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = table.columns.map((c, i) => ({ header: table.head[i], key: c, width: WIDTHS[c] }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F3F5' } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  const textColumn = table.columns.indexOf('text') + 1;
+  for (const r of table.rows) {
+    const row = ws.addRow(r);
+    row.alignment = { vertical: 'top' };
+    row.getCell(textColumn).alignment = { wrapText: true, vertical: 'top' };
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+export async function exportSegments(
+  db: ProjectDb, query: Omit<SegmentQuery, 'limit'>, format: SegmentExportFormat, path: string, language: Language,
+): Promise<SegmentExportResult> {
+  const file = basename(path);
+  const list = listSegments(db, { ...query, limit: EXPORT_LIMIT });
+  // Refuse rather than hand over a list that silently misses rows.
+  if (list.truncated) throw new DomainError('exports.too_many', { file, count: list.total, max: EXPORT_LIMIT });
+  const table = segmentTable(list.segments, query.anonymise, language);
+  let data: Uint8Array | string;
+  try {
+    data = format === 'csv'
+      ? renderSegmentsCsv(table)
+      : await renderSegmentsXlsx(table, createI18n(language).t('retrieval.export.sheet'));
+  } catch (err) {
+    throw new DomainError('exports.write_failed', { file, detail: err instanceof Error ? err.message.slice(0, 200) : 'render' });
+  }
+  try {
+    writeFileAtomic(path, data);
+  } catch (err) {
+    throw new DomainError('exports.write_failed', { file, detail: err instanceof Error && 'code' in err ? String(err.code) : 'io' });
+  }
+  return { path, rows: table.rows.length, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };
+}

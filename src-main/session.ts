@@ -25,6 +25,14 @@ export class Session {
   coder: string = defaultCoder();
   #sinks = new Set<EventSink>();
 
+  /** Switches the coder of this window; the name becomes a project user when it codes or is listed. */
+  setCoder(name: string): string {
+    const trimmed = name.trim();
+    if (!trimmed) throw new DomainError('invalid_input', { channel: 'session.setCoder', detail: 'name' });
+    this.coder = trimmed;
+    return trimmed;
+  }
+
   get project(): ProjectDb | null {
     return this.#project;
   }

@@ -24,6 +24,7 @@ export const COMMAND_DEFS = [
   { id: 'edit.undo', section: 'edit', accelerator: 'CmdOrCtrl+Z' },
   { id: 'edit.redo', section: 'edit', accelerator: 'CmdOrCtrl+Shift+Z' },
   { id: 'coding.palette', section: 'edit', accelerator: 'CmdOrCtrl+K', separatorBefore: true },
+  { id: 'coding.inVivo', section: 'edit', accelerator: 'CmdOrCtrl+Shift+K' },
   { id: 'text.editTurn', section: 'edit', accelerator: 'F2' },
   { id: 'view.navigator', section: 'view', accelerator: 'CmdOrCtrl+1' },
   { id: 'view.inspector', section: 'view', accelerator: 'CmdOrCtrl+2' },

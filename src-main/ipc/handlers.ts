@@ -6,11 +6,11 @@ import { listCodes } from '../services/codebook.ts';
 import { getSource, listSources } from '../services/sources.ts';
 import { listAttributes, listParticipants } from '../services/participants.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
-import { applyCoding, removeCodings, updateCoding } from '../services/coding-edit.ts';
+import { applyCoding, applyInVivo, removeCodings, updateCoding } from '../services/coding-edit.ts';
 import { createCode, deleteCode, deleteImpact, mergeCodes, moveCode, updateCode } from '../services/codebook-edit.ts';
 import { listSegments } from '../services/segments.ts';
 import { listHistory, redo, undo } from '../history/record.ts';
-import { ensureUser } from '../services/users.ts';
+import { ensureUser, listUsers } from '../services/users.ts';
 import { searchHandlers } from '../search/handlers.ts';
 import { memosHandlers } from '../memos/handlers.ts';
 import { textEditHandlers } from '../text-edit/handlers.ts';
@@ -78,6 +78,20 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     updateCoding(session.requireProject(), id, patch, coderId(session));
     session.changed(['codings']);
     return null;
+  },
+  'codings.inVivo': ({ sourceId, start, end }, { session }) => {
+    const result = applyInVivo(session.requireProject(), { sourceId, start, end, coderId: coderId(session) });
+    session.changed(['codes', 'codings']);
+    return result;
+  },
+  'users.list': (_input, { session }) => listUsers(session.requireProject()),
+  'session.coder': (_input, { session }) => session.coder,
+  'session.setCoder': ({ name }, { session }) => {
+    const coder = session.setCoder(name);
+    // The coder is a project user from now on, so the switcher lists them.
+    if (session.project) ensureUser(session.project, coder);
+    session.changed(['users']);
+    return coder;
   },
   'codings.segments': (input, { session }) => listSegments(session.requireProject(), input),
   'codebook.create': (input, { session }) => {

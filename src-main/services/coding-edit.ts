@@ -1,4 +1,5 @@
 // Applying, removing and adjusting codings — each an undoable action.
+import { randomUUID } from 'node:crypto';
 import type { ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { recordAction } from '../history/record.ts';
@@ -64,5 +65,47 @@ export function updateCoding(db: ProjectDb, id: number, patch: CodingPatch, auth
     db.sqlite
       .prepare('UPDATE codings SET start = ?, "end" = ?, is_key_quote = COALESCE(?, is_key_quote), memo = CASE WHEN ? THEN ? ELSE memo END WHERE id = ?')
       .run(start, end, patch.isKeyQuote === undefined ? null : patch.isKeyQuote ? 1 : 0, patch.memo !== undefined ? 1 : 0, patch.memo ?? null, id);
+  });
+}
+
+/** The name of the parent that collects in-vivo codes (created on first use). */
+export const IN_VIVO_PARENT = 'In-vivo';
+const IN_VIVO_COLOR = '#8e6cbf';
+const IN_VIVO_MAX = 60;
+
+/** The participant's own words as a code name: one line, trimmed, cut at a word edge with an ellipsis. */
+export function inVivoName(words: string): string {
+  const flat = words.replace(/\s+/gu, ' ').trim().replace(/^[\p{P}\s]+|[.,;:!?\s]+$/gu, '');
+  if (flat.length <= IN_VIVO_MAX) return flat;
+  const cut = flat.slice(0, IN_VIVO_MAX - 1);
+  const edge = cut.lastIndexOf(' ');
+  return `${(edge > 20 ? cut.slice(0, edge) : cut).trimEnd()}…`;
+}
+
+/**
+ * In-vivo coding: a new code named after the selected words, under the
+ * "In-vivo" parent, applied to that selection — one transaction, one undo step.
+ * An in-vivo code with the same name is reused rather than duplicated.
+ */
+export function applyInVivo(db: ProjectDb, input: { sourceId: number; start: number; end: number; coderId: number }):
+  { codeId: number; codingId: number; name: string } {
+  const text = db.sqlite.prepare('SELECT text FROM sources WHERE id = ?').pluck().get(input.sourceId) as string | undefined;
+  if (text === undefined) throw new DomainError('entity.not_found', { entity: 'source', id: input.sourceId });
+  if (!isValidRange(text, input.start, input.end)) throw new DomainError('coding.bad_range');
+  const name = inVivoName(text.slice(input.start, input.end));
+  if (name === '') throw new DomainError('coding.bad_range');
+  return recordAction(db, { label: 'reader.history.inVivo', params: { code: name }, authorId: input.coderId }, () => {
+    const findCode = db.sqlite.prepare('SELECT id FROM codes WHERE parent_id IS ? AND name = ?').pluck();
+    const insertCode = db.sqlite.prepare(
+      `INSERT INTO codes (guid, parent_id, name, role, color, definition, include_criteria, exclude_criteria, example, sort_order)
+       VALUES (?, ?, ?, 'code', ?, '', '', '', '', (SELECT COALESCE(MAX(sort_order), -1) + 1 FROM codes WHERE parent_id IS ?))`,
+    );
+    const ensure = (parentId: number | null, codeName: string): number =>
+      (findCode.get(parentId, codeName) as number | undefined) ??
+      Number(insertCode.run(randomUUID(), parentId, codeName, IN_VIVO_COLOR, parentId).lastInsertRowid);
+    const parentId = ensure(null, IN_VIVO_PARENT);
+    const codeId = ensure(parentId, name);
+    const [codingId] = applyCoding(db, { sourceId: input.sourceId, codeId, ranges: [{ start: input.start, end: input.end }], coderId: input.coderId });
+    return { codeId, codingId: codingId!, name };
   });
 }

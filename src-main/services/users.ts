@@ -7,3 +7,8 @@ export function ensureUser(db: ProjectDb, name: string): number {
   if (found) return found.id;
   return Number(db.sqlite.prepare('INSERT INTO users (guid, name) VALUES (?, ?)').run(randomUUID(), name).lastInsertRowid);
 }
+
+/** The project's coders, by name. */
+export function listUsers(db: ProjectDb): { id: number; name: string }[] {
+  return db.sqlite.prepare('SELECT id, name FROM users ORDER BY name COLLATE NOCASE').all() as { id: number; name: string }[];
+}

@@ -3,6 +3,7 @@ import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } fro
 import type { ProjectSummary } from '../../src-shared/contracts/index.ts';
 import { runCommand, setLanguage } from './commands.ts';
 import { useUi } from '../state/ui-store.ts';
+import { CoderSwitcher } from '../features/coding/CoderSwitcher.tsx';
 
 export function Toolbar({ project }: { project: ProjectSummary | null }) {
   const { t, i18n } = useTranslation();
@@ -17,6 +18,7 @@ export function Toolbar({ project }: { project: ProjectSummary | null }) {
       <div className="toolbar__actions">
         {project && (
           <>
+            <CoderSwitcher />
             <Button className="tool" aria-pressed={showNavigator} onPress={() => runCommand('view.navigator')}>
               {t('shell.navigator')}
             </Button>

@@ -7,7 +7,7 @@ import { call, BridgeError } from '../bridge.ts';
 import { useUi } from '../state/ui-store.ts';
 import type { TemplateId } from '../../src-shared/contracts/project.ts';
 import { useImport } from '../features/import/import-store.ts';
-import { applyToSelection, redoLast, undoLast } from '../features/coding/actions.ts';
+import { applyInVivo, applyToSelection, redoLast, undoLast } from '../features/coding/actions.ts';
 import { editTurnAtSelection } from '../features/text-edit/actions.ts';
 
 function report(err: unknown): void {
@@ -72,6 +72,7 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
   'edit.undo': () => undoLast(),
   'edit.redo': () => redoLast(),
   'coding.palette': () => useUi.getState().setPaletteOpen(true),
+  'coding.inVivo': () => void applyInVivo(),
   'text.editTurn': () => editTurnAtSelection(),
   'view.reader': () => useUi.getState().setView('reader'),
   'view.retrieval': () => useUi.getState().setView('retrieval'),

@@ -22,7 +22,7 @@ const TAG_KEYS: Record<EntityTag, readonly (readonly unknown[])[]> = {
   participants: [['participants'], ['sources'], ['codes'], ['project', 'info'], ['analysis']],
   codings: [['codes'], ['sources'], ['project', 'info'], ['analysis']],
   memos: [],
-  users: [['project', 'info']],
+  users: [['project', 'info'], ['project', 'users']],
 };
 
 export function invalidateTags(client: QueryClient, tags: readonly EntityTag[]): void {

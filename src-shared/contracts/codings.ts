@@ -53,6 +53,13 @@ export const codingsChannels = {
   'codings.update': channel(
     z.object({ id, start: offset.optional(), end: offset.optional(), isKeyQuote: z.boolean().optional(), memo: z.string().max(100_000).nullable().optional() }).strict(),
   ).returns<null>(),
+  /** Creates a code named after the selected words (under "In-vivo") and applies it: one undo step. */
+  'codings.inVivo': channel(z.object({ sourceId: id, start: offset, end: offset }).strict())
+    .returns<{ codeId: number; codingId: number; name: string }>(),
+  /** The project's coders, and the one recorded on new codings in this window. */
+  'users.list': channel(z.object({}).strict()).returns<{ id: number; name: string }[]>(),
+  'session.coder': channel(z.object({}).strict()).returns<string>(),
+  'session.setCoder': channel(z.object({ name: z.string().trim().min(1).max(200) }).strict()).returns<string>(),
   'codings.segments': channel(
     z.object({
       codeIds: z.array(id).min(1).max(100),

@@ -103,6 +103,7 @@ export const en: Catalog = {
     'edit.undo': 'Undo',
     'edit.redo': 'Redo',
     'coding.palette': 'Choose a code for the selection…',
+    'coding.inVivo': 'In-vivo code from the selection',
     'view.navigator': 'Show/hide navigator',
     'view.inspector': 'Show/hide inspector',
     'language.nl': 'Nederlands',

@@ -103,6 +103,7 @@ export const nl = {
     'edit.undo': 'Ongedaan maken',
     'edit.redo': 'Opnieuw',
     'coding.palette': 'Code kiezen voor de selectie…',
+    'coding.inVivo': 'In-vivo code van de selectie',
     'view.navigator': 'Navigator tonen/verbergen',
     'view.inspector': 'Inspector tonen/verbergen',
     'language.nl': 'Nederlands',

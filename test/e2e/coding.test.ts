@@ -8,6 +8,8 @@ closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 /** Selects `phrase` inside the first turn that contains it, as a drag with the mouse would. */
 async function selectText(h: Harness, phrase: string): Promise<void> {
+  const body = h.page.locator('.reader__body');
+  const before = await body.getAttribute('data-selection');
   await h.page.evaluate((needle) => {
     const turn = [...document.querySelectorAll<HTMLElement>('[data-turn-start]')].find((el) => el.textContent?.includes(needle));
     if (!turn) throw new Error('phrase not found');
@@ -31,6 +33,8 @@ async function selectText(h: Harness, phrase: string): Promise<void> {
     sel.removeAllRanges();
     sel.addRange(range);
   }, phrase);
+  // selectionchange is delivered asynchronously: wait until the reader holds the new selection.
+  await expect.poll(() => body.getAttribute('data-selection')).not.toBe(before);
 }
 
 const codingsIn = (h: Harness) =>

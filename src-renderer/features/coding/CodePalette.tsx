@@ -4,6 +4,7 @@ import { Dialog, Heading, Input, Label, ListBox, ListBoxItem, Modal, SearchField
 import { useUi } from '../../state/ui-store.ts';
 import { useCodes } from '../../state/queries.ts';
 import { applyToSelection } from './actions.ts';
+import { useCoding } from './coding-store.ts';
 
 function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -13,19 +14,26 @@ function fold(s: string): string {
 export function CodePalette() {
   const { t } = useTranslation();
   const open = useUi((s) => s.paletteOpen);
-  const hasSelection = useUi((s) => s.textSelection !== null);
+  const target = useCoding((s) => s.target);
+  const hasSelection = useUi((s) => s.textSelection !== null) || target !== null;
   const codes = useCodes(null).data ?? [];
   const [query, setQuery] = useState('');
   const items = useMemo(() => codes.filter((c) => fold(c.name).includes(fold(query))).slice(0, 200), [codes, query]);
   if (!open) return null;
   const close = () => {
     setQuery('');
+    useCoding.getState().setTarget(null);
     useUi.getState().setPaletteOpen(false);
   };
   return (
     <Modal isOpen isDismissable onOpenChange={(o) => !o && close()} className="modal">
       <Dialog className="dialog palette">
         <Heading slot="title">{t('coding.paletteTitle')}</Heading>
+        {target && (
+          <p className="palette__target" role="note">
+            {target.kind === 'turn' ? t('reader.target.turn', { speaker: target.speaker }) : t('reader.target.speaker', { speaker: target.speaker, count: target.ranges.length })}
+          </p>
+        )}
         {!hasSelection && <p className="warning" role="note">{t('coding.noSelection')}</p>}
         <SearchField className="field" value={query} onChange={setQuery} autoFocus
           onKeyDown={(e) => {

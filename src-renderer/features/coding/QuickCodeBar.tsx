@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Button, Toolbar } from 'react-aria-components';
 import { useUi } from '../../state/ui-store.ts';
 import { useCodes } from '../../state/queries.ts';
-import { applyToSelection } from './actions.ts';
+import { applyInVivo, applyToSelection } from './actions.ts';
 
-/** The quick codes (keys 1–9) and the palette, shown above the transcript. */
+/** The quick codes (keys 1–9), in-vivo coding and the palette, shown above the transcript. */
 export function QuickCodeBar() {
   const { t } = useTranslation();
   const recent = useUi((s) => s.recentCodes);
@@ -27,6 +27,9 @@ export function QuickCodeBar() {
       })}
       <Button className="tool tool--small quick-codes__palette" onPress={() => useUi.getState().setPaletteOpen(true)}>
         {t('coding.choose')} <kbd>Ctrl+K</kbd>
+      </Button>
+      <Button className="tool tool--small quick-codes__invivo" isDisabled={!hasSelection} onPress={() => void applyInVivo()}>
+        {t('reader.inVivo')} <kbd>Ctrl+Shift+K</kbd>
       </Button>
     </Toolbar>
   );

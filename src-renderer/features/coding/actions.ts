@@ -1,23 +1,83 @@
-// What coding gestures do: apply a code to the selected text, remove codings,
-// undo and redo — each one call, with a calm status line or a clear error.
+// What coding gestures do: apply a code to the selected text (or a whole turn,
+// or all turns of a speaker), in-vivo codes, adjust and remove codings, undo
+// and redo — each one call, with a calm status line or a clear error.
 import i18next from 'i18next';
+import type { QueryClient } from '@tanstack/react-query';
 import { historyLabelKey } from '../../../src-shared/i18n/history-label.ts';
+import type { SourceDetail } from '../../../src-shared/contracts/index.ts';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
+import { keys } from '../../state/queries.ts';
+import { useCoding, type CodingTarget } from './coding-store.ts';
 
 function report(err: unknown): void {
   useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
 }
 
-/** Applies `codeId` to the current text selection; returns whether anything was coded. */
+let client: QueryClient | null = null;
+/** The reader hands over its query client so gestures can paint before the round trip ends. */
+export function bindQueryClient(c: QueryClient): void {
+  client = c;
+}
+
+/** The open transcript as the reader has it (text, turns, codings). */
+export function cachedSource(sourceId: number): SourceDetail | undefined {
+  return client?.getQueryData<SourceDetail>(keys.source(sourceId));
+}
+
+let provisional = -1;
+/**
+ * Optimistic change to the open transcript's codings: the reader paints it in
+ * the next frame; the refetch after the write's change event replaces it with
+ * the truth (and a failed write invalidates it back).
+ */
+function patchCodings(sourceId: number, fn: (codings: SourceDetail['codings']) => SourceDetail['codings']): void {
+  client?.setQueryData<SourceDetail>(keys.source(sourceId), (old) => (old ? { ...old, codings: fn(old.codings) } : old));
+}
+function restore(sourceId: number): void {
+  void client?.invalidateQueries({ queryKey: keys.source(sourceId) });
+}
+
+/** Applies `codeId` to the palette's target or the current text selection; returns whether anything was coded. */
 export async function applyToSelection(codeId: number): Promise<boolean> {
   const { textSelection, useCode, setStatus, selectCodings } = useUi.getState();
-  if (!textSelection) return false;
+  const target = useCoding.getState().target;
+  const sourceId = target?.sourceId ?? textSelection?.sourceId;
+  const ranges = target?.ranges ?? (textSelection ? [{ start: textSelection.start, end: textSelection.end }] : []);
+  if (sourceId === undefined || ranges.length === 0) return false;
+  useCoding.getState().setTarget(null);
+  patchCodings(sourceId, (codings) => [...codings, ...ranges.map((r) => ({ id: provisional--, codeId, start: r.start, end: r.end, isKeyQuote: false }))]);
   try {
-    const ids = await call('codings.apply', { sourceId: textSelection.sourceId, codeId, ranges: [{ start: textSelection.start, end: textSelection.end }] });
+    const ids = await call('codings.apply', { sourceId, codeId, ranges });
     useCode(codeId);
     selectCodings(ids);
     setStatus(i18next.t('coding.applied'));
+    return true;
+  } catch (err) {
+    restore(sourceId);
+    report(err);
+    return false;
+  }
+}
+
+/** Opens the palette to code a whole turn or all turns of a speaker. */
+export function codeTarget(target: CodingTarget): void {
+  useCoding.getState().setTarget(target);
+  useUi.getState().setPaletteOpen(true);
+}
+
+/** Creates a code named after the selected words and applies it (one undo step). */
+export async function applyInVivo(): Promise<boolean> {
+  const { textSelection, useCode, setStatus, selectCodings } = useUi.getState();
+  if (!textSelection) {
+    useUi.getState().setNotice(i18next.t('coding.noSelection'));
+    return false;
+  }
+  try {
+    const result = await call('codings.inVivo', textSelection);
+    useCode(result.codeId);
+    selectCodings([result.codingId]);
+    setStatus(i18next.t('reader.inVivoDone', { name: result.name }));
     return true;
   } catch (err) {
     report(err);
@@ -25,12 +85,27 @@ export async function applyToSelection(codeId: number): Promise<boolean> {
   }
 }
 
+/** New boundaries for one coding. */
+export async function adjustCoding(sourceId: number, id: number, start: number, end: number): Promise<void> {
+  patchCodings(sourceId, (codings) => codings.map((c) => (c.id === id ? { ...c, start, end } : c)));
+  try {
+    await call('codings.update', { id, start, end });
+    useUi.getState().setStatus(i18next.t('reader.adjusted'));
+  } catch (err) {
+    restore(sourceId);
+    report(err);
+  }
+}
+
 export async function removeCodings(ids: number[]): Promise<void> {
+  const sourceId = useUi.getState().sourceId;
+  if (sourceId !== null) patchCodings(sourceId, (codings) => codings.filter((c) => !ids.includes(c.id)));
   try {
     await call('codings.remove', { ids });
     useUi.getState().selectCodings([]);
     useUi.getState().setStatus(i18next.t('coding.removed', { count: ids.length }));
   } catch (err) {
+    if (sourceId !== null) restore(sourceId);
     report(err);
   }
 }

@@ -1,7 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Button } from 'react-aria-components';
+import { bridge, call } from '../../bridge.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { describeStep, redoLast, undoLast } from '../coding/actions.ts';
+import { absoluteTime, relativeTime } from './when.ts';
+import './history.css';
 
-/** Placeholder until this feature lands. */
+const historyKey = ['project', 'history'] as const;
+const LIMIT = 5000;
+const ROW = 34;
+
+/** The readable change log: who changed what, when — newest first; undone steps greyed. */
 export function HistoryView() {
-  const { t } = useTranslation();
-  return <p className="muted">{t('shell.loading')}</p>;
+  const { t, i18n } = useTranslation();
+  const history = useQuery({ queryKey: historyKey, queryFn: () => call('history.list', { limit: LIMIT }) });
+  const { refetch } = history;
+  // Every write is a history entry, whatever entities it touched.
+  useEffect(() => bridge().on('project.changed', () => void refetch()), [refetch]);
+  // Relative times move on while the view is open.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const rows = history.data ?? [];
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
+  const canUndo = rows.some((r) => !r.undone);
+  const canRedo = rows.some((r) => r.undone);
+
+  return (
+    <section className="history" aria-labelledby="history-title">
+      <header className="history__head">
+        <div>
+          <h2 id="history-title" className="history__title">{t('reader.log.title')}</h2>
+          <p className="muted history__intro">{t('reader.log.intro')}</p>
+        </div>
+        <div className="history__actions">
+          <Button className="tool" isDisabled={!canUndo} onPress={() => void undoLast()}>{t('reader.log.undo')} <kbd>Ctrl+Z</kbd></Button>
+          <Button className="tool" isDisabled={!canRedo} onPress={() => void redoLast()}>{t('reader.log.redo')} <kbd>Ctrl+Shift+Z</kbd></Button>
+        </div>
+      </header>
+      {history.isError && <ErrorState error={history.error} onRetry={() => void refetch()} />}
+      {history.data && rows.length === 0 && <p className="muted">{t('reader.log.empty')}</p>}
+      {rows.length > 0 && (
+        <div role="table" aria-label={t('reader.log.title')} aria-rowcount={rows.length + 1} className="history__table">
+          <div role="rowgroup">
+            <div role="row" aria-rowindex={1} className="history__row history__row--head">
+              <span role="columnheader">{t('reader.log.who')}</span>
+              <span role="columnheader">{t('reader.log.when')}</span>
+              <span role="columnheader">{t('reader.log.what')}</span>
+            </div>
+          </div>
+          <div role="rowgroup" ref={scrollRef} className="history__scroll">
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const entry = rows[item.index]!;
+                return (
+                  <div
+                    key={entry.id}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    className={`history__row${entry.undone ? ' history__row--undone' : ''}`}
+                    style={{ transform: `translateY(${item.start}px)`, height: ROW }}
+                  >
+                    <span role="cell" className="history__who">{entry.author ?? t('reader.log.unknownAuthor')}</span>
+                    <span role="cell" className="history__when">
+                      <time dateTime={entry.createdAt} title={absoluteTime(entry.createdAt, i18n.language)}>
+                        {relativeTime(entry.createdAt, i18n.language, now)}
+                      </time>
+                      <span className="history__abs"> · {absoluteTime(entry.createdAt, i18n.language)}</span>
+                    </span>
+                    <span role="cell" className="history__what">
+                      {describeStep(entry)}
+                      {entry.undone && <span className="badge history__undone">{t('reader.log.undone')}</span>}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      )}
+      {rows.length > 0 && <p className="muted history__count">{t('reader.log.count', { count: rows.length })}</p>}
+    </section>
+  );
 }

@@ -1,42 +1,37 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CodeRow } from '../../../src-shared/contracts/index.ts';
 import { runCommand } from '../../app/commands.ts';
 import { useCodes, useSource, useSources } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { Turn } from './Turn.tsx';
-import { CodingMargin } from './CodingMargin.tsx';
-import { selectionOffsets } from './text-selection.ts';
 import { QuickCodeBar } from '../coding/QuickCodeBar.tsx';
-import { snapToWords } from '../../../src-shared/domain/snap.ts';
+import { bindQueryClient } from '../coding/actions.ts';
+import { ReaderBody } from './ReaderBody.tsx';
+import './reader.css';
 
-/** Read-only transcript: one block per speaker turn; codings drawn as marks. */
+/**
+ * The codes by id, with a stable identity while no name or colour changed:
+ * code counts refetch after every coding, and memoised turns must not
+ * re-render for that.
+ */
+function useStableCodeMap(codes: readonly CodeRow[] | undefined): ReadonlyMap<number, CodeRow> {
+  const signature = (codes ?? []).map((c) => `${c.id}:${c.name}:${c.color}`).join('|');
+  return useMemo(() => new Map((codes ?? []).map((c) => [c.id, c])), [signature]);
+}
+
+/** The transcript: speaker turns with codings as marks and bars, virtualised for long interviews. */
 export function TranscriptReader() {
   const { t } = useTranslation();
+  const client = useQueryClient();
+  useEffect(() => bindQueryClient(client), [client]);
   const sourceId = useUi((s) => s.sourceId);
   const sources = useSources();
   const source = useSource(sourceId);
-  const codes = useCodes(null);
-  const codeById = useMemo(() => new Map((codes.data ?? []).map((c) => [c.id, c])), [codes.data]);
-  const bodyRef = useRef<HTMLDivElement | null>(null);
-  const text = source.data?.text;
-
-  // Track the selected text as source offsets, snapped to whole words.
-  const track = useCallback(() => {
-    const body = bodyRef.current;
-    if (!body || sourceId === null || text === undefined) return;
-    const selection = window.getSelection();
-    // Selections elsewhere (a search field, the palette) keep the transcript selection for coding.
-    if (!selection?.anchorNode || !body.contains(selection.anchorNode)) return;
-    const range = selectionOffsets(selection, body);
-    useUi.getState().setTextSelection(range ? { sourceId, ...snapToWords(text, range.start, range.end) } : null);
-  }, [sourceId, text]);
-  useEffect(() => {
-    document.addEventListener('selectionchange', track);
-    return () => document.removeEventListener('selectionchange', track);
-  }, [track]);
+  const codeById = useStableCodeMap(useCodes(null).data);
 
   if (sources.data?.length === 0) {
     return (
@@ -49,26 +44,19 @@ export function TranscriptReader() {
   if (source.isError) return <ErrorState error={source.error} onRetry={() => void source.refetch()} />;
   if (!source.data) return <p className="muted" aria-busy="true">{t('shell.loading')}</p>;
 
-  const { turns, codings, name } = source.data;
-  const fullText = source.data.text;
+  const { turns, codings, name, text } = source.data;
   return (
     <article className="reader" aria-labelledby="reader-title">
       <header className="reader__head">
         <h2 id="reader-title" className="reader__title">{name}</h2>
         <p className="muted">
           {t('shell.turns', { count: turns.length })} · {t('shell.segments', { count: codings.length })} ·{' '}
-          {t('shell.characters', { count: fullText.length })}
+          {t('shell.characters', { count: text.length })}
         </p>
       </header>
       <QuickCodeBar />
-      <div className="reader__layout">
-        <div className="reader__body" ref={bodyRef}>
-          {turns.map((turn) => (
-            <Turn key={turn.id} turn={turn} text={fullText} codings={codings} codeById={codeById} />
-          ))}
-        </div>
-        <CodingMargin bodyRef={bodyRef} codings={codings} codeById={codeById} />
-      </div>
+      <p className="muted reader__hint">{t('reader.keyboardHint')}</p>
+      <ReaderBody key={source.data.id} source={source.data} codeById={codeById} />
     </article>
   );
 }

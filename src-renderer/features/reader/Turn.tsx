@@ -1,10 +1,13 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeRow, CodingView, TurnView } from '../../../src-shared/contracts/index.ts';
 import { splitIntoPieces } from '../../../src-shared/domain/pieces.ts';
 import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
 import { useUi } from '../../state/ui-store.ts';
 import { TurnEditor } from '../text-edit/TurnEditor.tsx';
+import { CodingMargin } from './CodingMargin.tsx';
+import { TurnMenu } from './TurnMenu.tsx';
+import { startBoundaryDrag } from './boundary-drag.ts';
 
 function formatTimestamp(ms: number): string {
   const total = Math.floor(ms / 1000);
@@ -14,50 +17,91 @@ function formatTimestamp(ms: number): string {
 
 interface Props {
   turn: TurnView;
+  index: number;
+  /** The full source text; a string compares by value, so memo holds while it is unchanged. */
   text: string;
+  /** Only the codings that overlap this turn (stable identity while unchanged). */
   codings: readonly CodingView[];
   codeById: ReadonlyMap<number, CodeRow>;
+  /** Space-separated ids of the selected codings in this turn (a primitive, for memo). */
+  selected: string;
+  /** The turn that holds the transcript's one tab stop. */
+  active: boolean;
 }
 
-export const Turn = memo(function Turn({ turn, text, codings, codeById }: Props) {
+function Handle({ edge, codingId, label }: { edge: 'start' | 'end'; codingId: number; label: string }) {
+  return (
+    <span
+      className={`coding-handle coding-handle--${edge}`}
+      aria-hidden="true"
+      title={label}
+      onPointerDown={(e) => startBoundaryDrag(e, codingId, edge)}
+    />
+  );
+}
+
+export const Turn = memo(function Turn({ turn, index, text, codings, codeById, selected, active }: Props) {
   const { t } = useTranslation();
+  const rowRef = useRef<HTMLDivElement | null>(null);
+  const textRef = useRef<HTMLParagraphElement | null>(null);
   const speaker = turn.isInterviewer ? t('shell.interviewer') : turn.participant?.name ?? turn.speakerLabel;
+  const editing = useUi((s) => s.editingTurnId === turn.id);
   const pieces = splitIntoPieces(turn.start, turn.end, codings);
   const byId = new Map(codings.map((c) => [c.id, c]));
-  const editing = useUi((s) => s.editingTurnId === turn.id);
+  const selectedIds = selected ? selected.split(' ').map(Number) : [];
+  // Drag handles belong to the one selected coding, at its ends inside this turn.
+  const handled = selectedIds.length === 1 ? byId.get(selectedIds[0]!) : undefined;
+  const headId = `turn-head-${turn.id}`;
   return (
-    <section className={`turn${turn.isInterviewer ? ' turn--interviewer' : ''}`} aria-label={speaker}>
-      <header className="turn__head">
-        <span className="turn__speaker">{speaker}</span>
-        {!turn.isInterviewer && turn.participant && <PerspectiveBadge perspective={turn.participant.perspective} />}
-        {!turn.isInterviewer && !turn.participant && <span className="badge badge--none">{t('shell.unmappedSpeaker')}</span>}
-        {turn.timestampMs !== null && (
-          <time className="turn__time" aria-label={t('shell.timestamp')}>{formatTimestamp(turn.timestampMs)}</time>
+    <div
+      ref={rowRef}
+      role="group"
+      aria-labelledby={headId}
+      tabIndex={active ? 0 : -1}
+      data-turn-index={index}
+      className={`turn${turn.isInterviewer ? ' turn--interviewer' : ''}`}
+    >
+      <div className="turn__main">
+        <header className="turn__head">
+          <span className="turn__speaker" id={headId}>{speaker}</span>
+          {!turn.isInterviewer && turn.participant && <PerspectiveBadge perspective={turn.participant.perspective} />}
+          {!turn.isInterviewer && !turn.participant && <span className="badge badge--none">{t('shell.unmappedSpeaker')}</span>}
+          <span className="turn__spacer" />
+          {turn.timestampMs !== null && (
+            <time className="turn__time" aria-label={t('shell.timestamp')}>{formatTimestamp(turn.timestampMs)}</time>
+          )}
+          <TurnMenu turn={turn} speaker={speaker} active={active} />
+        </header>
+        {editing ? <TurnEditor turn={turn} text={text} /> : (
+          <p className="turn__text" ref={textRef} data-turn-start={turn.start} data-turn-length={turn.end - turn.start}>
+            {pieces.map((piece) => {
+              const slice = text.slice(piece.start, piece.end);
+              const startHandle = handled && handled.start === piece.start ? <Handle edge="start" codingId={handled.id} label={t('reader.handleStart')} /> : null;
+              const endHandle = handled && handled.end === piece.end ? <Handle edge="end" codingId={handled.id} label={t('reader.handleEnd')} /> : null;
+              if (piece.ids.length === 0) return <span key={piece.start}>{startHandle}{slice}{endHandle}</span>;
+              const codes = piece.ids.map((id) => codeById.get(byId.get(id)!.codeId)).filter((c) => c !== undefined);
+              const first = codes[0];
+              const isSelected = piece.ids.some((id) => selectedIds.includes(id));
+              return (
+                <mark
+                  key={piece.start}
+                  data-codings={piece.ids.join(' ')}
+                  onClick={() => {
+                    // A click (not the end of a drag) picks the codings under it.
+                    if (window.getSelection()?.isCollapsed !== false) useUi.getState().selectCodings(piece.ids);
+                  }}
+                  className={`coding${codes.length > 1 ? ' coding--overlap' : ''}${isSelected ? ' coding--selected' : ''}`}
+                  style={{ '--code-color': first?.color ?? '#999999' } as React.CSSProperties}
+                  title={codes.map((c) => c.name).join(' · ')}
+                >
+                  {startHandle}{slice}{endHandle}
+                </mark>
+              );
+            })}
+          </p>
         )}
-      </header>
-      {editing ? <TurnEditor turn={turn} text={text} /> : <p className="turn__text" data-turn-start={turn.start}>
-        {pieces.map((piece) => {
-          const slice = text.slice(piece.start, piece.end);
-          if (piece.ids.length === 0) return <span key={piece.start}>{slice}</span>;
-          const codes = piece.ids.map((id) => codeById.get(byId.get(id)!.codeId)).filter((c) => c !== undefined);
-          const first = codes[0];
-          return (
-            <mark
-              key={piece.start}
-              data-codings={piece.ids.join(' ')}
-              onClick={() => {
-                // A click (not the end of a drag) picks the codings under it.
-                if (window.getSelection()?.isCollapsed !== false) useUi.getState().selectCodings(piece.ids);
-              }}
-              className={`coding${codes.length > 1 ? ' coding--overlap' : ''}`}
-              style={{ '--code-color': first?.color ?? '#999999' } as React.CSSProperties}
-              title={codes.map((c) => c.name).join(' · ')}
-            >
-              {slice}
-            </mark>
-          );
-        })}
-      </p>}
-    </section>
+      </div>
+      <CodingMargin rowRef={rowRef} textRef={textRef} codings={codings} codeById={codeById} selected={selected} active={active} />
+    </div>
   );
 });

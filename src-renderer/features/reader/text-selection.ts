@@ -42,3 +42,44 @@ export function selectionOffsets(selection: Selection | null, reader: HTMLElemen
     : Number(endTurn.dataset.turnStart) + (endTurn.textContent ?? '').length;
   return end > start ? { start, end } : null;
 }
+
+/** The DOM position of a source offset inside the rendered turn that holds it. */
+function positionOf(reader: HTMLElement, offset: number, preferEnd: boolean): [Node, number] | null {
+  for (const turn of reader.querySelectorAll<HTMLElement>('[data-turn-start]')) {
+    const base = Number(turn.dataset.turnStart);
+    const length = Number(turn.dataset.turnLength);
+    if (offset < base || offset > base + length || (offset === base + length && !preferEnd) || (offset === base && preferEnd && length > 0)) continue;
+    const walker = document.createTreeWalker(turn, NodeFilter.SHOW_TEXT);
+    let rest = offset - base;
+    let last: Text | null = null;
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      if (rest < n.data.length || (preferEnd && rest === n.data.length)) return [n, rest];
+      rest -= n.data.length;
+      last = n;
+    }
+    if (last) return [last, last.data.length];
+  }
+  return null;
+}
+
+/**
+ * A DOM range for [start, end) when both ends are in rendered turns (the
+ * reader keeps the selected turns rendered while virtualised), else null.
+ */
+export function rangeFromOffsets(reader: HTMLElement, start: number, end: number): Range | null {
+  const a = positionOf(reader, start, false);
+  const b = positionOf(reader, end, true);
+  if (!a || !b) return null;
+  const range = document.createRange();
+  range.setStart(...a);
+  range.setEnd(...b);
+  return range;
+}
+
+/** The source offset under a screen point (a drag handle's pointer), or null off the text. */
+export function offsetAtPoint(x: number, y: number): number | null {
+  const range = document.caretRangeFromPoint(x, y);
+  if (!range) return null;
+  const turn = turnElement(range.startContainer);
+  return turn ? offsetIn(turn, range.startContainer, range.startOffset) : null;
+}

@@ -22,7 +22,7 @@ export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof 
     return null;
   },
   'analysis.exportReport': ({ options, format, path, charts }, { session, printPdf }) =>
-    writeReport(session.requireProject(), options, format, path, printPdf ?? chromiumPrinter(), charts),
+    writeReport(session.requireProject(), options, format, path, printPdf ?? chromiumPrinter(), charts, (step) => session.emit('report.progress', { step, format })),
   'analysis.comparison': ({ codeId }, { session }) => comparison(session.requireProject(), codeId),
   'analysis.tag': (input, { session }) => {
     const db = session.requireProject();

@@ -58,9 +58,11 @@ export interface AppEvents {
   'language.changed': { language: 'nl' | 'en' };
   /** Import progress: parsing (preview) or writing (commit), one step per file. */
   'import.progress': { phase: 'parse' | 'commit'; done: number; total: number; fileName: string };
+  /** Report export: which step is running (model, render, write) and when it is done. */
+  'report.progress': { step: 'model' | 'render' | 'write' | 'done'; format: string };
 }
 export type AppEvent = keyof AppEvents;
-export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress'];
+export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress'];
 
 export type { ProjectInfo, ProjectSummary, CodebookNode, TemplateId } from './project.ts';
 export type { CodeRow, CodeCounts } from './codebook.ts';

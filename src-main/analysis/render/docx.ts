@@ -1,8 +1,10 @@
 // The report as a Word document with real styles: Title, Heading 1–3, a named
 // quote style ("Citaat"/"Quote") with the role attribution in its own style,
-// and appendix tables whose header row repeats on every page.
+// and appendix tables whose header row repeats on every page. A title page
+// with a table of contents, page numbers in the footer from page 2 on.
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell,
+  TableOfContents, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { ReportChart, ReportModel, ReportSection, ReportTable } from '../../../src-shared/contracts/analysis.ts';
 
@@ -101,10 +103,22 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
       ],
     },
     sections: [{
+      // The title page has no page number.
+      properties: { titlePage: true },
+      footers: {
+        first: new Footer({ children: [] }),
+        default: new Footer({
+          children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 18, color: '52606D' })] })],
+        }),
+      },
       children: [
-        new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
-        new Paragraph({ children: [new TextRun({ text: model.subtitle, size: 28, color: '52606D' })] }),
-        new Paragraph({ text: model.labels.methods, heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({ text: model.title, heading: HeadingLevel.TITLE, spacing: { before: 2400 } }),
+        new Paragraph({ spacing: { after: 720 }, children: [new TextRun({ text: model.subtitle, size: 28, color: '52606D' })] }),
+        new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [new TextRun({ text: model.labels.contents, bold: true, size: 28, color: '1F2933' })] }),
+        // Pre-filled from the headings (linked to them) and written clean, so
+        // Word shows it without asking to update fields; "Update table" adds page numbers.
+        new TableOfContents(model.labels.contents, { hyperlink: true, headingStyleRange: '1-2', beginDirty: false }),
+        new Paragraph({ text: model.labels.methods, heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
         ...model.methods.map((p) => new Paragraph({ text: p })),
         ...(model.charts ?? []).flatMap(chart),
         ...model.sections.flatMap((s) => section(s, model.labels.quoteMark)),

@@ -26,12 +26,16 @@ export function chromiumPrinter(binary = CHROMIUM_PATH, timeoutMs = 60_000): Pdf
     writeFileSync(input, html);
     const args = [
       '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
       '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>', `--user-data-dir=${join(dir, 'profile')}`,
       '--no-pdf-header-footer', `--print-to-pdf=${output}`, pathToFileURL(input).href,
     ];
     execFile(binary, args, { timeout: timeoutMs }, (err) => {
       try {
-        if (err || !existsSync(output)) reject(err ?? new Error('no PDF written'));
+        // A short reason for the message the user sees; execFile's own message repeats the whole command line.
+        if (err?.killed) reject(new Error(`Chromium: no PDF after ${Math.round(timeoutMs / 1000)} s`));
+        else if (err) reject(new Error(typeof err.code === 'number' ? `Chromium: exit code ${err.code}` : `Chromium: ${String(err.code ?? err.signal ?? 'failed')}`));
+        else if (!existsSync(output)) reject(new Error('Chromium: no PDF written'));
         else resolve(new Uint8Array(readFileSync(output)));
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -15,9 +15,6 @@ export async function renderReport(format: RenderFormat, model: ReportModel, ext
     case 'md': return renderMarkdown(model);
     case 'csv': return renderCsv(model);
     case 'docx': return renderDocx(model);
-    case 'xlsx': {
-      if (!extras) throw new Error('xlsx needs the workbook extras');
-      return renderXlsx(model, extras);
-    }
+    case 'xlsx': return renderXlsx(model, extras);
   }
 }

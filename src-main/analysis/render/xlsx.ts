@@ -3,6 +3,7 @@
 // speaker's attributes (role, never a name).
 import ExcelJS from 'exceljs';
 import type { ReportModel, ReportSection } from '../../../src-shared/contracts/analysis.ts';
+import { createI18n } from '../../../src-shared/i18n/index.ts';
 
 export interface CodebookRow {
   path: string;
@@ -26,12 +27,17 @@ export interface SegmentRow {
   coder: string;
 }
 
+export type XlsxLabels = Record<'matrix' | 'quotes' | 'codebook' | 'segments' | 'section' | 'quote' | 'attribution' | 'code' | 'role'
+  | 'definition' | 'include' | 'exclude' | 'example' | 'source' | 'perspective' | 'speakerRole' | 'start' | 'end' | 'text' | 'keyQuote'
+  | 'coder' | 'yes', string>;
+
 export interface XlsxExtras {
-  codebook: CodebookRow[];
-  segments: SegmentRow[];
-  /** Column headings in the report's language. */
-  labels: Record<'matrix' | 'quotes' | 'codebook' | 'segments' | 'section' | 'quote' | 'attribution' | 'code' | 'role' | 'definition'
-    | 'include' | 'exclude' | 'example' | 'source' | 'perspective' | 'speakerRole' | 'start' | 'end' | 'text' | 'keyQuote' | 'coder' | 'yes', string>;
+  /** The "Codeboek" sheet, when given. */
+  codebook?: CodebookRow[];
+  /** The "Fragmenten" sheet, when given. */
+  segments?: SegmentRow[];
+  /** Column headings; default: the report's language. */
+  labels?: XlsxLabels;
 }
 
 function sheet(book: ExcelJS.Workbook, name: string, head: string[], widths: number[]): ExcelJS.Worksheet {
@@ -44,8 +50,8 @@ function sheet(book: ExcelJS.Workbook, name: string, head: string[], widths: num
   return ws;
 }
 
-export async function renderXlsx(model: ReportModel, extras: XlsxExtras): Promise<Uint8Array> {
-  const L = extras.labels;
+export async function renderXlsx(model: ReportModel, extras: XlsxExtras = {}): Promise<Uint8Array> {
+  const L = extras.labels ?? (createI18n(model.language).t('analysis.export.columns', { returnObjects: true }) as XlsxLabels);
   const book = new ExcelJS.Workbook();
   book.creator = 'Duiding';
   book.title = model.title;
@@ -54,7 +60,8 @@ export async function renderXlsx(model: ReportModel, extras: XlsxExtras): Promis
   model.appendix.forEach((table, i) => {
     const ws = sheet(book, `${L.matrix} ${i + 1}`, table.head, [46, ...table.head.slice(1).map(() => 18)]);
     for (const r of table.rows) {
-      const row = ws.addRow([r.cells[0], ...r.cells.slice(1).map(Number)]);
+      // Counts as numbers (so they sum and sort), anything else as the text it is.
+      const row = ws.addRow([r.cells[0], ...r.cells.slice(1).map((c) => (/^-?\d+(?:\.\d+)?$/.test(c) ? Number(c) : c))]);
       row.getCell(1).alignment = { indent: r.depth * 2 };
       if (r.depth === 0) row.font = { bold: true };
     }
@@ -70,16 +77,20 @@ export async function renderXlsx(model: ReportModel, extras: XlsxExtras): Promis
   };
   model.sections.forEach((s) => walk(s, []));
 
-  const codebook = sheet(book, L.codebook, [L.code, L.role, L.definition, L.include, L.exclude, L.example], [44, 14, 60, 50, 50, 50]);
-  for (const c of extras.codebook) codebook.addRow([c.path, c.role, c.definition, c.include, c.exclude, c.example]).alignment = { wrapText: true, vertical: 'top' };
-
-  const attributeNames = [...new Set(extras.segments.flatMap((s) => Object.keys(s.attributes)))];
-  const segments = sheet(book, L.segments,
-    [L.source, L.code, L.perspective, L.speakerRole, ...attributeNames, L.start, L.end, L.text, L.keyQuote, L.coder],
-    [36, 36, 18, 22, ...attributeNames.map(() => 18), 9, 9, 90, 10, 16]);
-  for (const s of extras.segments) {
-    segments.addRow([s.source, s.code, s.perspective, s.role, ...attributeNames.map((a) => s.attributes[a] ?? ''), s.start, s.end, s.text, s.keyQuote ? L.yes : '', s.coder])
-      .alignment = { wrapText: true, vertical: 'top' };
+  if (extras.codebook) {
+    const codebook = sheet(book, L.codebook, [L.code, L.role, L.definition, L.include, L.exclude, L.example], [44, 14, 60, 50, 50, 50]);
+    for (const c of extras.codebook) codebook.addRow([c.path, c.role, c.definition, c.include, c.exclude, c.example]).alignment = { wrapText: true, vertical: 'top' };
+  }
+  if (extras.segments) {
+    const rows = extras.segments;
+    const attributeNames = [...new Set(rows.flatMap((r) => Object.keys(r.attributes)))];
+    const segments = sheet(book, L.segments,
+      [L.source, L.code, L.perspective, L.speakerRole, ...attributeNames, L.start, L.end, L.text, L.keyQuote, L.coder],
+      [36, 36, 18, 22, ...attributeNames.map(() => 18), 9, 9, 90, 10, 16]);
+    for (const r of rows) {
+      segments.addRow([r.source, r.code, r.perspective, r.role, ...attributeNames.map((a) => r.attributes[a] ?? ''), r.start, r.end, r.text, r.keyQuote ? L.yes : '', r.coder])
+        .alignment = { wrapText: true, vertical: 'top' };
+    }
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Disclosure, DisclosurePanel, Heading, Input, Label, ListBox, ListBoxItem, NumberField, Popover, Radio, RadioGroup, Select, SelectValue, Switch, TextField } from 'react-aria-components';
-import { call, BridgeError } from '../../bridge.ts';
+import { bridge, call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { REPORT_FORMATS, type ReportFormat, type ReportSection, type ReportStructure } from '../../../src-shared/contracts/analysis.ts';
 import { DEFAULT_THRESHOLDS, validThresholds, type QuantifierThresholds } from '../../../src-shared/domain/quantifiers.ts';
@@ -33,6 +33,8 @@ export function ReportView() {
   });
   const [format, setFormat] = useState<ReportFormat>('docx');
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<'model' | 'render' | 'write' | 'done' | null>(null);
+  useEffect(() => bridge().on('report.progress', ({ step: s }) => setStep(s)), []);
   const set = (patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch }));
   // Empty labels fall back to the perspective's name; thresholds out of order are not sent.
   const request = {
@@ -157,6 +159,12 @@ export function ReportView() {
       {chart && (
         <div className="report-builder__offscreen" aria-hidden="true">
           <GroupedBars ref={chartRef} {...chart} />
+        </div>
+      )}
+      {busy && step && step !== 'done' && (
+        <div className="report-builder__progress">
+          <progress max={3} value={{ model: 1, render: 2, write: 3 }[step]} aria-labelledby="report-step" />
+          <span id="report-step" role="status">{t(`analysis.builder.steps.${step}`)}</span>
         </div>
       )}
       {model.isError && <ErrorState error={model.error} onRetry={() => void model.refetch()} />}

@@ -105,6 +105,13 @@ describe('report export (structure a, example project)', () => {
     expectNoNames(text, names);
   });
 
+  it('reports its steps, in order', async () => {
+    const { db, dir } = setup();
+    const steps: string[] = [];
+    await writeReport(db, blocks, 'docx', join(dir, 's.docx'), chromiumPrinter(), [], (s) => steps.push(s));
+    expect(steps).toEqual(['model', 'render', 'write', 'done']);
+  });
+
   it('Markdown and CSV', async () => {
     const { db, dir, names } = setup();
     await writeReport(db, blocks, 'md', join(dir, 'r.md'));

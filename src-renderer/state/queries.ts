@@ -18,8 +18,8 @@ export const keys = {
 const TAG_KEYS: Record<EntityTag, readonly (readonly unknown[])[]> = {
   project: [['project'], ['shell']],
   codes: [['codes'], ['project', 'info'], ['analysis']],
-  sources: [['sources'], ['project', 'info'], ['participants'], ['analysis']],
-  participants: [['participants'], ['sources'], ['codes'], ['project', 'info'], ['analysis']],
+  sources: [['sources'], ['project', 'info'], ['participants'], ['analysis'], ['search']],
+  participants: [['participants'], ['sources'], ['codes'], ['project', 'info'], ['analysis'], ['search']],
   codings: [['codes'], ['sources'], ['project', 'info'], ['analysis']],
   memos: [],
   users: [['project', 'info'], ['project', 'users']],

@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Switch } from 'react-aria-components';
+import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
+import { useAttributes, useParticipants, useSources } from '../../state/queries.ts';
+import { useSearch } from './search-store.ts';
+
+const ANY = '*';
+
+interface Option {
+  id: string;
+  label: string;
+}
+
+/** One filter as a select with an "any" choice first. */
+function FilterSelect({ label, any, options, value, onChange }: {
+  label: string;
+  any: string;
+  options: Option[];
+  value: string | null;
+  onChange(value: string | null): void;
+}) {
+  const items = useMemo(() => [{ id: ANY, label: any }, ...options], [any, options]);
+  return (
+    <Select className="search-filter" selectedKey={value ?? ANY} onSelectionChange={(k) => onChange(k === ANY ? null : String(k))}>
+      <Label className="search-filter__label">{label}</Label>
+      <Button className="tool search-filter__button"><SelectValue /><span aria-hidden="true"> ▾</span></Button>
+      <Popover>
+        <ListBox className="menu-list" items={items}>
+          {(o) => <ListBoxItem id={o.id} className="menu-item" textValue={o.label}>{o.label}</ListBoxItem>}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
+
+/** Perspective, learning region, participant and transcript filters, and whether interviewer questions count. */
+export function SearchFilters() {
+  const { t } = useTranslation();
+  const filters = useSearch((s) => s.filters);
+  const setFilter = useSearch((s) => s.setFilter);
+  const participants = useParticipants().data;
+  const attributes = useAttributes().data;
+  const sources = useSources().data;
+
+  const regionId = attributes?.find((a) => a.key === 'region')?.id;
+  const regions = useMemo(() => {
+    const set = new Set<string>();
+    for (const p of participants ?? []) {
+      const v = regionId === undefined ? undefined : p.values[regionId];
+      if (v) set.add(v);
+    }
+    for (const c of attributes?.find((a) => a.id === regionId)?.choices ?? []) set.add(c);
+    return [...set].sort((a, b) => a.localeCompare(b, 'nl')).map((r) => ({ id: r, label: r }));
+  }, [participants, attributes, regionId]);
+  const perspectives = useMemo(() => PERSPECTIVES.map((p) => ({ id: p, label: t(`perspective.${p}`) })), [t]);
+  // Participants go by role and perspective, as everywhere their words are shown; the name is for the navigator.
+  const people = useMemo(
+    () => (participants ?? []).map((p) => ({
+      id: String(p.id),
+      label: [p.role || (p.perspective ? t(`perspective.${p.perspective}`) : ''), p.name].filter(Boolean).join(' — '),
+    })),
+    [participants, t],
+  );
+  const transcripts = useMemo(() => (sources ?? []).map((s) => ({ id: String(s.id), label: s.name })), [sources]);
+
+  return (
+    <div className="search-filters" role="group" aria-label={t('search.filters')}>
+      <FilterSelect label={t('search.perspective')} any={t('search.anyPerspective')} options={perspectives}
+        value={filters.perspective} onChange={(v) => setFilter('perspective', isPerspective(v) ? v : null)} />
+      {regions.length > 0 && (
+        <FilterSelect label={t('search.region')} any={t('search.anyRegion')} options={regions}
+          value={filters.region} onChange={(v) => setFilter('region', v)} />
+      )}
+      <FilterSelect label={t('search.participant')} any={t('search.anyParticipant')} options={people}
+        value={filters.participantId === null ? null : String(filters.participantId)}
+        onChange={(v) => setFilter('participantId', v === null ? null : Number(v))} />
+      <FilterSelect label={t('search.source')} any={t('search.anySource')} options={transcripts}
+        value={filters.sourceId === null ? null : String(filters.sourceId)}
+        onChange={(v) => setFilter('sourceId', v === null ? null : Number(v))} />
+      <Switch className="search-switch" isSelected={filters.interviewer} onChange={(v) => setFilter('interviewer', v)}>
+        <span className="search-switch__track" aria-hidden="true" />
+        {t('search.interviewer')}
+      </Switch>
+    </div>
+  );
+}

@@ -175,6 +175,8 @@ describe('search view', () => {
     }
     // eslint-disable-next-line no-console -- the measured figures are the point of this test
     console.log('search UI query → rendered rows (ms):', JSON.stringify(figures));
-    for (const ms of Object.values(figures).flat()) expect(ms).toBeLessThan(1000);
+    // Loose bounds: the machine is shared, and the harness bridge (JSON through the DevTools protocol) is slower than Electron IPC.
+    for (const ms of Object.values(figures).flat()) expect(ms).toBeLessThan(5000);
+    expect(Math.min(...figures.triage!)).toBeLessThan(500);
   });
 });

@@ -1,10 +1,14 @@
-// duiding search FILE QUERY... [--perspective P] [--region R] [--limit N] [--json]
+// duiding search FILE QUERY... [--perspective P] [--region R] [--limit N] [--skip-interviewer] [--json]
+//                              [--autocode CODEPATH [--extent match|sentence|turn] [--coder NAME]]
 // One line per hit: source · speaker role · …before [match] after…  Speakers
 // appear by role and perspective, never by name (anonymised, as in reports).
+// With --autocode every hit is coded instead (one undoable action, places
+// already coded with the code skipped), and one summary line is printed.
 import { resolve } from 'node:path';
-import { call, UsageError, type CliIo } from '../io.ts';
+import { call, CliFailure, UsageError, type CliIo } from '../io.ts';
 import type { CliCommand } from '../registry.ts';
-import type { SearchHit, SearchResult } from '../../../src-shared/contracts/search.ts';
+import { resolveCode } from '../resolve.ts';
+import { AUTOCODE_EXTENTS, type AutocodeExtent, type AutocodeResult, type SearchHit, type SearchResult } from '../../../src-shared/contracts/search.ts';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
@@ -22,6 +26,10 @@ export const searchCommand: CliCommand = {
     perspective: { type: 'string' },
     region: { type: 'string' },
     limit: { type: 'string' },
+    'skip-interviewer': { type: 'boolean', default: false },
+    autocode: { type: 'string' },
+    extent: { type: 'string' },
+    coder: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
   async run({ positionals, values }, io) {
@@ -39,13 +47,33 @@ export const searchCommand: CliCommand = {
       throw new UsageError(io.t('cli.badOption', { option: '--limit', value: limitText }));
     }
     const region = values.region as string | undefined;
+    const extent = values.extent as string | undefined;
+    if (extent !== undefined && !(AUTOCODE_EXTENTS as readonly string[]).includes(extent)) {
+      throw new UsageError(io.t('cli.badOption', { option: '--extent', value: extent }));
+    }
+    const codePath = values.autocode as string | undefined;
+    if (codePath === undefined && extent !== undefined) throw new UsageError(io.t('cli.missingArgument', { what: '--autocode' }));
     await call(io, 'project.open', { path: resolve(file) });
-    const result = await call<SearchResult>(io, 'search.text', {
+    const scope = {
       query,
       ...(perspective ? { perspective } : {}),
       ...(region !== undefined ? { region } : {}),
-      ...(limit !== undefined ? { limit } : {}),
-    });
+      ...(values['skip-interviewer'] ? { interviewer: false } : {}),
+    };
+    if (codePath !== undefined) {
+      const codeId = resolveCode(io.session.requireProject(), codePath);
+      if (codeId === null) throw new CliFailure(io.t('cli.unknownCode', { path: codePath }));
+      const done = await call<AutocodeResult>(io, 'search.autocode', {
+        ...scope, codeId, extent: (extent ?? 'match') as AutocodeExtent, ...(values.coder ? { coder: String(values.coder) } : {}),
+      });
+      if (values.json) io.out(JSON.stringify(done, null, 2));
+      else {
+        io.out(io.t('search.cli.autocoded', { count: done.codingIds.length, code: done.codeName, sources: done.sources, hits: done.hits }));
+        if (done.alreadyCoded > 0) io.out(io.t('search.autocode.previewSkipped', { count: done.alreadyCoded }));
+      }
+      return 0;
+    }
+    const result = await call<SearchResult>(io, 'search.text', { ...scope, ...(limit !== undefined ? { limit } : {}) });
     if (values.json) {
       io.out(JSON.stringify(result, null, 2));
       return 0;

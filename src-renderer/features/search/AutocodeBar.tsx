@@ -11,7 +11,7 @@ function fold(s: string): string {
 }
 
 /** Code the hits: a searchable code picker, which hits, how much text; the dialog previews before anything is written. */
-export function AutocodeBar({ total }: { total: number }) {
+export function AutocodeBar({ total, more }: { total: number; more: boolean }) {
   const { t } = useTranslation();
   const codes = useCodes(null).data;
   const codeId = useSearch((s) => s.codeId);
@@ -62,7 +62,7 @@ export function AutocodeBar({ total }: { total: number }) {
       </ComboBox>
       <RadioGroup className="autocode__radios" value={effectiveScope} onChange={(v) => useSearch.getState().setScope(v as 'all' | 'checked')}>
         <Label className="search-filter__label">{t('search.autocode.scope')}</Label>
-        <Radio value="all">{t('search.autocode.scopeAll', { count: total })}</Radio>
+        <Radio value="all">{more ? t('search.autocode.scopeAllMore', { count: total }) : t('search.autocode.scopeAll', { count: total })}</Radio>
         <Radio value="checked" isDisabled={checked === 0}>{t('search.autocode.scopeChecked', { count: checked })}</Radio>
       </RadioGroup>
       <RadioGroup className="autocode__radios" value={extent} onChange={(v) => useSearch.getState().setExtent(v as AutocodeExtent)}>

@@ -95,7 +95,8 @@ export function SearchView() {
               <span>{t('search.noHits')}</span>
             ) : (
               <>
-                <strong>{t('search.count', { count: hits.length })}</strong> {t('search.countIn', { count: sources })}
+                <strong>{result.data?.truncated ? t('search.countMore', { count: hits.length }) : t('search.count', { count: hits.length })}</strong>{' '}
+                {t('search.countIn', { count: sources })}
                 {result.data?.truncated && <span className="muted"> — {t('search.truncated', { count: hits.length })}</span>}
               </>
             )}
@@ -115,7 +116,7 @@ export function SearchView() {
             </>
           )}
         </div>
-        <AutocodeBar total={hits.length} />
+        <AutocodeBar total={hits.length} more={result.data?.truncated ?? false} />
       </div>
     </div>
   );

@@ -26,6 +26,7 @@ export const nl = {
     interviewer: 'Interviewervragen meenemen',
     count_one: '{{count}} treffer',
     count_other: '{{count}} treffers',
+    countMore: 'Meer dan {{count}} treffers',
     countIn_one: 'in {{count}} transcript',
     countIn_other: 'in {{count}} transcripten',
     truncated: 'de eerste {{count}} getoond; maak de zoekvraag specifieker',
@@ -49,6 +50,7 @@ export const nl = {
       scope: 'Welke treffers',
       scopeAll_one: 'Alle treffers ({{count}})',
       scopeAll_other: 'Alle treffers ({{count}})',
+      scopeAllMore: 'Alle treffers (meer dan {{count}})',
       scopeChecked_one: 'Aangevinkte treffer ({{count}})',
       scopeChecked_other: 'Aangevinkte treffers ({{count}})',
       extent: 'Wat coderen',
@@ -78,6 +80,10 @@ export const nl = {
       done_one: '{{count}} codering gemaakt met “{{code}}”.',
       done_other: '{{count}} coderingen gemaakt met “{{code}}”.',
       doneNothing: 'Niets nieuws gecodeerd: alles was al gecodeerd met “{{code}}”.',
+    },
+    cli: {
+      autocoded_one: '{{count}} codering gemaakt met “{{code}}” ({{hits}} treffers, {{sources}} transcripten).',
+      autocoded_other: '{{count}} coderingen gemaakt met “{{code}}” ({{hits}} treffers, {{sources}} transcripten).',
     },
     history: {
       autocoded_one: 'Automatisch gecodeerd: {{count}} plek met “{{code}}” (zoekvraag: {{query}})',
@@ -111,6 +117,7 @@ export const en: Widen<typeof nl> = {
     interviewer: 'Include interviewer questions',
     count_one: '{{count}} hit',
     count_other: '{{count}} hits',
+    countMore: 'More than {{count}} hits',
     countIn_one: 'in {{count}} transcript',
     countIn_other: 'in {{count}} transcripts',
     truncated: 'first {{count}} shown; make the query more specific',
@@ -134,6 +141,7 @@ export const en: Widen<typeof nl> = {
       scope: 'Which hits',
       scopeAll_one: 'All hits ({{count}})',
       scopeAll_other: 'All hits ({{count}})',
+      scopeAllMore: 'All hits (more than {{count}})',
       scopeChecked_one: 'Checked hit ({{count}})',
       scopeChecked_other: 'Checked hits ({{count}})',
       extent: 'What to code',
@@ -163,6 +171,10 @@ export const en: Widen<typeof nl> = {
       done_one: '{{count}} coding made with “{{code}}”.',
       done_other: '{{count}} codings made with “{{code}}”.',
       doneNothing: 'Nothing new coded: everything was already coded with “{{code}}”.',
+    },
+    cli: {
+      autocoded_one: '{{count}} coding made with “{{code}}” ({{hits}} hits, {{sources}} transcripts).',
+      autocoded_other: '{{count}} codings made with “{{code}}” ({{hits}} hits, {{sources}} transcripts).',
     },
     history: {
       autocoded_one: 'Autocoded: {{count}} place with “{{code}}” (query: {{query}})',

@@ -60,6 +60,7 @@ export function AutocodeDialog({ codeId, scope, onClose }: { codeId: number; sco
             ) : (
               <p className="autocode-dialog__lead">{t('search.autocode.previewNothing')}</p>
             )}
+            {p.newCodings > 0 && <p>{t('search.autocode.previewExtent', { extent: t(`search.autocode.extents.${input.extent}`).toLowerCase() })}</p>}
             {p.alreadyCoded > 0 && <p>{t('search.autocode.previewSkipped', { count: p.alreadyCoded })}</p>}
             {p.truncated && <p className="warning">{t('search.autocode.previewTruncated')}</p>}
             {p.newCodings > 0 && <p className="muted">{t('search.autocode.previewUndo')}</p>}

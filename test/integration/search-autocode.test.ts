@@ -164,6 +164,16 @@ describe('search.autocode', () => {
     expect(skip).toMatchObject({ hits: 4, newCodings: 0, alreadyCoded: 4 });
   });
 
+  it('a sentence ends after closing quotes, not inside a decimal number; a line break ends one too', async () => {
+    const t = await setup();
+    const db = t.session.requireProject();
+    const text = 'Hij zei: "Bel de huisarts." Toen kwam na 3.5 uur de huisarts pas. Klaar\nDe huisarts regelt het';
+    const id = addSource(db, { name: 'Zinnen', originalFormat: 'txt', text });
+    t.texts.set(id, text);
+    await t.ok('search.autocode', { query: 'huisarts', sourceIds: [id], codeId: t.code, extent: 'sentence' });
+    expect(t.codedText()).toEqual(['Hij zei: "Bel de huisarts."', 'Toen kwam na 3.5 uur de huisarts pas.', 'De huisarts regelt het']);
+  });
+
   it('filters apply: perspective and transcript', async () => {
     const t = await setup();
     const inwoner = await t.ok<AutocodePreview>('search.autocodePreview', { query: 'huisarts', perspective: 'inwoner', codeId: t.code });

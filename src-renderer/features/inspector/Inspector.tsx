@@ -4,6 +4,7 @@ import { CodeDetails } from './CodeDetails.tsx';
 import { ParticipantDetails } from './ParticipantDetails.tsx';
 import { SourceDetails } from './SourceDetails.tsx';
 import { CodingsHere } from '../coding/CodingsHere.tsx';
+import { LostCodings } from '../text-edit/LostCodings.tsx';
 import { MemoPanel } from '../memos/MemoPanel.tsx';
 
 export function Inspector() {
@@ -14,6 +15,7 @@ export function Inspector() {
     <div className="inspector">
       <h2 className="inspector__title">{t('shell.inspector')}</h2>
       <CodingsHere />
+      <LostCodings />
       {selection === null && <p className="muted">{t('shell.inspectorEmpty')}</p>}
       {selection?.kind === 'code' && <CodeDetails id={selection.id} />}
       {selection?.kind === 'participant' && <ParticipantDetails id={selection.id} />}

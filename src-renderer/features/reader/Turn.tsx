@@ -5,6 +5,7 @@ import { splitIntoPieces } from '../../../src-shared/domain/pieces.ts';
 import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
 import { useUi } from '../../state/ui-store.ts';
 import { TurnEditor } from '../text-edit/TurnEditor.tsx';
+import { EditTurnButton } from '../text-edit/EditTurnButton.tsx';
 import { CodingMargin } from './CodingMargin.tsx';
 import { TurnMenu } from './TurnMenu.tsx';
 import { startBoundaryDrag } from './boundary-drag.ts';
@@ -70,6 +71,7 @@ export const Turn = memo(function Turn({ turn, index, text, codings, codeById, s
           {turn.timestampMs !== null && (
             <time className="turn__time" aria-label={t('shell.timestamp')}>{formatTimestamp(turn.timestampMs)}</time>
           )}
+          <EditTurnButton turn={turn} speaker={speaker} active={active} />
           <TurnMenu turn={turn} speaker={speaker} active={active} />
         </header>
         {editing ? <TurnEditor turn={turn} text={text} /> : (

@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'import.duplicate',
   'import.expired',
   'memos.too_large',
+  'codebook.split_mixed',
   'textEdit.stale',
   'textEdit.empty_turn',
   'codebook.split_mixed',

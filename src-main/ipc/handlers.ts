@@ -7,7 +7,7 @@ import { getSource, listSources } from '../services/sources.ts';
 import { listAttributes, listParticipants } from '../services/participants.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
 import { applyCoding, applyInVivo, removeCodings, updateCoding } from '../services/coding-edit.ts';
-import { createCode, deleteCode, deleteImpact, mergeCodes, moveCode, updateCode } from '../services/codebook-edit.ts';
+import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, updateCode } from '../services/codebook-edit.ts';
 import { listSegments } from '../services/segments.ts';
 import { listHistory, redo, undo } from '../history/record.ts';
 import { ensureUser, listUsers } from '../services/users.ts';
@@ -117,6 +117,12 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   },
   'codebook.merge': ({ fromId, intoId }, { session }) => {
     const result = mergeCodes(session.requireProject(), fromId, intoId, coderId(session));
+    session.changed(['codes', 'codings']);
+    return result;
+  },
+  'codebook.mergeImpact': ({ fromId, intoId }, { session }) => mergeImpact(session.requireProject(), fromId, intoId),
+  'codebook.split': ({ codingIds, newCodeName, parentId, color }, { session }) => {
+    const result = splitCodings(session.requireProject(), { codingIds, newCodeName, parentId, ...(color ? { color } : {}) }, coderId(session));
     session.changed(['codes', 'codings']);
     return result;
   },

@@ -126,3 +126,58 @@ export function mergeCodes(db: ProjectDb, fromId: number, intoId: number, author
     return { moved, collapsed };
   });
 }
+
+export interface MergeImpact {
+  /** Codings of the merged code that move to the target. */
+  moving: number;
+  /** Of those, how many collapse into a coding the target already has on the same range. */
+  duplicates: number;
+  /** Direct sub-codes that move under the target. */
+  subcodes: number;
+}
+
+/** What merging `fromId` into `intoId` will do (shown before the user confirms). */
+export function mergeImpact(db: ProjectDb, fromId: number, intoId: number): MergeImpact {
+  requireCode(db, fromId);
+  requireCode(db, intoId);
+  const moving = db.sqlite.prepare('SELECT COUNT(*) FROM codings WHERE code_id = ?').pluck().get(fromId) as number;
+  const duplicates = db.sqlite
+    .prepare(
+      `SELECT COUNT(*) FROM codings f WHERE f.code_id = ? AND EXISTS (
+         SELECT 1 FROM codings t WHERE t.code_id = ? AND t.source_id = f.source_id AND t.start = f.start AND t."end" = f."end")`,
+    )
+    .pluck()
+    .get(fromId, intoId) as number;
+  const subcodes = db.sqlite.prepare('SELECT COUNT(*) FROM codes WHERE parent_id = ?').pluck().get(fromId) as number;
+  return { moving, duplicates, subcodes };
+}
+
+/**
+ * Splits codings off into a new code: creates the code (under `parentId`, or
+ * at the top level) and moves the codings to it, as one undo step. All the
+ * codings must belong to one code — splitting is "this part of code X is
+ * really something else"; codings of several codes would silently mix themes.
+ */
+export function splitCodings(
+  db: ProjectDb,
+  input: { codingIds: number[]; newCodeName: string; parentId: number | null; color?: string },
+  authorId: number | null = null,
+): { codeId: number; moved: number } {
+  const ids = [...new Set(input.codingIds)];
+  const rows = db.sqlite
+    .prepare(`SELECT id, code_id AS codeId FROM codings WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as { id: number; codeId: number }[];
+  const missing = ids.find((id) => !rows.some((r) => r.id === id));
+  if (missing !== undefined) throw new DomainError('entity.not_found', { entity: 'coding', id: missing });
+  const codeIds = new Set(rows.map((r) => r.codeId));
+  if (codeIds.size > 1) throw new DomainError('codebook.split_mixed', { count: codeIds.size });
+  const from = requireCode(db, rows[0]!.codeId);
+  if (input.parentId !== null) requireCode(db, input.parentId);
+  const color = input.color ?? (db.sqlite.prepare('SELECT color FROM codes WHERE id = ?').pluck().get(from.id) as string);
+  return recordAction(db, { label: 'codebookEdit.history.split', params: { code: input.newCodeName, from: from.name, count: ids.length }, authorId }, () => {
+    const codeId = createCode(db, { name: input.newCodeName, color, parentId: input.parentId }, authorId);
+    const move = db.sqlite.prepare('UPDATE codings SET code_id = ? WHERE id = ?');
+    for (const id of ids) move.run(codeId, id);
+    return { codeId, moved: ids.length };
+  });
+}

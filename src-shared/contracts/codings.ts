@@ -89,6 +89,12 @@ export const codebookEditChannels = {
   'codebook.deleteImpact': channel(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
   'codebook.delete': channel(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
   'codebook.merge': channel(z.object({ fromId: id, intoId: id }).strict()).returns<{ moved: number; collapsed: number }>(),
+  /** What a merge will do: codings that move, how many collapse as duplicates, sub-codes that move along. */
+  'codebook.mergeImpact': channel(z.object({ fromId: id, intoId: id }).strict()).returns<{ moving: number; duplicates: number; subcodes: number }>(),
+  /** Creates a new code and moves the given codings (all of one code) to it: one undo step. */
+  'codebook.split': channel(
+    z.object({ codingIds: z.array(id).min(1).max(100_000), newCodeName: z.string().trim().min(1).max(200), parentId: id.nullable(), color: color.optional() }).strict(),
+  ).returns<{ codeId: number; moved: number }>(),
 };
 
 export interface HistoryEntryView {

@@ -69,6 +69,7 @@ export const en: Catalog = {
     'import.duplicate': '{{file}} has exactly the same text as the transcript "{{existing}}", so it was not imported again.',
     'import.expired': 'The preview of {{file}} has expired (the project changed in the meantime). Read the file again.',
     'memos.too_large': 'This memo is too large to save ({{size}} kB; the limit is {{limit}} kB). Nothing was changed; split the text over more memos.',
+    'codebook.split_mixed': 'Only codings of one code can be split off; the selection holds codings of {{count}} codes. Nothing was changed.',
     'textEdit.stale': 'This turn has changed in the meantime (by undo, for example). Nothing was saved; open the turn again to edit it.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
   },

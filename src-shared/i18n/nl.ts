@@ -69,6 +69,7 @@ export const nl = {
     'import.duplicate': '{{file}} heeft precies dezelfde tekst als het transcript "{{existing}}" en is daarom niet nog eens ingelezen.',
     'import.expired': 'Het voorbeeld van {{file}} is verlopen (het project is intussen gewijzigd). Lees het bestand opnieuw in.',
     'memos.too_large': 'Deze memo is te groot om op te slaan ({{size}} kB; de grens is {{limit}} kB). Er is niets gewijzigd; verdeel de tekst over meer memo’s.',
+    'codebook.split_mixed': 'Afsplitsen kan alleen met coderingen van één code; de selectie bevat coderingen van {{count}} codes. Er is niets gewijzigd.',
     'textEdit.stale': 'Deze beurt is intussen gewijzigd (bijvoorbeeld door ongedaan maken). Er is niets opgeslagen; open de beurt opnieuw om te bewerken.',
     'textEdit.empty_turn': 'Een beurt kan niet leeg worden: er moet tekst blijven staan. Er is niets gewijzigd. Wil je een codering weghalen, verwijder dan de codering.',
   },

@@ -1,29 +1,83 @@
 import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
 import { useCodes } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
-import { Field } from './Fields.tsx';
+import type { CodeRow } from '../../../src-shared/contracts/index.ts';
+import { EditableField } from '../codebook/EditableField.tsx';
+import { CodebookDialogs } from '../codebook/CodebookDialogs.tsx';
+import { useCodebook } from '../codebook/codebook-store.ts';
+import { saveField, type CodeFieldName } from '../codebook/code-actions.ts';
+import '../codebook/codebook.css';
+
+function Counts({ code }: { code: CodeRow }) {
+  const { t } = useTranslation();
+  const perspective = useUi((s) => s.perspectiveFilter);
+  const hasSub = code.totals.segments !== code.counts.segments || code.totals.participants !== code.counts.participants || code.totals.sources !== code.counts.sources;
+  const rows = [{ key: 'own', label: t('codebookEdit.details.own'), c: code.counts }, ...(hasSub ? [{ key: 'sub', label: t('codebookEdit.details.withSubcodes'), c: code.totals }] : [])];
+  return (
+    <table className="code-counts">
+      <caption>{perspective ? t('codebookEdit.details.countsFiltered', { perspective: t(`perspective.${perspective}`) }) : t('codebookEdit.details.counts')}</caption>
+      <thead>
+        <tr>
+          <td />
+          <th scope="col">{t('codebookEdit.details.segments')}</th>
+          <th scope="col">{t('codebookEdit.details.participants')}</th>
+          <th scope="col">{t('codebookEdit.details.sources')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td>{r.c.segments}</td>
+            <td>{r.c.participants}</td>
+            <td>{r.c.sources}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function CodeDetails({ id }: { id: number }) {
   const { t } = useTranslation();
   const perspective = useUi((s) => s.perspectiveFilter);
-  const code = useCodes(perspective).data?.find((c) => c.id === id);
+  const showNavigator = useUi((s) => s.showNavigator);
+  const codes = useCodes(perspective).data;
+  const code = codes?.find((c) => c.id === id);
   if (!code) return null;
+  const field = (name: CodeFieldName, label: string, extra: { multiline?: boolean; required?: boolean; className?: string } = {}) => (
+    <EditableField key={`${code.id}-${name}`} label={label} value={code[name]} {...extra}
+      onSave={(value) => saveField(code.id, name, value, label)} />
+  );
   return (
     <section aria-labelledby="inspector-code">
       <h3 id="inspector-code" className="inspector__name">
         <span className="swatch" style={{ background: code.color }} aria-hidden="true" /> {code.name}
       </h3>
       <p className="muted">{t(`codeRole.${code.role}`)}</p>
-      <dl className="fields">
-        <Field label={t('shell.definition')}>{code.definition}</Field>
-        <Field label={t('shell.include')}>{code.includeCriteria}</Field>
-        <Field label={t('shell.exclude')}>{code.excludeCriteria}</Field>
-        <Field label={t('shell.example')}>{code.example && <q>{code.example}</q>}</Field>
-        <Field label={t('shell.counts')}>{t('shell.countsTitle', { ...code.counts })}</Field>
-        {code.totals.segments !== code.counts.segments && (
-          <Field label={t('shell.countsWithSubcodes')}>{t('shell.countsTitle', { ...code.totals })}</Field>
-        )}
-      </dl>
+      <div className="code-edit">
+        {field('name', t('codebookEdit.details.name'), { required: true })}
+        <div className="code-edit__field">
+          <span className="code-edit__label" id="code-edit-colour">{t('codebookEdit.details.colour')}</span>
+          <div className="code-edit__colour">
+            <span className="swatch" style={{ background: code.color, width: 18, height: 18 }} aria-hidden="true" />
+            <span className="mono">{code.color}</span>
+            <Button className="tool tool--small" aria-describedby="code-edit-colour"
+              onPress={() => useCodebook.getState().open({ kind: 'colour', codeId: code.id })}>
+              {t('codebookEdit.details.changeColour')}
+            </Button>
+          </div>
+        </div>
+        {field('definition', t('codebookEdit.details.definition'), { multiline: true })}
+        {field('includeCriteria', t('codebookEdit.details.include'), { multiline: true })}
+        {field('excludeCriteria', t('codebookEdit.details.exclude'), { multiline: true })}
+        {field('example', t('codebookEdit.details.example'), { multiline: true, className: 'code-edit__field--quote' })}
+        <p className="code-edit__hint muted">{t('codebookEdit.details.saveHint')}</p>
+        <Counts code={code} />
+      </div>
+      {/* The tree hosts the codebook dialogs; with the navigator hidden, the inspector does. */}
+      {!showNavigator && codes && <CodebookDialogs rows={codes} />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Collection, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Tree, TreeItem, TreeItemContent } from 'react-aria-components';
 import { useCodes } from '../../state/queries.ts';
@@ -9,20 +9,35 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 import type { CodeRow } from '../../../src-shared/contracts/index.ts';
 import { nest, type Nested } from '../../../src-shared/domain/code-tree.ts';
+import { CodeMenu } from '../codebook/CodeMenu.tsx';
+import { CodebookDialogs } from '../codebook/CodebookDialogs.tsx';
+import { useCodebook } from '../codebook/codebook-store.ts';
+import { handleRowKey } from '../codebook/row-keys.ts';
+import { trackTextDrags } from '../codebook/text-drag.ts';
+import { useTreeDnd } from '../codebook/use-tree-dnd.tsx';
+import '../codebook/codebook.css';
 
 type TreeNode = Nested<CodeRow>;
 
-function CodeItem({ node }: { node: TreeNode }) {
+function CodeItem({ node, rows }: { node: TreeNode; rows: readonly CodeRow[] }) {
   const { t } = useTranslation();
   const code = node.item;
   // Parents show their subtree's total, as users know from other QDA tools.
   const shown = node.children.length > 0 ? code.totals : code.counts;
   const title = t('shell.countsTitle', { ...shown });
   return (
-    <TreeItem id={node.id} textValue={code.name} className="tree-item">
+    <TreeItem
+      id={node.id}
+      textValue={code.name}
+      className="tree-item"
+      onContextMenu={(e) => {
+        e.preventDefault();
+        useCodebook.getState().openMenu(code.id);
+      }}
+    >
       <TreeItemContent>
         {({ hasChildItems, isExpanded }) => (
-          <div className="tree-row" title={title}>
+          <div className="tree-row" title={title} data-code-id={code.id}>
             {hasChildItems ? (
               <Button slot="chevron" className="tree-chevron" aria-label={t('toolbar.expand')}>
                 <span aria-hidden="true">{isExpanded ? '▾' : '▸'}</span>
@@ -35,10 +50,11 @@ function CodeItem({ node }: { node: TreeNode }) {
             <span className="count" aria-label={t('shell.segments', { count: shown.segments })}>
               {shown.segments}
             </span>
+            <CodeMenu code={code} rows={rows} />
           </div>
         )}
       </TreeItemContent>
-      <Collection items={node.children}>{(child) => <CodeItem node={child} />}</Collection>
+      <Collection items={node.children}>{(child) => <CodeItem node={child} rows={rows} />}</Collection>
     </TreeItem>
   );
 }
@@ -48,11 +64,21 @@ export function CodebookTree() {
   const perspective = useUi((s) => s.perspectiveFilter);
   const selection = useUi((s) => s.selection);
   const codes = useCodes(perspective);
-  const tree = useMemo(() => nest(codes.data ?? []), [codes.data]);
+  const rows = useMemo(() => codes.data ?? [], [codes.data]);
+  const tree = useMemo(() => nest(rows), [rows]);
+  const expanded = useCodebook((s) => s.expanded);
+  const { dragAndDropHooks } = useTreeDnd(rows);
+  useEffect(trackTextDrags, []);
   return (
-    <section className="nav-section nav-section--grow" aria-labelledby="nav-codebook">
+    <section className="nav-section nav-section--grow" aria-labelledby="nav-codebook" onKeyDownCapture={(e) => handleRowKey(e, rows)}>
       <div className="nav-section__head">
         <h2 id="nav-codebook" className="nav-section__title">{t('shell.codebook')}</h2>
+        <Button
+          className="tool tool--small codebook-new"
+          onPress={() => useCodebook.getState().open({ kind: 'create', parentId: selection?.kind === 'code' ? selection.id : null, nested: false })}
+        >
+          <span aria-hidden="true">+ </span>{t('codebookEdit.newCode')}
+        </Button>
         <Select
           className="perspective-select"
           selectedKey={perspective ?? 'all'}
@@ -82,6 +108,9 @@ export function CodebookTree() {
           aria-labelledby="nav-codebook"
           className="code-tree"
           selectionMode="single"
+          expandedKeys={expanded}
+          onExpandedChange={(keys) => useCodebook.getState().setExpanded(keys)}
+          dragAndDropHooks={dragAndDropHooks}
           selectedKeys={selection?.kind === 'code' ? [selection.id] : []}
           // Enter or double-click on a code applies it to the selected text; without one it shows the code.
           onAction={(key) => {
@@ -94,9 +123,10 @@ export function CodebookTree() {
           }}
           items={tree}
         >
-          {(node) => <CodeItem node={node} />}
+          {(node) => <CodeItem node={node} rows={rows} />}
         </Tree>
       )}
+      <CodebookDialogs rows={rows} />
     </section>
   );
 }

@@ -1,0 +1,120 @@
+// What codebook edits do from the UI: one call each, then a calm status line
+// or a translated notice. The services make every edit one undo step.
+import i18next from 'i18next';
+import type { CodeRow } from '../../../src-shared/contracts/index.ts';
+import { call, BridgeError } from '../../bridge.ts';
+import { useUi } from '../../state/ui-store.ts';
+import { useCodebook } from './codebook-store.ts';
+
+function report(err: unknown): void {
+  useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
+}
+
+function status(key: string, params: Record<string, string | number>): void {
+  useUi.getState().setStatus(i18next.t(key, params));
+}
+
+/** Runs one write; false (with a notice shown) when it failed. */
+async function attempt<T>(write: () => Promise<T>, onDone: (result: T) => void): Promise<boolean> {
+  try {
+    const result = await write();
+    useUi.getState().setNotice(null);
+    onDone(result);
+    return true;
+  } catch (err) {
+    report(err);
+    return false;
+  }
+}
+
+export function createCode(input: { name: string; color: string; parentId: number | null }): Promise<boolean> {
+  return attempt(() => call('codebook.create', input), (id) => {
+    if (input.parentId !== null) useCodebook.getState().expand(input.parentId);
+    useUi.getState().select({ kind: 'code', id });
+    status('codebookEdit.created', { code: input.name.trim() });
+  });
+}
+
+export function renameCode(id: number, name: string): Promise<boolean> {
+  return attempt(() => call('codebook.update', { id, name }), () => status('codebookEdit.renamed', { code: name.trim() }));
+}
+
+export function recolourCode(code: Pick<CodeRow, 'id' | 'name'>, color: string): Promise<boolean> {
+  return attempt(() => call('codebook.update', { id: code.id, color }), () => status('codebookEdit.recoloured', { code: code.name }));
+}
+
+export type CodeFieldName = 'name' | 'definition' | 'includeCriteria' | 'excludeCriteria' | 'example';
+
+/** Saves one field of the code's definition (the inspector's fields). */
+export function saveField(id: number, field: CodeFieldName, value: string, label: string): Promise<boolean> {
+  return attempt(() => call('codebook.update', { id, [field]: value }), () => status('codebookEdit.details.saved', { field: label }));
+}
+
+export function moveCode(code: Pick<CodeRow, 'id' | 'name'>, parentId: number | null, index: number): Promise<boolean> {
+  return attempt(() => call('codebook.move', { id: code.id, parentId, index }), () => {
+    if (parentId !== null) useCodebook.getState().expand(parentId);
+    status('codebookEdit.moved', { code: code.name });
+  });
+}
+
+export type Step = 'up' | 'down' | 'indent' | 'outdent';
+
+/** Where a step takes a code among the rows (tree order), or null when it cannot go that way. */
+export function stepTarget(rows: readonly CodeRow[], id: number, step: Step): { parentId: number | null; index: number } | null {
+  const code = rows.find((r) => r.id === id);
+  if (!code) return null;
+  const siblings = rows.filter((r) => r.parentId === code.parentId);
+  const at = siblings.findIndex((r) => r.id === id);
+  switch (step) {
+    // Indices count the siblings without the moved code (as codebook.move does).
+    case 'up':
+      return at > 0 ? { parentId: code.parentId, index: at - 1 } : null;
+    case 'down':
+      return at < siblings.length - 1 ? { parentId: code.parentId, index: at + 1 } : null;
+    case 'indent': {
+      const above = siblings[at - 1];
+      return above ? { parentId: above.id, index: rows.filter((r) => r.parentId === above.id).length } : null;
+    }
+    case 'outdent': {
+      const parent = code.parentId === null ? undefined : rows.find((r) => r.id === code.parentId);
+      if (!parent) return null;
+      const parentAt = rows.filter((r) => r.parentId === parent.parentId).findIndex((r) => r.id === parent.id);
+      return { parentId: parent.parentId, index: parentAt + 1 };
+    }
+  }
+}
+
+export async function stepCode(rows: readonly CodeRow[], id: number, step: Step): Promise<void> {
+  const code = rows.find((r) => r.id === id);
+  if (!code) return;
+  const target = stepTarget(rows, id, step);
+  if (!target) {
+    status('codebookEdit.cannotMove', { code: code.name });
+    return;
+  }
+  await moveCode(code, target.parentId, target.index);
+}
+
+export function mergeCodes(from: Pick<CodeRow, 'id' | 'name'>, into: Pick<CodeRow, 'id' | 'name'>): Promise<boolean> {
+  return attempt(() => call('codebook.merge', { fromId: from.id, intoId: into.id }), (r) => {
+    useUi.getState().select({ kind: 'code', id: into.id });
+    status('codebookEdit.merge.done', { from: from.name, into: into.name, moved: r.moved, collapsed: r.collapsed });
+  });
+}
+
+export function deleteCode(code: Pick<CodeRow, 'id' | 'name'>): Promise<boolean> {
+  return attempt(() => call('codebook.delete', { id: code.id }), () => {
+    const ui = useUi.getState();
+    if (ui.selection?.kind === 'code' && ui.selection.id === code.id) ui.select(null);
+    ui.selectCodings([]);
+    status('codebookEdit.delete.done', { code: code.name });
+  });
+}
+
+export function splitCodings(input: { codingIds: number[]; newCodeName: string; parentId: number | null }): Promise<boolean> {
+  return attempt(() => call('codebook.split', input), (r) => {
+    if (input.parentId !== null) useCodebook.getState().expand(input.parentId);
+    useUi.getState().select({ kind: 'code', id: r.codeId });
+    status('codebookEdit.split.done', { count: r.moved, code: input.newCodeName.trim() });
+  });
+}

@@ -1,0 +1,35 @@
+// UI-only state of codebook editing: which dialog is open, which row's menu,
+// and which tree rows are expanded (so a new sub-code or a move can show its place).
+import { create } from 'zustand';
+import type { Key } from 'react-aria-components';
+
+export type CodebookDialog =
+  /** `nested`: whether the new code starts out under `parentId` (the dialog lets the user choose). */
+  | { kind: 'create'; parentId: number | null; nested: boolean }
+  | { kind: 'rename'; codeId: number }
+  | { kind: 'colour'; codeId: number }
+  | { kind: 'merge'; codeId: number }
+  | { kind: 'delete'; codeId: number }
+  | { kind: 'split'; codeId: number; codingIds: number[] };
+
+interface CodebookState {
+  dialog: CodebookDialog | null;
+  menuFor: number | null;
+  expanded: Set<Key>;
+  open(dialog: CodebookDialog): void;
+  close(): void;
+  openMenu(id: number | null): void;
+  setExpanded(keys: Set<Key>): void;
+  expand(id: number): void;
+}
+
+export const useCodebook = create<CodebookState>((set) => ({
+  dialog: null,
+  menuFor: null,
+  expanded: new Set(),
+  open: (dialog) => set({ dialog, menuFor: null }),
+  close: () => set({ dialog: null }),
+  openMenu: (menuFor) => set({ menuFor }),
+  setExpanded: (expanded) => set({ expanded }),
+  expand: (id) => set((s) => (s.expanded.has(id) ? s : { expanded: new Set([...s.expanded, id]) })),
+}));

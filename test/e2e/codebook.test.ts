@@ -1,0 +1,311 @@
+// Codebook editing in the real renderer against a real project file: create,
+// rename, recolour, define, merge, delete (+ undo), move by drag and by keys,
+// and coding by dragging selected transcript text onto a code.
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { launchHarness, type Harness } from '../harness/harness.ts';
+import { seriousViolations } from './axe.ts';
+import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
+import { openProjectDb } from '../../src-main/db/open.ts';
+import { applyCoding } from '../../src-main/services/coding-edit.ts';
+import { ensureUser } from '../../src-main/services/users.ts';
+
+let harness: Harness | undefined;
+closeHarnessAfterEach(() => harness, () => (harness = undefined));
+
+const db = (h: Harness) => h.session.requireProject().sqlite;
+const codeByName = (h: Harness, name: string) =>
+  db(h).prepare('SELECT id, parent_id AS parentId, color, definition, example, sort_order AS sortOrder FROM codes WHERE name = ?').get(name) as
+    | { id: number; parentId: number | null; color: string; definition: string; example: string; sortOrder: number }
+    | undefined;
+const codingsOf = (h: Harness, name: string) =>
+  db(h).prepare('SELECT c.id, c.source_id AS sourceId, c.start, c."end" FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.name = ? ORDER BY c.start').all(name) as
+    { id: number; sourceId: number; start: number; end: number }[];
+const codingCount = (h: Harness) => db(h).prepare('SELECT COUNT(*) FROM codings').pluck().get() as number;
+
+const tree = (h: Harness) => h.page.getByRole('treegrid', { name: /Codeboek|Codebook/ });
+const row = (h: Harness, name: string): Locator => tree(h).getByRole('row', { name, exact: true });
+
+async function expand(h: Harness, parent: string): Promise<void> {
+  const r = row(h, parent);
+  if ((await r.getAttribute('aria-expanded')) !== 'true') await r.getByRole('button', { name: /Uitklappen|Expand/ }).click();
+  await expect.poll(() => r.getAttribute('aria-expanded')).toBe('true');
+}
+
+/** Selects `phrase` inside the first turn that contains it, as a drag with the mouse would. */
+async function selectText(h: Harness, phrase: string): Promise<void> {
+  await h.page.evaluate((needle) => {
+    const turn = [...document.querySelectorAll<HTMLElement>('[data-turn-start]')].find((el) => el.textContent?.includes(needle));
+    if (!turn) throw new Error('phrase not found');
+    const walker = document.createTreeWalker(turn, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const full = nodes.map((n) => n.data).join('');
+    const at = full.indexOf(needle);
+    const locate = (offset: number): [Text, number] => {
+      for (const n of nodes) {
+        if (offset <= n.data.length) return [n, offset];
+        offset -= n.data.length;
+      }
+      return [nodes[nodes.length - 1]!, nodes[nodes.length - 1]!.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + needle.length));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, phrase);
+}
+
+/**
+ * An example project with one exact duplicate waiting for a merge:
+ * "Prikkels in de bekostiging" also codes the passage "Structurele
+ * financiering" has, and "Structurele financiering" gets a second passage.
+ */
+function projectWithDuplicate(): { path: string; sharedRange: { sourceId: number; start: number; end: number } } {
+  const path = exampleProject();
+  const pdb = openProjectDb(path);
+  try {
+    const id = (name: string) => pdb.sqlite.prepare('SELECT id FROM codes WHERE name = ?').pluck().get(name) as number;
+    const shared = pdb.sqlite.prepare('SELECT source_id AS sourceId, start, "end" FROM codings WHERE code_id = ?').get(id('Structurele financiering')) as
+      { sourceId: number; start: number; end: number };
+    const coderId = ensureUser(pdb, 'Testcodeur');
+    applyCoding(pdb, { sourceId: shared.sourceId, codeId: id('Prikkels in de bekostiging'), ranges: [{ start: shared.start, end: shared.end }], coderId });
+    const other = shared.start > 40 ? { start: shared.start - 40, end: shared.start - 5 } : { start: shared.end + 5, end: shared.end + 40 };
+    applyCoding(pdb, { sourceId: shared.sourceId, codeId: id('Structurele financiering'), ranges: [other], coderId });
+    return { path, sharedRange: shared };
+  } finally {
+    pdb.close();
+  }
+}
+
+/**
+ * Moves a pressed mouse in steps (Chromium starts a native drag on the first
+ * moves), then nudges it at the end: React Aria settles its drop target on a
+ * dragover at the final point, and Playwright sends one per move.
+ */
+async function dragPointer(page: Harness['page'], from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  for (let i = 1; i <= 12; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
+  await page.mouse.move(to.x + 1, to.y);
+  await page.mouse.move(to.x, to.y);
+}
+
+async function focusRow(h: Harness, name: string): Promise<void> {
+  // Tab into the tree like a keyboard user, then walk to the row with the arrow keys.
+  await row(h, name).focus();
+  await expect.poll(() => h.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('row');
+}
+
+describe('codebook editing', () => {
+  it('creates, renames (F2 in the tree), recolours and defines a code', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const h = harness;
+    const { page } = h;
+    await tree(h).waitFor();
+
+    // New top-level code.
+    await page.getByRole('button', { name: 'Nieuwe code' }).click();
+    const create = page.getByRole('dialog', { name: 'Nieuwe code' });
+    await create.getByLabel('Naam').fill('Vertrouwen in data');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codeByName(h, 'Vertrouwen in data')).toMatchObject({ parentId: null });
+    await row(h, 'Vertrouwen in data').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Code "Vertrouwen in data" gemaakt.' }).waitFor();
+
+    // F2 on the focused row renames; it must not reach the app's F2 (edit transcript text).
+    await row(h, 'Vertrouwen in data').click();
+    await page.keyboard.press('F2');
+    const rename = page.getByRole('dialog', { name: 'Vertrouwen in data" hernoemen', exact: false });
+    await rename.waitFor();
+    await page.keyboard.type('Vertrouwen in gegevens');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')).toBeTruthy();
+    expect(codeByName(h, 'Vertrouwen in data')).toBeUndefined();
+    await rename.waitFor({ state: 'detached' });
+
+    // Recolour from the context menu: a palette swatch, then a custom hex colour.
+    await row(h, 'Vertrouwen in gegevens').click({ button: 'right' });
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Kleur wijzigen…' }).click();
+    const colour = page.getByRole('dialog', { name: /Kleur van/ });
+    await colour.getByRole('radio', { name: 'Rood' }).click({ force: true });
+    await colour.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.color).toBe('#d62728');
+    await row(h, 'Vertrouwen in gegevens').getByRole('button', { name: 'Acties voor Vertrouwen in gegevens' }).click();
+    await page.getByRole('menuitem', { name: 'Kleur wijzigen…' }).click();
+    const hex = colour.getByLabel(/Eigen kleur/);
+    await hex.fill('#12ZZ');
+    await expect.poll(() => colour.getByRole('button', { name: 'Opslaan' }).isDisabled()).toBe(true);
+    await hex.fill('#123ABC');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.color).toBe('#123abc');
+
+    // The inspector edits the definition: saved on leaving the field, the example on Ctrl+Enter.
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await inspector.getByLabel('Definitie').fill('Uitspraken over het vertrouwen in cijfers en registraties.');
+    await inspector.getByLabel('Wanneer toepassen').focus();
+    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.definition).toBe('Uitspraken over het vertrouwen in cijfers en registraties.');
+    await inspector.getByLabel('Voorbeeldcitaat').fill('Die cijfers klopten gewoon niet.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.example).toBe('Die cijfers klopten gewoon niet.');
+    await inspector.getByRole('table', { name: 'Aantallen' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Every edit was its own undo step: undo the example, the definition stays.
+    await tree(h).getByRole('row').first().focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.example).toBe('');
+    expect(codeByName(h, 'Vertrouwen in gegevens')?.definition).toContain('vertrouwen in cijfers');
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('merges two codes with the keyboard only: numbers shown, codings moved, duplicate collapsed, counts updated', async () => {
+    const { path, sharedRange } = projectWithDuplicate();
+    harness = await launchHarness({ projectPath: path });
+    const h = harness;
+    const { page } = h;
+    await tree(h).waitFor();
+    await expand(h, 'Wat is nodig');
+    const before = codingCount(h);
+    expect(codingsOf(h, 'Structurele financiering')).toHaveLength(2);
+    expect(codingsOf(h, 'Prikkels in de bekostiging')).toHaveLength(3);
+
+    await focusRow(h, 'Structurele financiering');
+    await page.keyboard.press('Shift+F10');
+    const menu = page.getByRole('menu');
+    await menu.waitFor();
+    await page.keyboard.type('Samen');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Samenvoegen met');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '"Structurele financiering" samenvoegen' });
+    await dialog.waitFor();
+    await page.keyboard.type('Prikkels');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await dialog.getByText('2 coderingen gaan van "Structurele financiering" naar "Prikkels in de bekostiging".').waitFor();
+    await dialog.getByText(/1 daarvan valt samen met een codering/).waitFor();
+    await page.screenshot({ path: screenshotPath('codebook-merge-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Samenvoegen') break;
+    }
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => codeByName(h, 'Structurele financiering')).toBeUndefined();
+    const merged = codingsOf(h, 'Prikkels in de bekostiging');
+    expect(merged).toHaveLength(4);
+    expect(merged.filter((c) => c.sourceId === sharedRange.sourceId && c.start === sharedRange.start && c.end === sharedRange.end)).toHaveLength(1);
+    expect(codingCount(h)).toBe(before - 1);
+    await expand(h, 'Bekostiging en financiering');
+    await expect.poll(() => row(h, 'Prikkels in de bekostiging').locator('.count').textContent()).toBe('4');
+    await page.getByRole('status').filter({ hasText: 'samengevoegd met' }).waitFor();
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('deletes a code with its codings after asking, and Ctrl+Z brings them back (keyboard only)', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const h = harness;
+    const { page } = h;
+    await tree(h).waitFor();
+    await expand(h, 'Bekostiging en financiering');
+    const codings = codingsOf(h, 'Prikkels in de bekostiging');
+    expect(codings).toHaveLength(2);
+    const before = codingCount(h);
+
+    // The menu first (screenshot), then Delete on the row opens the same question.
+    await row(h, 'Prikkels in de bekostiging').click({ button: 'right' });
+    await page.getByRole('menu').waitFor();
+    await page.screenshot({ path: screenshotPath('codebook-menu-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+
+    await focusRow(h, 'Prikkels in de bekostiging');
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('dialog', { name: '"Prikkels in de bekostiging" verwijderen?' });
+    await dialog.getByText('2 coderingen verdwijnen mee.').waitFor();
+    await page.screenshot({ path: screenshotPath('codebook-delete-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+    // Cancel has the focus (the safe choice); Tab reaches Verwijderen.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codeByName(h, 'Prikkels in de bekostiging')).toBeUndefined();
+    expect(codingCount(h)).toBe(before - 2);
+    await row(h, 'Prikkels in de bekostiging').waitFor({ state: 'detached' });
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => codingsOf(h, 'Prikkels in de bekostiging')).toEqual(codings);
+    await row(h, 'Prikkels in de bekostiging').waitFor();
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('codes by dragging selected text onto a code, and moves codes by drag and by keys', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const h = harness;
+    const { page } = h;
+    await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().click();
+    await page.getByRole('article').waitFor();
+    const target = 'Wat is nodig';
+    const before = codingsOf(h, target).length;
+
+    const phrase = 'zo lang mogelijk thuis kunnen blijven';
+    await selectText(h, phrase);
+    const from = await page.evaluate(() => {
+      const r = window.getSelection()!.getRangeAt(0).getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    const box = (await row(h, target).boundingBox())!;
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await dragPointer(page, from, { x: box.x + 60, y: box.y + box.height / 2 });
+    await expect.poll(() => row(h, target).getAttribute('data-drop-target')).toBe('true');
+    await page.screenshot({ path: screenshotPath('codebook-drop-nl') });
+    await page.mouse.up();
+    await expect.poll(() => codingsOf(h, target).length).toBe(before + 1);
+    const text = db(h).prepare('SELECT text FROM sources WHERE id = ?').pluck().get(codingsOf(h, target).at(-1)!.sourceId) as string;
+    const coded = db(h).prepare('SELECT start, "end" FROM codings ORDER BY id DESC LIMIT 1').get() as { start: number; end: number };
+    expect(text.slice(coded.start, coded.end)).toBe(phrase);
+
+    // Move by drag: "Beeld van JZOJP" onto the top half of the first row lands before it.
+    const roots = () => db(h).prepare('SELECT name FROM codes WHERE parent_id IS NULL ORDER BY sort_order, id').pluck().all() as string[];
+    expect(roots()[0]).toBe('Bekostiging en financiering');
+    const src = (await row(h, 'Beeld van JZOJP').boundingBox())!;
+    const dst = (await row(h, 'Bekostiging en financiering').boundingBox())!;
+    await page.mouse.move(src.x + 80, src.y + src.height / 2);
+    await page.mouse.down();
+    // (the drop line before the first row shows while dragging)
+    await dragPointer(page, { x: src.x + 80, y: src.y + src.height / 2 }, { x: src.x + 80, y: dst.y + 3 });
+    await page.mouse.up();
+    await expect.poll(() => roots()[0]).toBe('Beeld van JZOJP');
+
+    // By keys: Alt+↓ moves it back down one place; Alt+→ makes it a sub-code of the code above.
+    await focusRow(h, 'Beeld van JZOJP');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => roots().slice(0, 2)).toEqual(['Bekostiging en financiering', 'Beeld van JZOJP']);
+    await focusRow(h, 'Beeld van JZOJP');
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => codeByName(h, 'Beeld van JZOJP')?.parentId).toBe(codeByName(h, 'Bekostiging en financiering')!.id);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('English: the menu and the delete question', async () => {
+    harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
+    const h = harness;
+    const { page } = h;
+    await tree(h).waitFor();
+    await expand(h, 'Kwetsbare groepen');
+    await row(h, 'Bereik en toegankelijkheid').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Merge with…' }).waitFor();
+    await page.screenshot({ path: screenshotPath('codebook-menu-en') });
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete "Bereik en toegankelijkheid"?' });
+    await dialog.getByText('2 codings go with it.').waitFor();
+    await page.screenshot({ path: screenshotPath('codebook-delete-en') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(codingsOf(h, 'Bereik en toegankelijkheid')).toHaveLength(2);
+    expect(h.pageErrors).toEqual([]);
+  });
+});

@@ -102,6 +102,11 @@ describe('DOCX', () => {
     expect(styles).toMatch(/w:styleId="DuidingQuote"(?:(?!<\/w:style>).)*<w:name w:val="Citaat \(Duiding\)"\/>(?:(?!<\/w:style>).)*<w:i\/>/s);
     expect(styles).toMatch(/w:styleId="DuidingAttribution"(?:(?!<\/w:style>).)*<w:jc w:val="right"\/>/s);
     expect(styles).toContain('w:val="nl-NL"');
+    // No heading alone at the foot of a page; quotes not split from their attribution.
+    for (const [i, h] of ['Heading1', 'Heading2', 'Heading3'].entries()) {
+      expect(styles).toMatch(new RegExp(`w:styleId="${h}"(?:(?!</w:style>).)*<w:keepNext/>(?:(?!</w:style>).)*<w:outlineLvl w:val="${i}"/>`, 's'));
+    }
+    expect(styles).toMatch(/w:styleId="DuidingQuote"(?:(?!<\/w:style>).)*<w:keepNext\/><w:keepLines\/>/s);
   });
 
   it('an English report is English-language Word with an English quote style name', async () => {

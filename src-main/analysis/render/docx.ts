@@ -74,9 +74,11 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
       default: {
         document: { run: { font: 'Calibri', size: 22, language: { value: language } }, paragraph: { spacing: { after: 120, line: 276 } } },
         title: { run: { size: 48, bold: true, color: '1F2933' } },
-        heading1: { run: { size: 32, bold: true, color: '1D5F8A' }, paragraph: { spacing: { before: 240, after: 120 } } },
-        heading2: { run: { size: 26, bold: true, color: '1F2933' }, paragraph: { spacing: { before: 240, after: 80 } } },
-        heading3: { run: { size: 23, bold: true, color: '1F2933' }, paragraph: { spacing: { before: 200, after: 60 } } },
+        // Headings stay with the text below them (no heading alone at the foot of a page)
+        // and carry their outline level, as Word's own heading styles do (navigation pane, TOC).
+        heading1: { run: { size: 32, bold: true, color: '1D5F8A' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
+        heading2: { run: { size: 26, bold: true, color: '1F2933' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
+        heading3: { run: { size: 23, bold: true, color: '1F2933' }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true, keepLines: true, outlineLevel: 2 } },
       },
       paragraphStyles: [
         {
@@ -87,6 +89,9 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
           quickFormat: true,
           run: { italics: true, color: '374151' },
           paragraph: {
+            // A quote is not split over two pages and stays with its attribution.
+            keepLines: true,
+            keepNext: true,
             indent: { left: 567, right: 567 },
             spacing: { before: 160, after: 40 },
             border: { left: { style: BorderStyle.SINGLE, size: 18, color: '9FB3C8', space: 8 } },

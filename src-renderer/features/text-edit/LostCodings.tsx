@@ -38,7 +38,9 @@ export function LostCodings() {
                 <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
                 <strong>{l.codeName}</strong>
               </div>
-              <p className="lost-codings__was">{t('textEdit.lost.was', { text: shown })}</p>
+              <p className="lost-codings__was">
+                {t('textEdit.lost.was')} <del>“{shown}”</del>
+              </p>
               <p className="lost-codings__meta">
                 {[t('textEdit.lost.by', { coder: l.coder }), l.isKeyQuote ? t('textEdit.lost.keyQuote') : null, l.hasMemo ? t('textEdit.lost.memo') : null]
                   .filter(Boolean)

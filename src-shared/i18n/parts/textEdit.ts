@@ -21,7 +21,7 @@ export const nl = {
     lost: {
       title: 'Coderingen ter controle',
       intro: 'De tekst van deze coderingen is bij een correctie helemaal weggehaald. Plaats ze opnieuw op een selectie of verwijder ze.',
-      was: 'Stond op: “{{text}}”',
+      was: 'Stond op:',
       by: 'door {{coder}}',
       keyQuote: 'citaat',
       memo: 'met memo',
@@ -61,7 +61,7 @@ export const en: Widen<typeof nl> = {
     lost: {
       title: 'Codings to review',
       intro: 'A correction deleted all the text of these codings. Place them again on a selection or remove them.',
-      was: 'Was on: “{{text}}”',
+      was: 'Was on:',
       by: 'by {{coder}}',
       keyQuote: 'key quote',
       memo: 'with memo',

@@ -18,7 +18,10 @@ import { renderReport } from '../../src-main/analysis/render/render.ts';
 import { renderInWorker } from '../../src-main/analysis/render/in-worker.ts';
 import type { CodebookRow, SegmentRow } from '../../src-main/analysis/render/xlsx.ts';
 import { createI18n } from '../../src-shared/i18n/index.ts';
-import type { ReportModel } from '../../src-shared/contracts/analysis.ts';
+import { reportOptionsSchema, type ReportModel } from '../../src-shared/contracts/analysis.ts';
+import { createExampleProject } from '../../src-main/example/build-example.ts';
+import { buildReportModel } from '../../src-main/analysis/report-model.ts';
+import { workbookExtras } from '../../src-main/analysis/report-data.ts';
 
 const tmp = useTmp();
 
@@ -335,5 +338,28 @@ describe('a failed export leaves nothing behind', () => {
     expect(readFileSync(target, 'utf8')).toMatch(/^# Thematische analyse/);
     expect(result.bytes).toBe(readFileSync(target).length);
     expect(readdirSync(dir)).toEqual(['rapport.md']);
+  });
+});
+
+describe('the example project\'s report', () => {
+  it('in every format and both structures, no participant name (full or first) appears anywhere', async () => {
+    const dir = tmp.dir();
+    const db = tmp.track(createExampleProject(join(dir, 'example.duiding')));
+    const names = (db.sqlite.prepare('SELECT name FROM participants').pluck().all() as string[]).flatMap((n) => [n, n.split(' ')[0]!]);
+    expect(names.length).toBeGreaterThan(0);
+    for (const [structure, language] of [['blocks', 'nl'], ['needs', 'en']] as const) {
+      const model = buildReportModel(db, reportOptionsSchema.parse({ structure, language }));
+      const extras = workbookExtras(db, language);
+      for (const format of ['docx', 'xlsx', 'html', 'md', 'csv'] as const) {
+        const path = join(dir, `${structure}.${format}`);
+        await writeReport(model, format, path, { extras });
+        const bytes = new Uint8Array(readFileSync(path));
+        const text = format === 'docx' || format === 'xlsx'
+          ? Object.entries(unzipSync(bytes)).filter(([f]) => f.endsWith('.xml')).map(([, b]) => strFromU8(b)).join('\n')
+          : strFromU8(bytes);
+        expect(text.length, `${structure}.${format}`).toBeGreaterThan(500);
+        for (const name of names) expect(text, `${structure}.${format}`).not.toContain(name);
+      }
+    }
   });
 });

@@ -17,10 +17,10 @@ export const keys = {
 
 const TAG_KEYS: Record<EntityTag, readonly (readonly unknown[])[]> = {
   project: [['project'], ['shell']],
-  codes: [['codes'], ['project', 'info'], ['analysis']],
-  sources: [['sources'], ['project', 'info'], ['participants'], ['analysis'], ['search']],
-  participants: [['participants'], ['sources'], ['codes'], ['project', 'info'], ['analysis'], ['search']],
-  codings: [['codes'], ['sources'], ['project', 'info'], ['analysis']],
+  codes: [['codes'], ['project', 'info'], ['analysis'], ['retrieval']],
+  sources: [['sources'], ['project', 'info'], ['participants'], ['analysis'], ['search'], ['retrieval']],
+  participants: [['participants'], ['sources'], ['codes'], ['project', 'info'], ['analysis'], ['search'], ['retrieval']],
+  codings: [['codes'], ['sources'], ['project', 'info'], ['analysis'], ['retrieval']],
   memos: [],
   users: [['project', 'info'], ['project', 'users']],
 };

@@ -15,6 +15,7 @@ import { applyCoding } from '../../src-main/services/coding-edit.ts';
 import { listSegments } from '../../src-main/services/segments.ts';
 import { resolveCode } from '../../src-main/cli/resolve.ts';
 import type { Result } from '../../src-shared/errors.ts';
+import type { SegmentExportResult } from '../../src-shared/contracts/exports.ts';
 
 const tmp = useTmp('duiding-exports-');
 
@@ -77,7 +78,7 @@ describe('segments.export', () => {
   it('CSV: BOM, semicolons, the rows of the query with Dutch characters intact, no names when anonymised', async () => {
     const { dispatch, db, dir, samen, geld } = await setup();
     const path = join(dir, 'fragmenten.csv');
-    const result = ok(await dispatch('segments.export', { codeIds: [samen, geld], mode: 'or', format: 'csv', path }));
+    const result = ok(await dispatch('segments.export', { codeIds: [samen, geld], mode: 'or', format: 'csv', path })) as SegmentExportResult;
     const expected = listSegments(db, { codeIds: [samen, geld], mode: 'or', filter: {}, anonymise: true, context: 0, limit: 1000 }).segments;
     expect(result.rows).toBe(3);
     const bytes = readFileSync(path);
@@ -116,7 +117,7 @@ describe('segments.export', () => {
     const first = listSegments(db, { codeIds: [geld], mode: 'or', filter: {}, anonymise: true, context: 0, limit: 10 }).segments[1]!;
     ok(await dispatch('codings.update', { id: first.codingIds[0]!, isKeyQuote: true }));
     const path = join(dir, 'fragmenten.xlsx');
-    const result = ok(await dispatch('segments.export', { codeIds: [geld], format: 'xlsx', path }));
+    const result = ok(await dispatch('segments.export', { codeIds: [geld], format: 'xlsx', path })) as SegmentExportResult;
     expect(result.rows).toBe(2);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);

@@ -1,0 +1,46 @@
+// What the retrieval view changes or writes, with the outcome on the status line or the alert banner.
+import i18next from 'i18next';
+import { BridgeError, call } from '../../bridge.ts';
+import { useUi } from '../../state/ui-store.ts';
+import type { Segment } from '../../../src-shared/contracts/codings.ts';
+import type { SegmentExportFormat } from '../../../src-shared/contracts/exports.ts';
+import { isLanguage } from '../../../src-shared/i18n/catalog.ts';
+import { segmentQuery, useRetrieval } from './retrieval-store.ts';
+
+function fail(err: unknown): void {
+  useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
+}
+
+/**
+ * Marks the segment as a key quote, or unmarks it. An AND/overlap segment is
+ * made of several codings: marking flags the first (the anchor code's),
+ * unmarking clears every one that is flagged, so the star really goes out.
+ */
+export async function toggleKeyQuote(s: Segment): Promise<void> {
+  try {
+    if (s.isKeyQuote) {
+      for (const id of s.codingIds) await call('codings.update', { id, isKeyQuote: false });
+      useUi.getState().setStatus(i18next.t('retrieval.unmarked'));
+    } else {
+      await call('codings.update', { id: s.codingIds[0]!, isKeyQuote: true });
+      useUi.getState().setStatus(i18next.t('retrieval.marked'));
+    }
+  } catch (err) {
+    fail(err);
+  }
+}
+
+/** Asks where to save, then writes every segment of the current query there (in main). */
+export async function exportSegments(format: SegmentExportFormat): Promise<void> {
+  try {
+    const path = await call('shell.saveFileDialog', { defaultName: i18next.t('retrieval.export.defaultName'), extension: format });
+    if (!path) return;
+    const language = isLanguage(i18next.language) ? i18next.language : 'nl';
+    const result = await call('segments.export', { ...segmentQuery(useRetrieval.getState()), format, path, language });
+    const file = result.path.split(/[\\/]/).pop() ?? result.path;
+    useUi.getState().setNotice(null);
+    useUi.getState().setStatus(i18next.t('retrieval.export.done', { count: result.rows, file }));
+  } catch (err) {
+    fail(err);
+  }
+}

@@ -11,7 +11,7 @@ import './history.css';
 
 const historyKey = ['project', 'history'] as const;
 const LIMIT = 5000;
-const ROW = 34;
+const ROW = 46;
 
 /** The readable change log: who changed what, when — newest first; undone steps greyed. */
 export function HistoryView() {
@@ -69,14 +69,12 @@ export function HistoryView() {
                   >
                     <span role="cell" className="history__who">{entry.author ?? t('reader.log.unknownAuthor')}</span>
                     <span role="cell" className="history__when">
-                      <time dateTime={entry.createdAt} title={absoluteTime(entry.createdAt, i18n.language)}>
-                        {relativeTime(entry.createdAt, i18n.language, now)}
-                      </time>
-                      <span className="history__abs"> · {absoluteTime(entry.createdAt, i18n.language)}</span>
+                      <time dateTime={entry.createdAt}>{relativeTime(entry.createdAt, i18n.language, now)}</time>
+                      <span className="history__abs">{absoluteTime(entry.createdAt, i18n.language)}</span>
                     </span>
-                    <span role="cell" className="history__what">
-                      {describeStep(entry)}
+                    <span role="cell" className="history__what" title={describeStep(entry)}>
                       {entry.undone && <span className="badge history__undone">{t('reader.log.undone')}</span>}
+                      <span className="history__label">{describeStep(entry)}</span>
                     </span>
                   </div>
                 );

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CodeRow, CodingView } from '../../../src-shared/contracts/index.ts';
 import { useUi } from '../../state/ui-store.ts';
 
@@ -7,7 +7,11 @@ interface Bar {
   top: number;
   height: number;
   lane: number;
+  /** Where the label sits: right of all lanes, stacked so labels never overlap. */
+  labelTop: number;
 }
+
+const LABEL_HEIGHT = 13;
 
 export const LANE_WIDTH = 16;
 
@@ -17,8 +21,7 @@ export const LANE_WIDTH = 16;
  * measures only its own marks, relative to its own row; overlapping codings
  * get separate lanes.
  */
-export function CodingMargin({ rowRef, textRef, codings, codeById, selected, active }: {
-  rowRef: RefObject<HTMLElement | null>;
+export function CodingMargin({ textRef, codings, codeById, selected, active }: {
   textRef: RefObject<HTMLElement | null>;
   codings: readonly CodingView[];
   codeById: ReadonlyMap<number, CodeRow>;
@@ -27,17 +30,19 @@ export function CodingMargin({ rowRef, textRef, codings, codeById, selected, act
   active: boolean;
 }) {
   const [bars, setBars] = useState<Bar[]>([]);
+  // Measured against the margin itself: its ref is set before this effect runs (the row's is not yet).
+  const marginRef = useRef<HTMLDivElement | null>(null);
 
   useLayoutEffect(() => {
-    const row = rowRef.current;
+    const margin = marginRef.current;
     const text = textRef.current;
-    if (!row || !text || codings.length === 0) {
+    if (!margin || !text || codings.length === 0) {
       setBars([]);
       return;
     }
     let width = -1;
     const measure = () => {
-      const origin = row.getBoundingClientRect().top;
+      const origin = margin.getBoundingClientRect().top;
       const spans = new Map<number, { top: number; bottom: number }>();
       for (const mark of text.querySelectorAll<HTMLElement>('mark[data-codings]')) {
         const rects = mark.getClientRects();
@@ -54,12 +59,15 @@ export function CodingMargin({ rowRef, textRef, codings, codeById, selected, act
       }
       const sorted = [...spans.entries()].sort((a, b) => a[1].top - b[1].top || b[1].bottom - a[1].bottom);
       const laneEnds: number[] = [];
+      let labelEnd = -Infinity;
       setBars(sorted.map(([id, s]) => {
         let lane = laneEnds.findIndex((end) => end <= s.top);
         if (lane === -1) lane = laneEnds.length;
-        // Room for the label under the top of the bar before the lane is reused.
-        laneEnds[lane] = Math.max(s.bottom, s.top + 14) + 2;
-        return { id, top: s.top - origin, height: Math.max(6, s.bottom - s.top), lane };
+        laneEnds[lane] = s.bottom + 2;
+        const top = s.top - origin;
+        const labelTop = Math.max(top, labelEnd);
+        labelEnd = labelTop + LABEL_HEIGHT;
+        return { id, top, height: Math.max(6, s.bottom - s.top), lane, labelTop };
       }));
     };
     measure();
@@ -73,12 +81,13 @@ export function CodingMargin({ rowRef, textRef, codings, codeById, selected, act
     });
     observer.observe(text);
     return () => observer.disconnect();
-  }, [rowRef, textRef, codings]);
+  }, [textRef, codings]);
 
   const codingById = new Map(codings.map((c) => [c.id, c]));
   const selectedIds = selected ? selected.split(' ').map(Number) : [];
+  const lanes = bars.reduce((n, b) => Math.max(n, b.lane + 1), 0);
   return (
-    <div className="coding-margin">
+    <div className="coding-margin" ref={marginRef}>
       {bars.map((bar) => {
         const coding = codingById.get(bar.id);
         const code = coding ? codeById.get(coding.codeId) : undefined;
@@ -96,7 +105,7 @@ export function CodingMargin({ rowRef, textRef, codings, codeById, selected, act
             aria-pressed={isSelected}
             onClick={() => useUi.getState().selectCodings([bar.id])}
           >
-            <span className="margin-bar__label">{code.name}</span>
+            <span className="margin-bar__label" style={{ left: (lanes - bar.lane) * LANE_WIDTH - 2, top: bar.labelTop - bar.top, maxWidth: Math.max(40, 128 - lanes * LANE_WIDTH) }}>{code.name}</span>
           </button>
         );
       })}

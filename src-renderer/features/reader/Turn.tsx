@@ -43,7 +43,6 @@ function Handle({ edge, codingId, label }: { edge: 'start' | 'end'; codingId: nu
 
 export const Turn = memo(function Turn({ turn, index, text, codings, codeById, selected, active }: Props) {
   const { t } = useTranslation();
-  const rowRef = useRef<HTMLDivElement | null>(null);
   const textRef = useRef<HTMLParagraphElement | null>(null);
   const speaker = turn.isInterviewer ? t('shell.interviewer') : turn.participant?.name ?? turn.speakerLabel;
   const editing = useUi((s) => s.editingTurnId === turn.id);
@@ -55,7 +54,6 @@ export const Turn = memo(function Turn({ turn, index, text, codings, codeById, s
   const headId = `turn-head-${turn.id}`;
   return (
     <div
-      ref={rowRef}
       role="group"
       aria-labelledby={headId}
       tabIndex={active ? 0 : -1}
@@ -103,7 +101,7 @@ export const Turn = memo(function Turn({ turn, index, text, codings, codeById, s
           </p>
         )}
       </div>
-      <CodingMargin rowRef={rowRef} textRef={textRef} codings={codings} codeById={codeById} selected={selected} active={active} />
+      <CodingMargin textRef={textRef} codings={codings} codeById={codeById} selected={selected} active={active} />
     </div>
   );
 });

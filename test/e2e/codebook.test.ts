@@ -9,6 +9,7 @@ import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers
 import { openProjectDb } from '../../src-main/db/open.ts';
 import { applyCoding } from '../../src-main/services/coding-edit.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
+import { listCodes } from '../../src-main/services/codebook.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
@@ -149,6 +150,7 @@ describe('codebook editing', () => {
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.example).toBe('Die cijfers klopten gewoon niet.');
     await inspector.getByRole('table', { name: 'Aantallen' }).waitFor();
+    await page.screenshot({ path: screenshotPath('codebook-inspector-nl') });
     expect(await seriousViolations(page)).toEqual([]);
 
     // Every edit was its own undo step: undo the example, the definition stays.
@@ -200,6 +202,20 @@ describe('codebook editing', () => {
     await expand(h, 'Bekostiging en financiering');
     await expect.poll(() => row(h, 'Prikkels in de bekostiging').locator('.count').textContent()).toBe('4');
     await page.getByRole('status').filter({ hasText: 'samengevoegd met' }).waitFor();
+
+    // The inspector counts the merged code, for all perspectives and for one.
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    const counts = inspector.getByRole('table', { name: 'Aantallen' });
+    await expect.poll(() => counts.getByRole('row', { name: /Fragmenten/ }).textContent()).toBe('Fragmenten4');
+    const prikkels = codeByName(h, 'Prikkels in de bekostiging')!.id;
+    const expected = listCodes(h.session.requireProject(), 'bestuurder').find((c) => c.id === prikkels)!.counts;
+    await page.getByRole('button', { name: /Alle perspectieven/ }).click();
+    await page.getByRole('listbox').last().getByRole('option', { name: 'Bestuurder', exact: true }).click();
+    const filtered = inspector.getByRole('table', { name: 'Aantallen (Bestuurder)' });
+    await expect.poll(() => filtered.getByRole('row', { name: /Fragmenten/ }).textContent()).toBe(`Fragmenten${expected.segments}`);
+    expect(await filtered.getByRole('row', { name: /Deelnemers/ }).textContent()).toBe(`Deelnemers${expected.participants}`);
+    expect(await filtered.getByRole('row', { name: /Transcripten/ }).textContent()).toBe(`Transcripten${expected.sources}`);
+    expect(expected.segments).toBeLessThan(4);
     expect(h.pageErrors).toEqual([]);
   });
 
@@ -266,6 +282,20 @@ describe('codebook editing', () => {
     const text = db(h).prepare('SELECT text FROM sources WHERE id = ?').pluck().get(codingsOf(h, target).at(-1)!.sourceId) as string;
     const coded = db(h).prepare('SELECT start, "end" FROM codings ORDER BY id DESC LIMIT 1').get() as { start: number; end: number };
     expect(text.slice(coded.start, coded.end)).toBe(phrase);
+
+    // Split: the coding picked in the margin goes to a new sub-code of its code.
+    const picked = codingsOf(h, 'Schotten tussen financieringsstromen');
+    expect(picked).toHaveLength(1);
+    await page.getByRole('button', { name: 'Schotten tussen financieringsstromen', exact: true }).click();
+    await expand(h, 'Bekostiging en financiering');
+    await row(h, 'Schotten tussen financieringsstromen').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Afsplitsen (1 geselecteerde codering)…' }).click();
+    const split = page.getByRole('dialog', { name: 'Afsplitsen uit "Schotten tussen financieringsstromen"' });
+    await split.getByLabel('Naam').fill('Indicatie valt bij de gemeente');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codingsOf(h, 'Indicatie valt bij de gemeente').map((c) => c.id)).toEqual([picked[0]!.id]);
+    expect(codeByName(h, 'Indicatie valt bij de gemeente')?.parentId).toBe(codeByName(h, 'Schotten tussen financieringsstromen')!.id);
+    expect(codingsOf(h, 'Schotten tussen financieringsstromen')).toHaveLength(0);
 
     // Move by drag: "Beeld van JZOJP" onto the top half of the first row lands before it.
     const roots = () => db(h).prepare('SELECT name FROM codes WHERE parent_id IS NULL ORDER BY sort_order, id').pluck().all() as string[];

@@ -13,25 +13,24 @@ function Counts({ code }: { code: CodeRow }) {
   const { t } = useTranslation();
   const perspective = useUi((s) => s.perspectiveFilter);
   const hasSub = code.totals.segments !== code.counts.segments || code.totals.participants !== code.counts.participants || code.totals.sources !== code.counts.sources;
-  const rows = [{ key: 'own', label: t('codebookEdit.details.own'), c: code.counts }, ...(hasSub ? [{ key: 'sub', label: t('codebookEdit.details.withSubcodes'), c: code.totals }] : [])];
+  // Measures as rows, so the narrow inspector never needs a fourth column.
+  const measures = (['segments', 'participants', 'sources'] as const).map((m) => ({ m, label: t(`codebookEdit.details.${m}`) }));
   return (
     <table className="code-counts">
       <caption>{perspective ? t('codebookEdit.details.countsFiltered', { perspective: t(`perspective.${perspective}`) }) : t('codebookEdit.details.counts')}</caption>
       <thead>
         <tr>
           <td />
-          <th scope="col">{t('codebookEdit.details.segments')}</th>
-          <th scope="col">{t('codebookEdit.details.participants')}</th>
-          <th scope="col">{t('codebookEdit.details.sources')}</th>
+          <th scope="col">{t('codebookEdit.details.own')}</th>
+          {hasSub && <th scope="col">{t('codebookEdit.details.withSubcodes')}</th>}
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td>{r.c.segments}</td>
-            <td>{r.c.participants}</td>
-            <td>{r.c.sources}</td>
+        {measures.map(({ m, label }) => (
+          <tr key={m}>
+            <th scope="row">{label}</th>
+            <td>{code.counts[m]}</td>
+            {hasSub && <td>{code.totals[m]}</td>}
           </tr>
         ))}
       </tbody>

@@ -75,9 +75,10 @@ export function CodebookTree() {
         <h2 id="nav-codebook" className="nav-section__title">{t('shell.codebook')}</h2>
         <Button
           className="tool tool--small codebook-new"
+          aria-label={t('codebookEdit.newCode')}
           onPress={() => useCodebook.getState().open({ kind: 'create', parentId: selection?.kind === 'code' ? selection.id : null, nested: false })}
         >
-          <span aria-hidden="true">+ </span>{t('codebookEdit.newCode')}
+          <span aria-hidden="true" title={t('codebookEdit.newCode')}>+</span>
         </Button>
         <Select
           className="perspective-select"

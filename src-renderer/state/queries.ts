@@ -13,6 +13,8 @@ export const keys = {
   source: (id: number) => ['sources', id] as const,
   participants: ['participants'] as const,
   attributes: ['attributes'] as const,
+  /** Every memo query (features/memos) starts with this. */
+  memos: ['memos'] as const,
 };
 
 const TAG_KEYS: Record<EntityTag, readonly (readonly unknown[])[]> = {
@@ -21,7 +23,8 @@ const TAG_KEYS: Record<EntityTag, readonly (readonly unknown[])[]> = {
   sources: [['sources'], ['project', 'info'], ['participants'], ['analysis'], ['search'], ['retrieval']],
   participants: [['participants'], ['sources'], ['codes'], ['project', 'info'], ['analysis'], ['search'], ['retrieval']],
   codings: [['codes'], ['sources'], ['project', 'info'], ['analysis'], ['retrieval']],
-  memos: [],
+  // Code memos are the report's narrative, so analysis views refresh too.
+  memos: [['memos'], ['analysis']],
   users: [['project', 'info'], ['project', 'users']],
 };
 

@@ -1,7 +1,19 @@
+// The "Memo's en logboek" view: the project journal, and every memo in the
+// project with a search over title, text and what it is about.
 import { useTranslation } from 'react-i18next';
+import { MemoPanel } from './MemoPanel.tsx';
+import { AllMemos } from './AllMemos.tsx';
+import './memos.css';
 
-/** Placeholder until this feature lands. */
 export function JournalView() {
   const { t } = useTranslation();
-  return <p className="muted">{t('shell.loading')}</p>;
+  return (
+    <div className="journal">
+      <div className="journal__section">
+        <p className="muted journal__intro">{t('memos.journal.intro')}</p>
+        <MemoPanel targetKind="project" targetId={null} headingLevel={2} />
+      </div>
+      <AllMemos />
+    </div>
+  );
 }

@@ -75,7 +75,7 @@ const IN_VIVO_MAX = 60;
 
 /** The participant's own words as a code name: one line, trimmed, cut at a word edge with an ellipsis. */
 export function inVivoName(words: string): string {
-  const flat = words.replace(/\s+/gu, ' ').trim().replace(/^[\p{P}\s]+|[.,;:!?\s]+$/gu, '');
+  const flat = words.replace(/\s+/gu, ' ').trim().replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
   if (flat.length <= IN_VIVO_MAX) return flat;
   const cut = flat.slice(0, IN_VIVO_MAX - 1);
   const edge = cut.lastIndexOf(' ');

@@ -92,6 +92,8 @@ async function dragPointer(page: Harness['page'], from: { x: number; y: number }
   await page.mouse.move(to.x, to.y);
 }
 
+const focusedRow = (h: Harness) => h.page.evaluate(() => document.activeElement?.getAttribute('role') === 'row' ? document.activeElement.getAttribute('aria-label') : null);
+
 async function focusRow(h: Harness, name: string): Promise<void> {
   // Tab into the tree like a keyboard user, then walk to the row with the arrow keys.
   await row(h, name).focus();
@@ -249,6 +251,8 @@ describe('codebook editing', () => {
     await expect.poll(() => codeByName(h, 'Prikkels in de bekostiging')).toBeUndefined();
     expect(codingCount(h)).toBe(before - 2);
     await row(h, 'Prikkels in de bekostiging').waitFor({ state: 'detached' });
+    // The next code takes the focus: the keyboard user stays in the tree.
+    await expect.poll(() => focusedRow(h)).toBe('Structurele inbedding na een pilot');
 
     await page.keyboard.press('Control+z');
     await expect.poll(() => codingsOf(h, 'Prikkels in de bekostiging')).toEqual(codings);
@@ -313,7 +317,8 @@ describe('codebook editing', () => {
     await focusRow(h, 'Beeld van JZOJP');
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => roots().slice(0, 2)).toEqual(['Bekostiging en financiering', 'Beeld van JZOJP']);
-    await focusRow(h, 'Beeld van JZOJP');
+    // The moved row keeps the keyboard focus, so the next step needs no pointer.
+    await expect.poll(() => focusedRow(h)).toBe('Beeld van JZOJP');
     await page.keyboard.press('Alt+ArrowRight');
     await expect.poll(() => codeByName(h, 'Beeld van JZOJP')?.parentId).toBe(codeByName(h, 'Bekostiging en financiering')!.id);
     expect(h.pageErrors).toEqual([]);

@@ -22,6 +22,6 @@ export function CodebookDialogs({ rows }: { rows: readonly CodeRow[] }) {
     case 'merge':
       return <MergeDialog code={code} rows={rows} />;
     case 'delete':
-      return <DeleteDialog code={code} />;
+      return <DeleteDialog code={code} rows={rows} />;
   }
 }

@@ -8,17 +8,17 @@ import type { CodeRow } from '../../../src-shared/contracts/index.ts';
 import { call } from '../../bridge.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useCodebook } from './codebook-store.ts';
-import { deleteCode } from './code-actions.ts';
+import { deleteCode, neighbourAfterDelete } from './code-actions.ts';
 import { CodebookModal } from './CodebookModal.tsx';
 
-export function DeleteDialog({ code }: { code: CodeRow }) {
+export function DeleteDialog({ code, rows }: { code: CodeRow; rows: readonly CodeRow[] }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const impact = useQuery({ queryKey: ['codebookEdit', 'deleteImpact', code.id], queryFn: () => call('codebook.deleteImpact', { id: code.id }), gcTime: 0 });
   const close = () => useCodebook.getState().close();
   const confirm = async () => {
     setBusy(true);
-    const ok = await deleteCode(code);
+    const ok = await deleteCode(code, neighbourAfterDelete(rows, code.id));
     setBusy(false);
     if (ok) close();
   };

@@ -5,6 +5,7 @@ import type { CodeRow } from '../../../src-shared/contracts/index.ts';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { useCodebook } from './codebook-store.ts';
+import { subtree } from './tree-rows.ts';
 
 function report(err: unknown): void {
   useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
@@ -92,7 +93,7 @@ export async function stepCode(rows: readonly CodeRow[], id: number, step: Step)
     status('codebookEdit.cannotMove', { code: code.name });
     return;
   }
-  await moveCode(code, target.parentId, target.index);
+  if (await moveCode(code, target.parentId, target.index)) useCodebook.getState().focusLater(id);
 }
 
 export function mergeCodes(from: Pick<CodeRow, 'id' | 'name'>, into: Pick<CodeRow, 'id' | 'name'>): Promise<boolean> {
@@ -102,8 +103,18 @@ export function mergeCodes(from: Pick<CodeRow, 'id' | 'name'>, into: Pick<CodeRo
   });
 }
 
-export function deleteCode(code: Pick<CodeRow, 'id' | 'name'>): Promise<boolean> {
+/** The row that takes focus when `id` (and its sub-codes) go: the next one after them, else the one before. */
+export function neighbourAfterDelete(rows: readonly CodeRow[], id: number): number | null {
+  const gone = subtree(rows, id);
+  const at = rows.findIndex((r) => r.id === id);
+  const after = rows.slice(at).find((r) => !gone.has(r.id));
+  const before = rows.slice(0, Math.max(at, 0)).reverse().find((r) => !gone.has(r.id));
+  return (after ?? before)?.id ?? null;
+}
+
+export function deleteCode(code: Pick<CodeRow, 'id' | 'name'>, focusNext: number | null = null): Promise<boolean> {
   return attempt(() => call('codebook.delete', { id: code.id }), () => {
+    useCodebook.getState().focusLater(focusNext);
     const ui = useUi.getState();
     if (ui.selection?.kind === 'code' && ui.selection.id === code.id) ui.select(null);
     ui.selectCodings([]);

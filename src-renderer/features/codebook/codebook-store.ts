@@ -16,20 +16,25 @@ interface CodebookState {
   dialog: CodebookDialog | null;
   menuFor: number | null;
   expanded: Set<Key>;
+  /** A row to give keyboard focus once it is rendered (after a keyboard move or a delete). */
+  focusCode: number | null;
   open(dialog: CodebookDialog): void;
   close(): void;
   openMenu(id: number | null): void;
   setExpanded(keys: Set<Key>): void;
   expand(id: number): void;
+  focusLater(id: number | null): void;
 }
 
 export const useCodebook = create<CodebookState>((set) => ({
   dialog: null,
   menuFor: null,
   expanded: new Set(),
+  focusCode: null,
   open: (dialog) => set({ dialog, menuFor: null }),
   close: () => set({ dialog: null }),
   openMenu: (menuFor) => set({ menuFor }),
   setExpanded: (expanded) => set({ expanded }),
+  focusLater: (focusCode) => set({ focusCode }),
   expand: (id) => set((s) => (s.expanded.has(id) ? s : { expanded: new Set([...s.expanded, id]) })),
 }));

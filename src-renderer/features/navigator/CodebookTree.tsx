@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Collection, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Tree, TreeItem, TreeItemContent } from 'react-aria-components';
 import { useCodes } from '../../state/queries.ts';
@@ -15,6 +15,7 @@ import { useCodebook } from '../codebook/codebook-store.ts';
 import { handleRowKey } from '../codebook/row-keys.ts';
 import { trackTextDrags } from '../codebook/text-drag.ts';
 import { useTreeDnd } from '../codebook/use-tree-dnd.tsx';
+import { usePendingFocus } from '../codebook/use-pending-focus.ts';
 import '../codebook/codebook.css';
 
 type TreeNode = Nested<CodeRow>;
@@ -69,6 +70,8 @@ export function CodebookTree() {
   const expanded = useCodebook((s) => s.expanded);
   const { dragAndDropHooks } = useTreeDnd(rows);
   useEffect(trackTextDrags, []);
+  const treeRef = useRef<HTMLDivElement>(null);
+  usePendingFocus(treeRef, rows);
   return (
     <section className="nav-section nav-section--grow" aria-labelledby="nav-codebook" onKeyDownCapture={(e) => handleRowKey(e, rows)}>
       <div className="nav-section__head">
@@ -107,6 +110,7 @@ export function CodebookTree() {
       ) : (
         <Tree
           aria-labelledby="nav-codebook"
+          ref={treeRef}
           className="code-tree"
           selectionMode="single"
           expandedKeys={expanded}

@@ -77,6 +77,11 @@ describe('memos', () => {
     await settle(h);
     await page.keyboard.press('Control+z');
     await expect.poll(() => text.innerText()).toBe('Regio’s leren vooral informeel van elkaar');
+    // Electron's Edit menu sends the undo command instead of the key: still the editor's own undo, text intact.
+    await page.keyboard.type(' y');
+    await settle(h);
+    h.session.emit('command.invoke', { id: 'edit.undo' });
+    await expect.poll(() => text.innerText()).toBe('Regio’s leren vooral informeel van elkaar');
     expect(undoneSteps(h)).toBe(0);
     // Saves while typing are one change-log entry.
     const edits = h.session.requireProject().sqlite.prepare("SELECT COUNT(*) FROM history WHERE label = 'memos.history.edited'").pluck().get();

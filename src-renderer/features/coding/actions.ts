@@ -128,9 +128,23 @@ function inTextField(): boolean {
   return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable);
 }
 
+/**
+ * Native undo/redo in the focused field. A rich-text editor (Lexical: memos)
+ * keeps its own history and listens for the browser's history input event;
+ * execCommand would run the browser's undo over its DOM and garble the text.
+ */
+function fieldHistory(kind: 'undo' | 'redo'): void {
+  const el = document.activeElement;
+  if (el instanceof HTMLElement && el.isContentEditable) {
+    const event = new InputEvent('beforeinput', { inputType: kind === 'undo' ? 'historyUndo' : 'historyRedo', bubbles: true, cancelable: true });
+    if (!el.dispatchEvent(event)) return;
+  }
+  document.execCommand(kind);
+}
+
 export async function undoLast(): Promise<void> {
   if (inTextField()) {
-    document.execCommand('undo');
+    fieldHistory('undo');
     return;
   }
   try {
@@ -143,7 +157,7 @@ export async function undoLast(): Promise<void> {
 
 export async function redoLast(): Promise<void> {
   if (inTextField()) {
-    document.execCommand('redo');
+    fieldHistory('redo');
     return;
   }
   try {

@@ -10,8 +10,7 @@ export function JournalView() {
   return (
     <div className="journal">
       <div className="journal__section">
-        <p className="muted journal__intro">{t('memos.journal.intro')}</p>
-        <MemoPanel targetKind="project" targetId={null} headingLevel={2} />
+        <MemoPanel targetKind="project" targetId={null} headingLevel={2} intro={t('memos.journal.intro')} />
       </div>
       <AllMemos />
     </div>

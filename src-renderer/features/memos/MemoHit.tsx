@@ -31,7 +31,8 @@ export function MemoHit({ memo }: { memo: MemoView }) {
         <strong>{name}</strong>
         <span className={memo.orphaned ? 'memo-hit__target memo-hit__target--orphaned' : 'memo-hit__target'}>{memoTarget(t, memo)}</span>
       </div>
-      {!editing && memo.plain && <p className="memo-hit__excerpt">{memo.plain}</p>}
+      {/* An untitled memo is already named by its first line. */}
+      {!editing && memo.plain && (memo.title || memo.plain.includes('\n')) && <p className="memo-hit__excerpt">{memo.plain}</p>}
       <div className="memo-hit__meta">
         {t('memos.author', { author: memo.author ?? t('memos.unknownAuthor') })} · {t('memos.created', { date: memoDate(memo.createdAt, i18n.language) })}
         {memo.updatedAt !== memo.createdAt && <> · {t('memos.updated', { date: memoDate(memo.updatedAt, i18n.language) })}</>}

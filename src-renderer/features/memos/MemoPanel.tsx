@@ -16,6 +16,8 @@ interface Props {
   targetId: number | null;
   /** Heading level in the surrounding page (the inspector uses h3). */
   headingLevel?: 2 | 3;
+  /** A line under the heading saying what these memos are for. */
+  intro?: string;
 }
 
 function toTarget(kind: MemoTargetKind, id: number | null): MemoTarget | null {
@@ -23,13 +25,13 @@ function toTarget(kind: MemoTargetKind, id: number | null): MemoTarget | null {
   return id === null ? null : { kind, id };
 }
 
-export function MemoPanel({ targetKind, targetId, headingLevel = 3 }: Props) {
+export function MemoPanel({ targetKind, targetId, headingLevel = 3, intro }: Props) {
   const target = toTarget(targetKind, targetId);
   // A new target starts with its memos closed (keyed, so no state carries over).
-  return target ? <TargetMemos key={`${target.kind}:${target.id}`} target={target} headingLevel={headingLevel} /> : null;
+  return target ? <TargetMemos key={`${target.kind}:${target.id}`} target={target} headingLevel={headingLevel} intro={intro} /> : null;
 }
 
-function TargetMemos({ target, headingLevel }: { target: MemoTarget; headingLevel: 2 | 3 }) {
+function TargetMemos({ target, headingLevel, intro }: { target: MemoTarget; headingLevel: 2 | 3; intro: string | undefined }) {
   const { t, i18n } = useTranslation();
   const memos = useTargetMemos(target);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -62,6 +64,7 @@ function TargetMemos({ target, headingLevel }: { target: MemoTarget; headingLeve
           {journal ? t('memos.newJournal') : t('memos.new')}
         </Button>
       </div>
+      {intro && <p className="muted memo-panel__intro">{intro}</p>}
       {memos.isSuccess && list.length === 0 && <p className="muted memo-panel__empty">{journal ? t('memos.noneJournal') : t('memos.none')}</p>}
       <ul className="plain-list memo-panel__list">
         {list.map((memo) => {

@@ -271,6 +271,7 @@ describe('codebook editing', () => {
 
     const phrase = 'zo lang mogelijk thuis kunnen blijven';
     await selectText(h, phrase);
+    await page.getByText('Sleep geselecteerde tekst op een code om te coderen').waitFor();
     const from = await page.evaluate(() => {
       const r = window.getSelection()!.getRangeAt(0).getClientRects()[0]!;
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };

@@ -64,6 +64,7 @@ export function CodebookTree() {
   const { t } = useTranslation();
   const perspective = useUi((s) => s.perspectiveFilter);
   const selection = useUi((s) => s.selection);
+  const hasTextSelection = useUi((s) => s.textSelection !== null);
   const codes = useCodes(perspective);
   const rows = useMemo(() => codes.data ?? [], [codes.data]);
   const tree = useMemo(() => nest(rows), [rows]);
@@ -131,6 +132,7 @@ export function CodebookTree() {
           {(node) => <CodeItem node={node} rows={rows} />}
         </Tree>
       )}
+      {hasTextSelection && rows.length > 0 && <p className="codebook-drop-hint muted">{t('codebookEdit.dropHint')}</p>}
       <CodebookDialogs rows={rows} />
     </section>
   );

@@ -46,9 +46,6 @@ export const ERROR_CODES = [
   'codebook.split_mixed',
   'textEdit.stale',
   'textEdit.empty_turn',
-  'codebook.split_mixed',
-  'textEdit.stale',
-  'textEdit.empty_turn',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

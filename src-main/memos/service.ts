@@ -77,8 +77,20 @@ function describeTarget(db: ProjectDb, kind: MemoTargetKind, id: number | null):
   }
 }
 
-function view(db: ProjectDb, row: MemoRow): MemoView {
-  const target = describeTarget(db, row.targetKind, row.targetId);
+type Describe = (kind: MemoTargetKind, id: number | null) => TargetInfo | null;
+
+/** describeTarget with one lookup per distinct target (many memos share a code). */
+function describer(db: ProjectDb): Describe {
+  const seen = new Map<string, TargetInfo | null>();
+  return (kind, id) => {
+    const key = `${kind}:${id}`;
+    if (!seen.has(key)) seen.set(key, describeTarget(db, kind, id));
+    return seen.get(key)!;
+  };
+}
+
+function view(db: ProjectDb, row: MemoRow, describe: Describe = describer(db)): MemoView {
+  const target = describe(row.targetKind, row.targetId);
   return {
     ...row,
     targetLabel: target?.label ?? null,
@@ -122,13 +134,32 @@ export function listMemos(db: ProjectDb, options: ListOptions = {}): MemoView[] 
   const rows = (target
     ? db.sqlite.prepare(`${SELECT} WHERE m.target_kind = ? AND m.target_id IS ? ORDER BY m.created_at, m.id`).all(target.kind, target.id)
     : db.sqlite.prepare(`${SELECT} ORDER BY m.updated_at DESC, m.id DESC`).all()) as MemoRow[];
-  const views = rows.map((row) => view(db, row));
+  const describe = describer(db);
+  const views = rows.map((row) => view(db, row, describe));
   const words = fold(options.query ?? '').split(/\s+/).filter(Boolean);
   if (words.length === 0) return views;
   return views.filter((m) => {
-    const hay = fold(`${m.title}\n${m.plain}\n${m.targetLabel ?? ''}`);
+    const hay = `${foldedText(db, m)}\n${fold(m.targetLabel ?? '')}`;
     return words.every((w) => hay.includes(w));
   });
+}
+
+/**
+ * Folded title and text per memo, kept between searches: typing a query runs
+ * one search per keystroke, and folding every memo again each time is most of
+ * its cost. A row's stamp changes whenever its title or text does.
+ */
+const foldCache = new WeakMap<ProjectDb, Map<number, { stamp: string; folded: string }>>();
+
+function foldedText(db: ProjectDb, memo: MemoView): string {
+  let cache = foldCache.get(db);
+  if (!cache) foldCache.set(db, (cache = new Map()));
+  const stamp = `${memo.updatedAt}|${memo.title.length}|${memo.plain.length}|${memo.title}`;
+  const hit = cache.get(memo.id);
+  if (hit?.stamp === stamp) return hit.folded;
+  const folded = fold(`${memo.title}\n${memo.plain}`);
+  cache.set(memo.id, { stamp, folded });
+  return folded;
 }
 
 export function getMemo(db: ProjectDb, id: number): MemoView {

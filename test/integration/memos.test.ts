@@ -92,7 +92,7 @@ describe('memo service', () => {
   it('searches title, text and target, ignoring case and accents, every word must occur', () => {
     const { db, coder } = example();
     const src = db.sqlite.prepare('SELECT id FROM sources ORDER BY id LIMIT 1').pluck().get() as number;
-    createMemo(db, { target: { kind: 'source', id: src }, title: 'Coördinatie', body: lexicalBody(['De huisarts en de wijkverpleging stemmen af.']) }, coder);
+    const memo = createMemo(db, { target: { kind: 'source', id: src }, title: 'Coördinatie', body: lexicalBody(['De huisarts en de wijkverpleging stemmen af.']) }, coder);
     const titles = (query: string) => listMemos(db, { query }).map((m) => m.title).sort();
     expect(titles('coordinatie')).toEqual(['Coördinatie']);
     expect(titles('HUISARTS wijkverpleging')).toEqual(['Coördinatie']);
@@ -101,6 +101,13 @@ describe('memo service', () => {
     expect(titles('kwetsbare')).toEqual(['Analyse kwetsbare groepen']);
     expect(titles('transformatiegelden')).toEqual(['Analyse bekostiging']);
     expect(listMemos(db, { query: '   ' })).toHaveLength(listMemos(db).length);
+    // Searches follow edits and their undo (folded text is cached per memo between searches).
+    updateMemo(db, memo.id, { body: lexicalBody(['De praktijkondersteuner neemt het over.']) }, coder);
+    expect(titles('huisarts')).toEqual([]);
+    expect(titles('praktijkondersteuner')).toEqual(['Coördinatie']);
+    undo(db);
+    expect(titles('huisarts')).toEqual(['Coördinatie']);
+    expect(titles('praktijkondersteuner')).toEqual([]);
   });
 
   it('undo and redo restore a memo edit, a creation and a deletion, also after reopening', () => {

@@ -53,7 +53,8 @@ export const Turn = memo(function Turn({ turn, index, text, codings, codeById, s
   const handled = selectedIds.length === 1 ? byId.get(selectedIds[0]!) : undefined;
   const headId = `turn-head-${turn.id}`;
   return (
-    <div
+    // A group, not a region landmark: a transcript has hundreds of turns.
+    <section
       role="group"
       aria-labelledby={headId}
       tabIndex={active ? 0 : -1}
@@ -102,6 +103,6 @@ export const Turn = memo(function Turn({ turn, index, text, codings, codeById, s
         )}
       </div>
       <CodingMargin textRef={textRef} codings={codings} codeById={codeById} selected={selected} active={active} />
-    </div>
+    </section>
   );
 });

@@ -145,7 +145,13 @@ describe('memos', () => {
     const h = harness;
     const { page } = h;
     const db = h.session.requireProject();
-    const coding = db.sqlite.prepare('SELECT id, source_id AS sourceId FROM codings ORDER BY id LIMIT 1').get() as { id: number; sourceId: number };
+    // A coding whose code appears once in its transcript, so its margin bar is unambiguous.
+    const coding = db.sqlite
+      .prepare(
+        `SELECT c.id, c.source_id AS sourceId, k.name AS code FROM codings c JOIN codes k ON k.id = c.code_id
+         WHERE (SELECT COUNT(*) FROM codings d WHERE d.source_id = c.source_id AND d.code_id = c.code_id) = 1 ORDER BY c.id LIMIT 1`,
+      )
+      .get() as { id: number; sourceId: number; code: string };
     // A memo on a coding, made through the same channel the inspector uses.
     await page.evaluate(async (id) => {
       const bridge = (window as unknown as { duiding: { invoke(c: string, p: unknown): Promise<{ ok: boolean }> } }).duiding;
@@ -161,6 +167,13 @@ describe('memos', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await hit.getByRole('button', { name: 'Show in transcript' }).click();
     await page.getByRole('article').waitFor();
+    // The coding's margin bar selects it; the inspector shows its memo.
+    await page.getByRole('button', { name: coding.code, exact: true }).click();
+    const codingMemos = page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Memos on this coding' });
+    await codingMemos.getByRole('button', { name: /Strong quote/ }).click();
+    await codingMemos.getByRole('textbox', { name: 'Memo text' }).waitFor();
+    await page.screenshot({ path: screenshotPath('memos-coding-en') });
+    expect(await seriousViolations(page)).toEqual([]);
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -137,6 +137,13 @@ describe('memos', () => {
     await page.getByRole('tab', { name: 'Memo\'s en logboek' }).focus();
     await page.keyboard.press('Control+z');
     await expect.poll(() => codeMemos(h, 'Lerend vermogen')).toHaveLength(1);
+
+    // A title is saved too and names the memo in the list.
+    await expect.poll(() => hits.first().getAttribute('aria-label')).toBe('Regio’s leren vooral informeel van elkaar');
+    await hits.first().getByRole('button', { name: /^Bewerken/ }).click();
+    await hits.first().getByRole('textbox', { name: 'Titel' }).fill('Leren in de regio');
+    await expect.poll(() => codeMemos(h, 'Lerend vermogen')[0]?.title).toBe('Leren in de regio');
+    await expect.poll(() => hits.first().getAttribute('aria-label')).toBe('Leren in de regio');
     expect(h.pageErrors).toEqual([]);
   });
 

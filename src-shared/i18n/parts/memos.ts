@@ -3,7 +3,6 @@ import type { Widen } from '../catalog.ts';
 
 export const nl = {
   memos: {
-    title: 'Memo’s',
     heading: {
       project: 'Logboek',
       source: 'Memo’s bij dit transcript',
@@ -16,7 +15,6 @@ export const nl = {
     none: 'Nog geen memo’s.',
     noneJournal: 'Het logboek is nog leeg. Leg hier beslissingen en afspraken over de analyse vast.',
     untitled: 'Memo zonder titel',
-    empty: 'Nog geen tekst.',
     titleLabel: 'Titel',
     titlePlaceholder: 'Titel van de memo',
     bodyLabel: 'Tekst van de memo',
@@ -39,7 +37,6 @@ export const nl = {
     confirmBody: '„{{title}}” wordt verwijderd. Met Ctrl+Z zet je de memo terug.',
     deleted: 'Memo verwijderd.',
     journal: {
-      title: 'Logboek',
       intro: 'Het logboek van het project: beslissingen, afspraken en ideeën tijdens de analyse.',
       all: 'Alle memo’s',
       search: 'Zoek in memo’s',
@@ -76,7 +73,6 @@ export const nl = {
 
 export const en: Widen<typeof nl> = {
   memos: {
-    title: 'Memos',
     heading: {
       project: 'Journal',
       source: 'Memos on this transcript',
@@ -89,7 +85,6 @@ export const en: Widen<typeof nl> = {
     none: 'No memos yet.',
     noneJournal: 'The journal is still empty. Record decisions and agreements about the analysis here.',
     untitled: 'Untitled memo',
-    empty: 'No text yet.',
     titleLabel: 'Title',
     titlePlaceholder: 'Memo title',
     bodyLabel: 'Memo text',
@@ -112,7 +107,6 @@ export const en: Widen<typeof nl> = {
     confirmBody: '“{{title}}” will be deleted. Press Ctrl+Z to bring it back.',
     deleted: 'Memo deleted.',
     journal: {
-      title: 'Journal',
       intro: 'The project journal: decisions, agreements and ideas during the analysis.',
       all: 'All memos',
       search: 'Search memos',

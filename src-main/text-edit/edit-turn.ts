@@ -53,7 +53,7 @@ export function editTurnText(db: ProjectDb, input: EditTurn, authorId: number | 
   if (oldTurn !== input.expectedText) throw new DomainError('textEdit.stale');
   const newTurn = normaliseTurnText(input.text);
   if (newTurn.trim().length === 0) throw new DomainError('textEdit.empty_turn');
-  if (!newTurn.isWellFormed()) throw new DomainError('invalid_input', { channel: 'textEdit.editTurn', detail: 'lone surrogate' });
+  if (!newTurn.isWellFormed()) throw new DomainError('invalid_input', { channel: 'transcript.editTurn', detail: 'lone surrogate' });
   const codingCount = db.sqlite.prepare('SELECT COUNT(*) FROM codings WHERE source_id = ?').pluck().get(input.sourceId) as number;
   if (newTurn === oldTurn) return { changed: false, text: newTurn, kept: codingCount, moved: 0, lost: 0, delta: 0 };
 

@@ -6,20 +6,20 @@ import { editTurnText } from './edit-turn.ts';
 import { dismissLostCoding, listLostCodings, replaceLostCoding } from './lost-codings.ts';
 
 export const textEditHandlers: HandlerMap<keyof typeof textEditChannels> = {
-  'textEdit.editTurn': (input, { session }) => {
+  'transcript.editTurn': (input, { session }) => {
     const db = session.requireProject();
     const result = editTurnText(db, input, ensureUser(db, session.coder));
     if (result.changed) session.changed(['sources', 'codings']);
     return result;
   },
-  'textEdit.lostList': ({ sourceId }, { session }) => listLostCodings(session.requireProject(), sourceId),
-  'textEdit.lostReplace': ({ id, start, end }, { session }) => {
+  'transcript.lostList': ({ sourceId }, { session }) => listLostCodings(session.requireProject(), sourceId),
+  'transcript.lostReplace': ({ id, start, end }, { session }) => {
     const db = session.requireProject();
     const codingId = replaceLostCoding(db, id, { start, end }, ensureUser(db, session.coder));
     session.changed(['codings']);
     return codingId;
   },
-  'textEdit.lostDismiss': ({ id }, { session }) => {
+  'transcript.lostDismiss': ({ id }, { session }) => {
     const db = session.requireProject();
     dismissLostCoding(db, id, ensureUser(db, session.coder));
     session.changed(['codings']);

@@ -46,13 +46,13 @@ export const textEditChannels = {
    * started from: when the turn has changed since, nothing is written
    * (textEdit.stale) so a stale editor can never clobber a newer text.
    */
-  'textEdit.editTurn': channel(
+  'transcript.editTurn': channel(
     z.object({ sourceId: id, turnId: id, expectedText: z.string().max(TURN_TEXT_LIMIT), text: z.string().max(TURN_TEXT_LIMIT) }).strict(),
   ).returns<TurnEditResult>(),
   /** Codings of a transcript whose text a correction deleted, newest first. */
-  'textEdit.lostList': channel(z.object({ sourceId: id }).strict()).returns<LostCodingView[]>(),
+  'transcript.lostList': channel(z.object({ sourceId: id }).strict()).returns<LostCodingView[]>(),
   /** Puts a lost coding back at [start, end) of its transcript's current text; returns the coding id. */
-  'textEdit.lostReplace': channel(z.object({ id, start: offset, end: offset }).strict()).returns<number>(),
+  'transcript.lostReplace': channel(z.object({ id, start: offset, end: offset }).strict()).returns<number>(),
   /** Removes a lost coding from the review list for good (undoable). */
-  'textEdit.lostDismiss': channel(z.object({ id }).strict()).returns<null>(),
+  'transcript.lostDismiss': channel(z.object({ id }).strict()).returns<null>(),
 };

@@ -318,7 +318,7 @@ describe('refusals change nothing', () => {
 });
 
 describe('through dispatch', () => {
-  it('textEdit.editTurn announces the change; a stale edit gets a translated message', async () => {
+  it('transcript.editTurn announces the change; a stale edit gets a translated message', async () => {
     const f = fixture();
     f.db.close();
     const session = tmp.track(new Session());
@@ -326,13 +326,13 @@ describe('through dispatch', () => {
     session.subscribe((_e, payload) => events.push(payload));
     const dispatch = createDispatcher({ session });
     expect((await dispatch('project.open', { path: f.path })).ok).toBe(true);
-    const ok = await dispatch('textEdit.editTurn', { sourceId: f.sourceId, turnId: f.turnIds[1]!, expectedText: TURNS[1]!, text: TURNS[1]!.replace('huisats', 'huisarts') });
+    const ok = await dispatch('transcript.editTurn', { sourceId: f.sourceId, turnId: f.turnIds[1]!, expectedText: TURNS[1]!, text: TURNS[1]!.replace('huisats', 'huisarts') });
     expect(ok).toMatchObject({ ok: true, data: { changed: true, moved: 4, kept: 0, lost: 0 } });
     expect(events).toContainEqual({ tags: ['sources', 'codings'] });
-    const stale = await dispatch('textEdit.editTurn', { sourceId: f.sourceId, turnId: f.turnIds[1]!, expectedText: TURNS[1]!, text: 'x' });
+    const stale = await dispatch('transcript.editTurn', { sourceId: f.sourceId, turnId: f.turnIds[1]!, expectedText: TURNS[1]!, text: 'x' });
     expect(stale).toMatchObject({ ok: false, error: { code: 'textEdit.stale' } });
     if (!stale.ok) expect(stale.error.message).toMatch(/gewijzigd/);
-    const list = await dispatch('textEdit.lostList', { sourceId: f.sourceId });
+    const list = await dispatch('transcript.lostList', { sourceId: f.sourceId });
     expect(list).toEqual({ ok: true, data: [] });
   });
 });

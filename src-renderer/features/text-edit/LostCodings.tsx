@@ -19,7 +19,7 @@ export function LostCodings() {
   const hasSelection = useUi((s) => s.textSelection !== null && s.textSelection.sourceId === s.sourceId);
   const lost = useQuery({
     queryKey: lostKey(sourceId ?? 0),
-    queryFn: () => call('textEdit.lostList', { sourceId: sourceId! }),
+    queryFn: () => call('transcript.lostList', { sourceId: sourceId! }),
     enabled: sourceId !== null,
   });
   if (!lost.data || lost.data.length === 0) return null;

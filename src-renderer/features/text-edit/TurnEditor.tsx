@@ -1,5 +1,5 @@
 // Correcting one turn's text in place: a Lexical plain-text editor with its
-// own undo (HistoryPlugin); Ctrl+Enter saves through textEdit.editTurn, Escape
+// own undo (HistoryPlugin); Ctrl+Enter saves through transcript.editTurn, Escape
 // cancels. The database stays the truth: the reader re-renders the saved text
 // and the re-anchored codings from the query cache (DESIGN.md §3).
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';

@@ -61,7 +61,7 @@ export function describeEdit(result: TurnEditResult): string {
 /** Saves one turn's new text; resolves with whether the editor may close. */
 export async function saveTurn(sourceId: number, turn: TurnView, expectedText: string, text: string): Promise<boolean> {
   try {
-    const result = await call('textEdit.editTurn', { sourceId, turnId: turn.id, expectedText, text });
+    const result = await call('transcript.editTurn', { sourceId, turnId: turn.id, expectedText, text });
     useUi.getState().setNotice(null);
     useUi.getState().setStatus(describeEdit(result));
     return true;
@@ -78,7 +78,7 @@ export async function replaceLost(id: number): Promise<void> {
     return;
   }
   try {
-    const codingId = await call('textEdit.lostReplace', { id, start: textSelection.start, end: textSelection.end });
+    const codingId = await call('transcript.lostReplace', { id, start: textSelection.start, end: textSelection.end });
     selectCodings([codingId]);
     setStatus(i18next.t('textEdit.lost.replaced'));
   } catch (err) {
@@ -88,7 +88,7 @@ export async function replaceLost(id: number): Promise<void> {
 
 export async function dismissLost(id: number): Promise<void> {
   try {
-    await call('textEdit.lostDismiss', { id });
+    await call('transcript.lostDismiss', { id });
     useUi.getState().setStatus(i18next.t('textEdit.lost.dismissed'));
   } catch (err) {
     report(err);

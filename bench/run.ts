@@ -19,6 +19,8 @@ import { searchText, type SearchOptions } from '../src-main/search/search.ts';
 import { textCache } from '../src-main/search/texts.ts';
 import { applyCoding, removeCodings } from '../src-main/services/coding-edit.ts';
 import { buildMatrix } from '../src-main/analysis/matrix.ts';
+import { listSegments } from '../src-main/services/segments.ts';
+import { exportSegments } from '../src-main/exports/segments-export.ts';
 
 const { values } = parseArgs({ options: { sources: { type: 'string', default: '500' }, codings: { type: 'string', default: '5000' }, keep: { type: 'string' } } });
 const N = Number(values.sources);
@@ -185,6 +187,35 @@ try {
     results.matrixByPerspectiveMs = median(byPerspective);
     results.matrixBySourceMs = median(bySource);
     matrixDb.close();
+  }
+  // 7. Retrieval: every coding of every code (OR) with 120 characters of
+  // context and speaker attribution, as the retrieval view asks for it; the
+  // first call on a freshly opened file, then the median of 10. Then the same
+  // list exported to CSV and XLSX (render + atomic write), median of 3.
+  {
+    const retrievalDb = openProjectDb(path);
+    const allCodes = retrievalDb.sqlite.prepare('SELECT DISTINCT code_id FROM codings').pluck().all() as number[];
+    const query = { codeIds: allCodes, mode: 'or' as const, filter: {}, anonymise: true, context: 120, limit: 10_000 };
+    const [first, coldMs] = time(() => listSegments(retrievalDb, query));
+    const ms: number[] = [];
+    for (let i = 0; i < 10; i++) ms.push(time(() => listSegments(retrievalDb, query))[1]);
+    results.segmentsRetrieved = first.total;
+    results.segmentsColdMs = coldMs;
+    results.segmentsMs = median(ms);
+    const two = { ...query, codeIds: allCodes.slice(0, 2) };
+    const and: number[] = [];
+    for (let i = 0; i < 10; i++) and.push(time(() => listSegments(retrievalDb, { ...two, mode: 'and' }))[1]);
+    results.segmentsAndTwoCodesMs = median(and);
+    for (const format of ['csv', 'xlsx'] as const) {
+      const out: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        await exportSegments(retrievalDb, query, format, join(dir, `segments.${format}`), 'nl');
+        out.push(performance.now() - t0);
+      }
+      results[`segmentsExport${format === 'csv' ? 'Csv' : 'Xlsx'}Ms`] = median(out);
+    }
+    retrievalDb.close();
   }
   results.rssMB = Math.round(process.memoryUsage().rss / 1048576);
   // --keep PATH leaves a copy of the generated project for profiling.

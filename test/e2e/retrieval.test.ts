@@ -12,6 +12,7 @@ import { closeHarnessAfterEach, exampleProject, screenshotPath } from './helpers
 import { listSegments } from '../../src-main/services/segments.ts';
 import { applyCoding } from '../../src-main/services/coding-edit.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
+import { codingInserter } from '../../src-main/services/codings.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
@@ -144,6 +145,42 @@ describe('retrieval view', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="listitem"]')?.getAttribute('aria-posinset'))).toBe(String(or.total));
     await page.screenshot({ path: screenshotPath('retrieval-en') });
     expect(await seriousViolations(page)).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('5,000 segments: the count is exact, only the rows on screen are in the page, End reaches the last', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const h = harness;
+    const { page } = h;
+    const db = h.session.requireProject();
+    const codeId = (db.sqlite.prepare('SELECT id FROM codes WHERE name = ?').get('Tussen wal en schip') as { id: number }).id;
+    const sources = db.sqlite.prepare('SELECT id, length(text) AS n FROM sources').all() as { id: number; n: number }[];
+    const insert = codingInserter(db);
+    const coderId = ensureUser(db, 'Bulk');
+    db.sqlite.transaction(() => {
+      for (let i = 0; i < 5000; i++) {
+        const src = sources[i % sources.length]!;
+        const start = (i * 37) % (src.n - 60);
+        insert({ sourceId: src.id, codeId, start, end: start + 40, coderId });
+      }
+    })();
+    const expected = listSegments(db, { codeIds: [codeId], mode: 'or', filter: {}, anonymise: true, context: 90, limit: 10_000 });
+    expect(expected.total).toBeGreaterThan(5000);
+    await page.getByRole('tab', { name: 'Gecodeerde fragmenten' }).click();
+    const t0 = Date.now();
+    await pickCode(h, 'Tussen wal en schip');
+    const rows = page.getByRole('list', { name: 'Gecodeerde fragmenten' }).getByRole('listitem');
+    await rows.first().waitFor();
+    const shownMs = Date.now() - t0;
+    await expect.poll(() => page.locator('.retrieval-count').innerText()).toMatch(new RegExp(`^${expected.total} fragmenten uit 3 transcripten`));
+    expect(await rows.count()).toBeLessThan(40);
+    await rows.first().getByRole('button', { name: /Ga naar/ }).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="listitem"]')?.getAttribute('aria-posinset'))).toBe(String(expected.total));
+    const last = expected.segments[expected.segments.length - 1]!;
+    expect(await page.locator(`[aria-posinset="${expected.total}"] mark`).innerText()).toBe(last.text.trim());
+    // Reported, not asserted: the figure depends on the machine (2 shared cores here).
+    process.stdout.write(`retrieval e2e: ${expected.total} segments on screen in ${shownMs} ms\n`);
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { Segment } from '../../../src-shared/contracts/codings.ts';
 import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
@@ -14,8 +15,15 @@ export const segmentKey = (s: Segment) => `${s.sourceId}:${s.start}:${s.end}:${s
 
 const goTo = (s: Segment) => useUi.getState().reveal({ sourceId: s.sourceId, start: s.start, end: s.end });
 
+/** Toggles the star and waits until the list shows the new state. */
+function useToggleKeyQuote() {
+  const client = useQueryClient();
+  return (s: Segment) => void toggleKeyQuote(s, () => client.refetchQueries({ queryKey: ['retrieval'] }));
+}
+
 function SegmentRow({ segment: s, active, index }: { segment: Segment; active: boolean; index: number }) {
   const { t } = useTranslation();
+  const toggle = useToggleKeyQuote();
   const tab = active ? 0 : -1;
   return (
     <>
@@ -44,7 +52,7 @@ function SegmentRow({ segment: s, active, index }: { segment: Segment; active: b
           {t('retrieval.goTo')} →
         </button>
         <button type="button" className="segment__star" tabIndex={tab} aria-pressed={s.isKeyQuote}
-          title={t('retrieval.markKeyQuote')} onClick={() => void toggleKeyQuote(s)}>
+          title={t('retrieval.markKeyQuote')} onClick={() => toggle(s)}>
           <span aria-hidden="true">{s.isKeyQuote ? '★' : '☆'}</span> {t('retrieval.keyQuote')}
         </button>
       </div>
@@ -63,6 +71,7 @@ export function SegmentList({ segments }: { segments: Segment[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | null>(null);
   const active = Math.min(useRetrieval((s) => s.active), Math.max(segments.length - 1, 0));
+  const toggle = useToggleKeyQuote();
 
   const rangeExtractor = useCallback(
     (range: Range) => [...new Set([...defaultRangeExtractor(range), active])].filter((i) => i < segments.length).sort((a, b) => a - b),
@@ -103,7 +112,7 @@ export function SegmentList({ segments }: { segments: Segment[] }) {
     } else if ((e.key === 's' || e.key === 'S') && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       const s = segments[active];
-      if (s) void toggleKeyQuote(s);
+      if (s) toggle(s);
     }
   };
 

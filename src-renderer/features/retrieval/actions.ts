@@ -7,6 +7,9 @@ import type { SegmentExportFormat } from '../../../src-shared/contracts/exports.
 import { isLanguage } from '../../../src-shared/i18n/catalog.ts';
 import { segmentQuery, useRetrieval } from './retrieval-store.ts';
 
+/** Segments (by their codings) whose key-quote change is on its way. */
+const pending = new Set<string>();
+
 function fail(err: unknown): void {
   useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
 }
@@ -16,7 +19,12 @@ function fail(err: unknown): void {
  * made of several codings: marking flags the first (the anchor code's),
  * unmarking clears every one that is flagged, so the star really goes out.
  */
-export async function toggleKeyQuote(s: Segment): Promise<void> {
+export async function toggleKeyQuote(s: Segment, reread: () => Promise<unknown>): Promise<void> {
+  // Until the list has been read again, this row's star state is stale: a second
+  // press now would repeat the first instead of undoing it.
+  const key = s.codingIds.join(',');
+  if (pending.has(key)) return;
+  pending.add(key);
   try {
     if (s.isKeyQuote) {
       for (const id of s.codingIds) await call('codings.update', { id, isKeyQuote: false });
@@ -25,8 +33,11 @@ export async function toggleKeyQuote(s: Segment): Promise<void> {
       await call('codings.update', { id: s.codingIds[0]!, isKeyQuote: true });
       useUi.getState().setStatus(i18next.t('retrieval.marked'));
     }
+    await reread();
   } catch (err) {
     fail(err);
+  } finally {
+    pending.delete(key);
   }
 }
 

@@ -84,15 +84,15 @@ describe('retrieval view', () => {
     expect(await star.getAttribute('aria-pressed')).toBe('false');
     await star.click();
     const flagged = () => (db.sqlite.prepare('SELECT MAX(is_key_quote) FROM codings WHERE id IN (' + seg.codingIds.join(',') + ')').pluck().get() as number);
-    await expect.poll(flagged).toBe(1);
+    await expect.poll(flagged, { timeout: 10_000 }).toBe(1);
     await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
     // S on the focused row toggles it off again.
     await row.getByRole('button', { name: /Ga naar/ }).focus();
     await page.keyboard.press('s');
-    await expect.poll(flagged).toBe(0);
+    await expect.poll(flagged, { timeout: 10_000 }).toBe(0);
     await expect.poll(() => star.getAttribute('aria-pressed')).toBe('false');
     await page.keyboard.press('s');
-    await expect.poll(flagged).toBe(1);
+    await expect.poll(flagged, { timeout: 10_000 }).toBe(1);
 
     // CSV export of the same query through the save dialog.
     const target = join(mkdtempSync(join(tmpdir(), 'duiding-retrieval-')), 'fragmenten.csv');

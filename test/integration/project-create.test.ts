@@ -125,7 +125,7 @@ describe('createProject with the empty template', () => {
     expect(info.project.template).toBe('empty');
     const tables = (db.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_index_%' ORDER BY name").all() as { name: string }[])
       .map((r) => r.name);
-    expect(tables).toEqual(['attributes', 'codes', 'codings', 'history', 'history_capture', 'memos', 'participant_values', 'participants', 'project', 'search_index', 'sources', 'speaker_mappings', 'turns', 'undo_log', 'users']);
+    expect(tables).toEqual(['attributes', 'codes', 'codings', 'comparison_tags', 'history', 'history_capture', 'lost_codings', 'memos', 'participant_values', 'participants', 'project', 'search_index', 'sources', 'speaker_mappings', 'turns', 'undo_log', 'users']);
   });
 });
 

@@ -7,8 +7,14 @@ import type { SegmentExportFormat } from '../../../src-shared/contracts/exports.
 import { isLanguage } from '../../../src-shared/i18n/catalog.ts';
 import { segmentQuery, useRetrieval } from './retrieval-store.ts';
 
-/** Segments (by their codings) whose key-quote change is on its way. */
-const pending = new Set<string>();
+/**
+ * The key-quote state each segment (by its codings) was last set to, until the
+ * list has been read again: a quick second press toggles from what the user
+ * asked for, not from the stale row, and is never lost.
+ */
+const intended = new Map<string, boolean>();
+/** Writes for one segment run one after another. */
+const chains = new Map<string, Promise<void>>();
 
 function fail(err: unknown): void {
   useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
@@ -19,26 +25,30 @@ function fail(err: unknown): void {
  * made of several codings: marking flags the first (the anchor code's),
  * unmarking clears every one that is flagged, so the star really goes out.
  */
-export async function toggleKeyQuote(s: Segment, reread: () => Promise<unknown>): Promise<void> {
-  // Until the list has been read again, this row's star state is stale: a second
-  // press now would repeat the first instead of undoing it.
+export function toggleKeyQuote(s: Segment, reread: () => Promise<unknown>): Promise<void> {
   const key = s.codingIds.join(',');
-  if (pending.has(key)) return;
-  pending.add(key);
-  try {
-    if (s.isKeyQuote) {
-      for (const id of s.codingIds) await call('codings.update', { id, isKeyQuote: false });
-      useUi.getState().setStatus(i18next.t('retrieval.unmarked'));
-    } else {
-      await call('codings.update', { id: s.codingIds[0]!, isKeyQuote: true });
-      useUi.getState().setStatus(i18next.t('retrieval.marked'));
+  const next = !(intended.get(key) ?? s.isKeyQuote);
+  intended.set(key, next);
+  const write = async () => {
+    try {
+      if (next) {
+        await call('codings.update', { id: s.codingIds[0]!, isKeyQuote: true });
+        useUi.getState().setStatus(i18next.t('retrieval.marked'));
+      } else {
+        for (const id of s.codingIds) await call('codings.update', { id, isKeyQuote: false });
+        useUi.getState().setStatus(i18next.t('retrieval.unmarked'));
+      }
+      await reread();
+    } catch (err) {
+      fail(err);
+    } finally {
+      // The row shows the truth again once nothing newer was asked for.
+      if (intended.get(key) === next) intended.delete(key);
     }
-    await reread();
-  } catch (err) {
-    fail(err);
-  } finally {
-    pending.delete(key);
-  }
+  };
+  const chain = (chains.get(key) ?? Promise.resolve()).then(write);
+  chains.set(key, chain);
+  return chain;
 }
 
 /** Asks where to save, then writes every segment of the current query there (in main). */

@@ -10,6 +10,7 @@ import { openProjectDb } from '../../src-main/db/open.ts';
 import { applyCoding } from '../../src-main/services/coding-edit.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
 import { listCodes } from '../../src-main/services/codebook.ts';
+import { selectText } from './select-text.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
@@ -31,32 +32,6 @@ async function expand(h: Harness, parent: string): Promise<void> {
   const r = row(h, parent);
   if ((await r.getAttribute('aria-expanded')) !== 'true') await r.getByRole('button', { name: /Uitklappen|Expand/ }).click();
   await expect.poll(() => r.getAttribute('aria-expanded')).toBe('true');
-}
-
-/** Selects `phrase` inside the first turn that contains it, as a drag with the mouse would. */
-async function selectText(h: Harness, phrase: string): Promise<void> {
-  await h.page.evaluate((needle) => {
-    const turn = [...document.querySelectorAll<HTMLElement>('[data-turn-start]')].find((el) => el.textContent?.includes(needle));
-    if (!turn) throw new Error('phrase not found');
-    const walker = document.createTreeWalker(turn, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const full = nodes.map((n) => n.data).join('');
-    const at = full.indexOf(needle);
-    const locate = (offset: number): [Text, number] => {
-      for (const n of nodes) {
-        if (offset <= n.data.length) return [n, offset];
-        offset -= n.data.length;
-      }
-      return [nodes[nodes.length - 1]!, nodes[nodes.length - 1]!.data.length];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + needle.length));
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }, phrase);
 }
 
 /**

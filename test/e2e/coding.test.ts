@@ -2,40 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
+import { selectText } from './select-text.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
-
-/** Selects `phrase` inside the first turn that contains it, as a drag with the mouse would. */
-async function selectText(h: Harness, phrase: string): Promise<void> {
-  const body = h.page.locator('.reader__body');
-  const before = await body.getAttribute('data-selection');
-  await h.page.evaluate((needle) => {
-    const turn = [...document.querySelectorAll<HTMLElement>('[data-turn-start]')].find((el) => el.textContent?.includes(needle));
-    if (!turn) throw new Error('phrase not found');
-    const walker = document.createTreeWalker(turn, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const full = nodes.map((n) => n.data).join('');
-    const at = full.indexOf(needle);
-    const end = at + needle.length;
-    const locate = (offset: number): [Text, number] => {
-      for (const n of nodes) {
-        if (offset <= n.data.length) return [n, offset];
-        offset -= n.data.length;
-      }
-      return [nodes[nodes.length - 1]!, nodes[nodes.length - 1]!.data.length];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(end));
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }, phrase);
-  // selectionchange is delivered asynchronously: wait until the reader holds the new selection.
-  await expect.poll(() => body.getAttribute('data-selection')).not.toBe(before);
-}
 
 const codingsIn = (h: Harness) =>
   h.session.requireProject().sqlite.prepare('SELECT c.start, c."end", k.name FROM codings c JOIN codes k ON k.id = c.code_id ORDER BY c.id').all() as

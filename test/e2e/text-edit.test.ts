@@ -10,6 +10,7 @@ import { openProjectDb } from '../../src-main/db/open.ts';
 import { applyCoding } from '../../src-main/services/coding-edit.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
 import { resolveCode } from '../../src-main/cli/resolve.ts';
+import { selectIn, selectText } from './select-text.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
@@ -49,41 +50,6 @@ function covered(h: Harness, ids: Record<string, number>): Record<string, string
     out[name] = row ? row.text.slice(row.start, row.end) : null;
   }
   return out;
-}
-
-/** Selects `phrase` inside the first turn text that contains it, as a mouse drag would. */
-async function selectText(h: Harness, phrase: string): Promise<void> {
-  const body = h.page.locator('.reader__body');
-  const before = await body.getAttribute('data-selection');
-  await selectIn(h, '[data-turn-start]', phrase);
-  await expect.poll(() => body.getAttribute('data-selection')).not.toBe(before);
-}
-
-async function selectIn(h: Harness, selector: string, phrase: string): Promise<void> {
-  await h.page.evaluate(
-    ([sel, needle]) => {
-      const host = [...document.querySelectorAll<HTMLElement>(sel!)].find((el) => el.textContent?.includes(needle!));
-      if (!host) throw new Error(`"${needle}" not found`);
-      const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const at = nodes.map((n) => n.data).join('').indexOf(needle!);
-      const locate = (offset: number): [Text, number] => {
-        for (const n of nodes) {
-          if (offset <= n.data.length) return [n, offset];
-          offset -= n.data.length;
-        }
-        return [nodes.at(-1)!, nodes.at(-1)!.data.length];
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(at + needle!.length));
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    [selector, phrase],
-  );
 }
 
 /** Replaces `word` in the open turn editor by typing, as a user would after selecting it. */

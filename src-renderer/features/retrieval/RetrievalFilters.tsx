@@ -1,41 +1,15 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup, Select, SelectValue, Switch } from 'react-aria-components';
+import { Label, Radio, RadioGroup, Switch } from 'react-aria-components';
 import { call } from '../../bridge.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 import { SEGMENT_MODES, type SegmentMode } from '../../../src-shared/contracts/codings.ts';
 import { useParticipants, useProjectInfo, useSources } from '../../state/queries.ts';
 import { useRetrieval } from './retrieval-store.ts';
 
-const ANY = '*';
-
-interface Option {
-  id: string;
-  label: string;
-}
-
-/** One filter as a select with an "any" choice first. */
-function FilterSelect({ label, any, options, value, onChange }: {
-  label: string;
-  any: string;
-  options: Option[];
-  value: string | null;
-  onChange(value: string | null): void;
-}) {
-  const items = useMemo(() => [{ id: ANY, label: any }, ...options], [any, options]);
-  return (
-    <Select className="retrieval-filter" selectedKey={value ?? ANY} onSelectionChange={(k) => onChange(k === ANY ? null : String(k))}>
-      <Label className="retrieval-label">{label}</Label>
-      <Button className="tool retrieval-filter__button"><SelectValue /><span aria-hidden="true"> ▾</span></Button>
-      <Popover>
-        <ListBox className="menu-list" items={items}>
-          {(o) => <ListBoxItem id={o.id} className="menu-item" textValue={o.label}>{o.label}</ListBoxItem>}
-        </ListBox>
-      </Popover>
-    </Select>
-  );
-}
+const FILTER_CLASSES = { root: 'retrieval-filter', label: 'retrieval-label', button: 'retrieval-filter__button' };
 
 /** How the chosen codes combine, who is speaking, where, and whether names may show. */
 export function RetrievalFilters() {
@@ -73,17 +47,17 @@ export function RetrievalFilters() {
         </div>
       </RadioGroup>
       <div className="retrieval-filters__selects" role="group" aria-label={t('retrieval.filters')}>
-        <FilterSelect label={t('retrieval.perspective')} any={t('retrieval.anyPerspective')} options={perspectives}
+        <FilterSelect classes={FILTER_CLASSES} label={t('retrieval.perspective')} any={t('retrieval.anyPerspective')} options={perspectives}
           value={filters.perspective} onChange={(v) => set('perspective', isPerspective(v) ? v : null)} />
         {regions.length > 0 && (
-          <FilterSelect label={t('retrieval.region')} any={t('retrieval.anyRegion')} options={regions}
+          <FilterSelect classes={FILTER_CLASSES} label={t('retrieval.region')} any={t('retrieval.anyRegion')} options={regions}
             value={filters.region} onChange={(v) => set('region', v)} />
         )}
-        <FilterSelect label={t('retrieval.participant')} any={t('retrieval.anyParticipant')} options={people}
+        <FilterSelect classes={FILTER_CLASSES} label={t('retrieval.participant')} any={t('retrieval.anyParticipant')} options={people}
           value={filters.participantId === null ? null : String(filters.participantId)} onChange={(v) => set('participantId', num(v))} />
-        <FilterSelect label={t('retrieval.source')} any={t('retrieval.anySource')} options={transcripts}
+        <FilterSelect classes={FILTER_CLASSES} label={t('retrieval.source')} any={t('retrieval.anySource')} options={transcripts}
           value={filters.sourceId === null ? null : String(filters.sourceId)} onChange={(v) => set('sourceId', num(v))} />
-        <FilterSelect label={t('retrieval.coder')} any={t('retrieval.anyCoder')} options={coders}
+        <FilterSelect classes={FILTER_CLASSES} label={t('retrieval.coder')} any={t('retrieval.anyCoder')} options={coders}
           value={filters.coderId === null ? null : String(filters.coderId)} onChange={(v) => set('coderId', num(v))} />
         <Switch className="retrieval-switch" isSelected={anonymise} onChange={(v) => useRetrieval.getState().setAnonymise(v)}>
           <span className="retrieval-switch__track" aria-hidden="true" />

@@ -1,38 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Switch } from 'react-aria-components';
+import { Switch } from 'react-aria-components';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 import { useAttributes, useParticipants, useSources } from '../../state/queries.ts';
 import { useSearch } from './search-store.ts';
 
-const ANY = '*';
-
-interface Option {
-  id: string;
-  label: string;
-}
-
-/** One filter as a select with an "any" choice first. */
-function FilterSelect({ label, any, options, value, onChange }: {
-  label: string;
-  any: string;
-  options: Option[];
-  value: string | null;
-  onChange(value: string | null): void;
-}) {
-  const items = useMemo(() => [{ id: ANY, label: any }, ...options], [any, options]);
-  return (
-    <Select className="search-filter" selectedKey={value ?? ANY} onSelectionChange={(k) => onChange(k === ANY ? null : String(k))}>
-      <Label className="search-filter__label">{label}</Label>
-      <Button className="tool search-filter__button"><SelectValue /><span aria-hidden="true"> ▾</span></Button>
-      <Popover>
-        <ListBox className="menu-list" items={items}>
-          {(o) => <ListBoxItem id={o.id} className="menu-item" textValue={o.label}>{o.label}</ListBoxItem>}
-        </ListBox>
-      </Popover>
-    </Select>
-  );
-}
+const FILTER_CLASSES = { root: 'search-filter', label: 'search-filter__label', button: 'search-filter__button' };
 
 /** Perspective, learning region, participant and transcript filters, and whether interviewer questions count. */
 export function SearchFilters() {
@@ -66,16 +40,16 @@ export function SearchFilters() {
 
   return (
     <div className="search-filters" role="group" aria-label={t('search.filters')}>
-      <FilterSelect label={t('search.perspective')} any={t('search.anyPerspective')} options={perspectives}
+      <FilterSelect classes={FILTER_CLASSES} label={t('search.perspective')} any={t('search.anyPerspective')} options={perspectives}
         value={filters.perspective} onChange={(v) => setFilter('perspective', isPerspective(v) ? v : null)} />
       {regions.length > 0 && (
-        <FilterSelect label={t('search.region')} any={t('search.anyRegion')} options={regions}
+        <FilterSelect classes={FILTER_CLASSES} label={t('search.region')} any={t('search.anyRegion')} options={regions}
           value={filters.region} onChange={(v) => setFilter('region', v)} />
       )}
-      <FilterSelect label={t('search.participant')} any={t('search.anyParticipant')} options={people}
+      <FilterSelect classes={FILTER_CLASSES} label={t('search.participant')} any={t('search.anyParticipant')} options={people}
         value={filters.participantId === null ? null : String(filters.participantId)}
         onChange={(v) => setFilter('participantId', v === null ? null : Number(v))} />
-      <FilterSelect label={t('search.source')} any={t('search.anySource')} options={transcripts}
+      <FilterSelect classes={FILTER_CLASSES} label={t('search.source')} any={t('search.anySource')} options={transcripts}
         value={filters.sourceId === null ? null : String(filters.sourceId)}
         onChange={(v) => setFilter('sourceId', v === null ? null : Number(v))} />
       <Switch className="search-switch" isSelected={filters.interviewer} onChange={(v) => setFilter('interviewer', v)}>

@@ -58,7 +58,8 @@ function quotesFor(db: ProjectDb, keyOnly: boolean): QuoteRow[] {
 /** Plain text of the memos on each code, oldest first, split into paragraphs. */
 function codeMemos(db: ProjectDb): Map<number, string[]> {
   const rows = db.sqlite
-    .prepare(`SELECT target_id AS id, plain FROM memos WHERE target_kind = 'code' AND trim(plain) <> '' ORDER BY created_at, id`)
+    .prepare(`SELECT k.id, m.plain FROM memos m JOIN codes k ON k.guid = m.target_guid
+      WHERE m.target_kind = 'code' AND trim(m.plain) <> '' ORDER BY m.created_at, m.id`)
     .all() as { id: number; plain: string }[];
   const out = new Map<number, string[]>();
   for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), ...r.plain.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean)]);

@@ -91,11 +91,16 @@ function probe(db: Database.Database, path: string, latest: number): Probe {
   }
 }
 
+/**
+ * Connection settings. Foreign keys are switched on only after any migration
+ * has run (see applyMigrations): a drizzle-kit table rebuild drops a table,
+ * and with foreign keys on that DROP cascades into every referencing table.
+ */
 function configure(db: Database.Database, path: string): void {
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
+    db.pragma('foreign_keys = OFF');
     db.pragma('synchronous = NORMAL');
     // Take the write lock now rather than at the first change.
     db.exec('BEGIN IMMEDIATE; COMMIT;');
@@ -104,16 +109,34 @@ function configure(db: Database.Database, path: string): void {
   }
 }
 
+/** Foreign keys on for normal work; a no-op inside a transaction, so call it outside one. */
+function enforceForeignKeys(db: Database.Database): void {
+  db.pragma('foreign_keys = ON');
+}
+
 function backupPathFor(path: string, version: number): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return `${path}.backup-v${version}-${stamp}`;
 }
 
+/** Thrown inside the migration transaction when the result breaks a foreign key. */
+class ForeignKeyViolation extends Error {}
+
+/**
+ * Runs the pending migrations in one transaction. PRAGMA foreign_keys cannot
+ * change inside a transaction, so the caller keeps them off (configure) while
+ * this runs: a table rebuild (CREATE new, copy, DROP old, rename) must not
+ * cascade deletes. Before committing, foreign_key_check proves the rebuilt
+ * tables still reference only rows that exist; any violation rolls it all back.
+ */
 function applyMigrations(db: Database.Database, from: number, migrations: Migration[]): void {
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return;
+  if (db.pragma('foreign_keys', { simple: true }) !== 0) throw new Error('migrations must run with foreign keys off');
   db.transaction(() => {
     for (const m of pending) for (const statement of m.statements) db.exec(statement);
+    const violations = db.pragma('foreign_key_check') as unknown[];
+    if (violations.length > 0) throw new ForeignKeyViolation(`${violations.length} foreign key violation(s)`);
     db.pragma(`user_version = ${migrations.length}`);
     db.pragma(`application_id = ${APPLICATION_ID}`);
   })();
@@ -152,6 +175,7 @@ export function openProjectDb(path: string, options: OpenOptions = {}): ProjectD
         throw new DomainError('project.migration_failed', fileParam(path));
       }
     }
+    enforceForeignKeys(sqlite);
   } catch (err) {
     sqlite.close();
     throw err;
@@ -172,6 +196,7 @@ export function createProjectDb(path: string, options: OpenOptions = {}): Projec
   try {
     configure(sqlite, path);
     applyMigrations(sqlite, 0, migrations);
+    enforceForeignKeys(sqlite);
   } catch (err) {
     sqlite.close();
     throw err;

@@ -106,6 +106,12 @@ export const turns = sqliteTable('turns', {
   isInterviewer: integer('is_interviewer', { mode: 'boolean' }).notNull().default(false),
   /** Milliseconds from the start of the recording, when the transcript says. */
   timestampMs: integer('timestamp_ms'),
+  /**
+   * 'speech': words of the speaker. 'note': a non-speech line inside a turn
+   * (a stage direction such as "[lacht]" or "MUZIEK" in a subtitle-style
+   * transcript): shown in the reader, but never quoted or counted as anyone's words.
+   */
+  kind: text('kind', { enum: ['speech', 'note'] }).notNull().default('speech'),
 }, (t) => [
   index('turns_source').on(t.sourceId, t.start),
   index('turns_participant').on(t.participantId),
@@ -133,9 +139,14 @@ export const codings = sqliteTable('codings', {
 export const memos = sqliteTable('memos', {
   id: integer('id').primaryKey(),
   guid: guid(),
-  /** What the memo is attached to; target_id is null for the project journal. */
+  /** What the memo is attached to. */
   targetKind: text('target_kind', { enum: ['project', 'source', 'participant', 'code', 'coding'] }).notNull(),
-  targetId: integer('target_id'),
+  /**
+   * The target's GUID; null for the project journal. A GUID, not the row id:
+   * SQLite reuses integer ids after deletes, and a memo of a deleted coding
+   * must stay detached instead of attaching to whatever gets that id next.
+   */
+  targetGuid: text('target_guid'),
   title: text('title').notNull().default(''),
   /** Lexical editor state as JSON; `plain` mirrors it for search. */
   body: text('body').notNull().default(''),
@@ -143,7 +154,7 @@ export const memos = sqliteTable('memos', {
   authorId: integer('author_id').references(() => users.id),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at'),
-}, (t) => [index('memos_target').on(t.targetKind, t.targetId)]);
+}, (t) => [index('memos_target_guid').on(t.targetGuid)]);
 
 
 /**
@@ -171,6 +182,12 @@ export const history = sqliteTable('history', {
   authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
   undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * The step can no longer be undone or redone: its undo-log statements were
+   * removed (the user cleared the history, or a schema upgrade made them
+   * invalid). It stays in the change log as a record of what happened.
+   */
+  retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
 }, (t) => [index('history_undone').on(t.undone, t.id)]);
 
 export const undoLog = sqliteTable('undo_log', {
@@ -236,3 +253,31 @@ export const lostCodings = sqliteTable('lost_codings', {
   codedAt: text('coded_at').notNull(),
   lostAt: timestamp('lost_at'),
 }, (t) => [index('lost_codings_source').on(t.sourceId)]);
+
+/**
+ * The report the analyst is building (issue 9 §2): one stored set of choices
+ * per project, so preview, every export format and the CLI produce the same
+ * report. `options` is JSON (structure, language, labels, thresholds,
+ * key-quotes-only, …), validated by the report contract when read.
+ */
+export const reportSettings = sqliteTable('report_settings', {
+  id: integer('id').primaryKey(),
+  options: text('options').notNull().default('{}'),
+  updatedAt: timestamp('updated_at'),
+}, (t) => [check('report_settings_singleton', sql`${t.id} = 1`)]);
+
+/**
+ * The analyst's decision about one quote in the report, keyed by the coding's
+ * GUID: it survives the coding being deleted and restored, and can never
+ * apply to another coding that later gets the same row id.
+ */
+export const reportQuotes = sqliteTable('report_quotes', {
+  codingGuid: text('coding_guid').primaryKey(),
+  /** Left out of the report. */
+  omitted: integer('omitted', { mode: 'boolean' }).notNull().default(false),
+  /** The shortened or substituted quote ("…" cuts, "[rol]" replacements); null = the coded text. */
+  editedText: text('edited_text'),
+  /** sha256 of the coded text the edit was made on: a later change of the coding makes the edit stale. */
+  basedOnHash: text('based_on_hash'),
+  updatedAt: timestamp('updated_at'),
+});

@@ -75,12 +75,13 @@ export function seedExample(db: ProjectDb): void {
 /** The example analyst's memos: the journal and three building blocks. */
 function seedMemos(db: ProjectDb, authorId: number): void {
   const insert = db.sqlite.prepare(
-    'INSERT INTO memos (guid, target_kind, target_id, title, body, plain, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO memos (guid, target_kind, target_guid, title, body, plain, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const memo of EXAMPLE_MEMOS) {
     const codeId = memo.code ? findCodeByPath(db, memo.code) : null;
     if (memo.code && codeId === null) throw new DomainError('internal', { detail: `example memo ${memo.title}` });
-    insert.run(randomUUID(), memo.code ? 'code' : 'project', codeId, memo.title, lexicalBody(memo.paragraphs), memo.paragraphs.join('\n\n'), authorId);
+    const codeGuid = codeId === null ? null : db.sqlite.prepare('SELECT guid FROM codes WHERE id = ?').pluck().get(codeId);
+    insert.run(randomUUID(), memo.code ? 'code' : 'project', codeGuid, memo.title, lexicalBody(memo.paragraphs), memo.paragraphs.join('\n\n'), authorId);
   }
 }
 

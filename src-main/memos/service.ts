@@ -29,7 +29,7 @@ function labelParams(title: string, extra: Record<string, string | number> = {})
 interface MemoRow {
   id: number;
   targetKind: MemoTargetKind;
-  targetId: number | null;
+  targetGuid: string | null;
   title: string;
   body: string;
   plain: string;
@@ -38,61 +38,80 @@ interface MemoRow {
   updatedAt: string;
 }
 
-const SELECT = `SELECT m.id, m.target_kind AS targetKind, m.target_id AS targetId, m.title, m.body, m.plain,
+const SELECT = `SELECT m.id, m.target_kind AS targetKind, m.target_guid AS targetGuid, m.title, m.body, m.plain,
   u.name AS author, m.created_at AS createdAt, m.updated_at AS updatedAt
   FROM memos m LEFT JOIN users u ON u.id = m.author_id`;
 
 interface TargetInfo {
+  /** The target's current row id. */
+  id: number | null;
   label: string | null;
   reveal: MemoView['reveal'];
 }
 
-/** Names the target of a memo, or null when it no longer exists. */
-function describeTarget(db: ProjectDb, kind: MemoTargetKind, id: number | null): TargetInfo | null {
-  if (kind === 'project') return { label: null, reveal: null };
-  if (id === null) return null;
-  const one = (sql: string) => db.sqlite.prepare(sql).get(id) as Record<string, unknown> | undefined;
+/** Table holding each kind of memo target. */
+const TARGET_TABLE = { source: 'sources', participant: 'participants', code: 'codes', coding: 'codings' } as const;
+
+/** The GUID of an existing target; null for the journal. Refuses a target that does not exist. */
+function targetGuid(db: ProjectDb, target: MemoTarget): string | null {
+  if (target.kind === 'project') return null;
+  const guid = db.sqlite.prepare(`SELECT guid FROM ${TARGET_TABLE[target.kind]} WHERE id = ?`).pluck().get(target.id) as string | undefined;
+  if (guid === undefined) throw new DomainError('entity.not_found', { entity: target.kind, id: target.id });
+  return guid;
+}
+
+/**
+ * Names the target of a memo, or null when it no longer exists. Targets are
+ * found by GUID: a memo of a deleted target stays detached even when another
+ * row later gets the deleted row's integer id.
+ */
+function describeTarget(db: ProjectDb, kind: MemoTargetKind, guid: string | null): TargetInfo | null {
+  if (kind === 'project') return { id: null, label: null, reveal: null };
+  if (guid === null) return null;
+  const one = (sql: string) => db.sqlite.prepare(sql).get(guid) as Record<string, unknown> | undefined;
   switch (kind) {
     case 'source': {
-      const r = one('SELECT name FROM sources WHERE id = ?');
-      return r ? { label: String(r.name), reveal: { sourceId: id, start: 0, end: 0 } } : null;
+      const r = one('SELECT id, name FROM sources WHERE guid = ?');
+      return r ? { id: Number(r.id), label: String(r.name), reveal: { sourceId: Number(r.id), start: 0, end: 0 } } : null;
     }
     case 'participant': {
-      const r = one('SELECT name FROM participants WHERE id = ?');
-      return r ? { label: String(r.name), reveal: null } : null;
+      const r = one('SELECT id, name FROM participants WHERE guid = ?');
+      return r ? { id: Number(r.id), label: String(r.name), reveal: null } : null;
     }
     case 'code': {
-      const r = one('SELECT name FROM codes WHERE id = ?');
-      return r ? { label: String(r.name), reveal: null } : null;
+      const r = one('SELECT id, name FROM codes WHERE guid = ?');
+      return r ? { id: Number(r.id), label: String(r.name), reveal: null } : null;
     }
     case 'coding': {
       const r = one(
-        `SELECT k.name AS code, s.name AS source, c.source_id AS sourceId, c.start, c."end" AS "end"
-         FROM codings c JOIN codes k ON k.id = c.code_id JOIN sources s ON s.id = c.source_id WHERE c.id = ?`,
+        `SELECT c.id, k.name AS code, s.name AS source, c.source_id AS sourceId, c.start, c."end" AS "end"
+         FROM codings c JOIN codes k ON k.id = c.code_id JOIN sources s ON s.id = c.source_id WHERE c.guid = ?`,
       );
       return r
-        ? { label: `${String(r.code)} · ${String(r.source)}`, reveal: { sourceId: Number(r.sourceId), start: Number(r.start), end: Number(r.end) } }
+        ? { id: Number(r.id), label: `${String(r.code)} · ${String(r.source)}`, reveal: { sourceId: Number(r.sourceId), start: Number(r.start), end: Number(r.end) } }
         : null;
     }
   }
 }
 
-type Describe = (kind: MemoTargetKind, id: number | null) => TargetInfo | null;
+type Describe = (kind: MemoTargetKind, guid: string | null) => TargetInfo | null;
 
 /** describeTarget with one lookup per distinct target (many memos share a code). */
 function describer(db: ProjectDb): Describe {
   const seen = new Map<string, TargetInfo | null>();
-  return (kind, id) => {
-    const key = `${kind}:${id}`;
-    if (!seen.has(key)) seen.set(key, describeTarget(db, kind, id));
+  return (kind, guid) => {
+    const key = `${kind}:${guid}`;
+    if (!seen.has(key)) seen.set(key, describeTarget(db, kind, guid));
     return seen.get(key)!;
   };
 }
 
 function view(db: ProjectDb, row: MemoRow, describe: Describe = describer(db)): MemoView {
-  const target = describe(row.targetKind, row.targetId);
+  const { targetGuid, ...rest } = row;
+  const target = describe(row.targetKind, targetGuid);
   return {
-    ...row,
+    ...rest,
+    targetId: target?.id ?? null,
     targetLabel: target?.label ?? null,
     orphaned: target === null,
     reveal: target?.reveal ?? null,
@@ -103,11 +122,6 @@ function requireMemo(db: ProjectDb, id: number): MemoRow {
   const row = db.sqlite.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MemoRow | undefined;
   if (!row) throw new DomainError('entity.not_found', { entity: 'memo', id });
   return row;
-}
-
-function requireTarget(db: ProjectDb, target: MemoTarget): void {
-  if (target.kind === 'project') return;
-  if (describeTarget(db, target.kind, target.id) === null) throw new DomainError('entity.not_found', { entity: target.kind, id: target.id });
 }
 
 /** Checks the size and shape of a body and derives its plain text. */
@@ -132,7 +146,7 @@ export interface ListOptions {
 export function listMemos(db: ProjectDb, options: ListOptions = {}): MemoView[] {
   const { target } = options;
   const rows = (target
-    ? db.sqlite.prepare(`${SELECT} WHERE m.target_kind = ? AND m.target_id IS ? ORDER BY m.created_at, m.id`).all(target.kind, target.id)
+    ? db.sqlite.prepare(`${SELECT} WHERE m.target_kind = ? AND m.target_guid IS ? ORDER BY m.created_at, m.id`).all(target.kind, targetGuid(db, target))
     : db.sqlite.prepare(`${SELECT} ORDER BY m.updated_at DESC, m.id DESC`).all()) as MemoRow[];
   const describe = describer(db);
   const views = rows.map((row) => view(db, row, describe));
@@ -167,15 +181,15 @@ export function getMemo(db: ProjectDb, id: number): MemoView {
 }
 
 export function createMemo(db: ProjectDb, input: { target: MemoTarget; title?: string; body?: string }, authorId: number | null = null): MemoView {
-  requireTarget(db, input.target);
+  const guid = targetGuid(db, input.target);
   const body = input.body ?? '';
   const plain = checkedPlain(body);
   const title = (input.title ?? '').trim();
   const id = recordAction(db, { label: MEMO_LABELS.created, params: labelParams(title), authorId }, () =>
     Number(
       db.sqlite
-        .prepare('INSERT INTO memos (guid, target_kind, target_id, title, body, plain, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(randomUUID(), input.target.kind, input.target.id, title, body, plain, authorId).lastInsertRowid,
+        .prepare('INSERT INTO memos (guid, target_kind, target_guid, title, body, plain, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(randomUUID(), input.target.kind, guid, title, body, plain, authorId).lastInsertRowid,
     ),
   );
   return getMemo(db, id);

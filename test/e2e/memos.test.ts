@@ -9,7 +9,7 @@ closeHarnessAfterEach(() => harness, () => (harness = undefined));
 interface MemoRow {
   id: number;
   target_kind: string;
-  target_id: number | null;
+  target_guid: string | null;
   title: string;
   body: string;
   plain: string;
@@ -20,8 +20,8 @@ const codeMemos = (h: Harness, code: string) =>
   h.session
     .requireProject()
     .sqlite.prepare(
-      `SELECT m.id, m.target_kind, m.target_id, m.title, m.body, m.plain, u.name AS author FROM memos m
-       LEFT JOIN users u ON u.id = m.author_id WHERE m.target_kind = 'code' AND m.target_id = (SELECT id FROM codes WHERE name = ?) ORDER BY m.id`,
+      `SELECT m.id, m.target_kind, m.target_guid, m.title, m.body, m.plain, u.name AS author FROM memos m
+       LEFT JOIN users u ON u.id = m.author_id WHERE m.target_kind = 'code' AND m.target_guid = (SELECT guid FROM codes WHERE name = ?) ORDER BY m.id`,
     )
     .all(code) as MemoRow[];
 

@@ -9,6 +9,8 @@ import { ensureUser } from '../../src-main/services/users.ts';
 import { resolveCode } from '../../src-main/cli/resolve.ts';
 import { listHistory, redo, undo } from '../../src-main/history/record.ts';
 import { createMemo, deleteMemo, listMemos, updateMemo } from '../../src-main/memos/service.ts';
+import { applyCoding, removeCodings } from '../../src-main/services/coding-edit.ts';
+import { createCode, deleteCode } from '../../src-main/services/codebook-edit.ts';
 import { plainFromBody } from '../../src-main/memos/plain.ts';
 import { lexicalBody } from '../../src-main/example/example-memos.ts';
 import { MEMO_BODY_LIMIT } from '../../src-shared/contracts/memos.ts';
@@ -87,6 +89,34 @@ describe('memo service', () => {
     // Once the coding is gone the memo stays findable, marked as orphaned.
     db.sqlite.prepare('DELETE FROM codings WHERE id = ?').run(coding.id);
     expect(listMemos(db).find((m) => m.id === memo.id)).toMatchObject({ orphaned: true, reveal: null, targetLabel: null });
+  });
+
+  it('a memo of a deleted coding or code never attaches to a new one that reuses its row id (issue 10 §3)', () => {
+    const { db, coder } = example();
+    const source = db.sqlite.prepare('SELECT id FROM sources ORDER BY id LIMIT 1').pluck().get() as number;
+    const codeId = resolveCode(db, 'Lerend vermogen')!;
+    // The newest coding: deleting it frees the highest id, which SQLite hands out again.
+    const [first] = applyCoding(db, { sourceId: source, codeId, ranges: [{ start: 0, end: 5 }], coderId: coder });
+    const memo = createMemo(db, { target: { kind: 'coding', id: first! }, body: lexicalBody(['Over deze passage']) }, coder);
+    removeCodings(db, [first!], coder);
+    const [stranger] = applyCoding(db, { sourceId: source, codeId, ranges: [{ start: 10, end: 20 }], coderId: coder });
+    expect(stranger).toBe(first); // the id really was reused
+    expect(listMemos(db, { target: { kind: 'coding', id: stranger! } })).toEqual([]);
+    expect(listMemos(db).find((m) => m.id === memo.id)).toMatchObject({ orphaned: true, targetId: null });
+
+    // The same for a code: a new code with the deleted code's id does not inherit its memo (or its report narrative).
+    const leaf = createCode(db, { name: 'Tijdelijk', color: '#336699', parentId: null }, coder);
+    const codeMemo = createMemo(db, { target: { kind: 'code', id: leaf }, body: lexicalBody(['Weg ermee']) }, coder);
+    deleteCode(db, leaf, coder);
+    const next = createCode(db, { name: 'Nieuw', color: '#336699', parentId: null }, coder);
+    expect(next).toBe(leaf);
+    expect(listMemos(db, { target: { kind: 'code', id: next } })).toEqual([]);
+    expect(listMemos(db).find((m) => m.id === codeMemo.id)).toMatchObject({ orphaned: true });
+
+    // Undoing back to before the delete re-attaches the memo to its own code.
+    undo(db); // create "Nieuw"
+    undo(db); // delete "Tijdelijk"
+    expect(listMemos(db, { target: { kind: 'code', id: leaf } }).map((m) => m.id)).toEqual([codeMemo.id]);
   });
 
   it('searches title, text and target, ignoring case and accents, every word must occur', () => {

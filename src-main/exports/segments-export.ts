@@ -11,6 +11,7 @@ import type { SegmentExportFormat, SegmentExportResult } from '../../src-shared/
 import { DomainError } from '../../src-shared/errors.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { assertWritableTarget } from '../files/write-target.ts';
 
 /** The most rows one export takes (the contract's own maximum). */
 export const EXPORT_LIMIT = 100_000;
@@ -84,6 +85,7 @@ export async function exportSegments(
   db: ProjectDb, query: Omit<SegmentQuery, 'limit'>, format: SegmentExportFormat, path: string, language: Language,
 ): Promise<SegmentExportResult> {
   const file = basename(path);
+  assertWritableTarget(path); // never over a project, before any work
   const list = listSegments(db, { ...query, limit: EXPORT_LIMIT });
   // Refuse rather than hand over a list that silently misses rows.
   if (list.truncated) throw new DomainError('exports.too_many', { file, count: list.total, max: EXPORT_LIMIT });
@@ -99,6 +101,7 @@ export async function exportSegments(
   try {
     writeFileAtomic(path, data);
   } catch (err) {
+    if (err instanceof DomainError) throw err;
     throw new DomainError('exports.write_failed', { file, detail: err instanceof Error && 'code' in err ? String(err.code) : 'io' });
   }
   return { path, rows: table.rows.length, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };

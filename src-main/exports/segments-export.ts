@@ -3,7 +3,6 @@
 // leaves nothing at the target path.
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import type { ProjectDb } from '../db/open.ts';
 import { listSegments, type SegmentQuery } from '../services/segments.ts';
 import type { Segment } from '../../src-shared/contracts/codings.ts';
@@ -12,6 +11,7 @@ import { DomainError } from '../../src-shared/errors.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { assertWritableTarget } from '../files/write-target.ts';
+import { safeRow, toCsv } from '../files/spreadsheet-safety.ts';
 
 /** The most rows one export takes (the contract's own maximum). */
 export const EXPORT_LIMIT = 100_000;
@@ -52,7 +52,8 @@ export function segmentTable(segments: Segment[], anonymise: boolean, language: 
       case 'coder': return s.coder ?? '';
     }
   };
-  return { columns, head, rows: segments.map((s) => columns.map((c) => value(s, c))) };
+  // Passages and names can start like a formula ("- ja", "=…"): every text cell is neutralised, numbers stay numbers.
+  return { columns, head: safeRow(head), rows: segments.map((s) => safeRow(columns.map((c) => value(s, c)))) };
 }
 
 /**
@@ -61,7 +62,7 @@ export function segmentTable(segments: Segment[], anonymise: boolean, language: 
  * otherwise "ë" turns into "Ã«"; LibreOffice and R read it as well.
  */
 export function renderSegmentsCsv(table: SegmentTable): string {
-  return `\ufeff${stringify([table.head, ...table.rows], { delimiter: ';', record_delimiter: 'windows' })}`;
+  return toCsv([table.head, ...table.rows]);
 }
 
 export async function renderSegmentsXlsx(table: SegmentTable, sheetName: string): Promise<Uint8Array> {

@@ -31,7 +31,6 @@ export class CliFailure extends Error {}
  * and the bidi overrides and isolates that reorder what is shown (Trojan
  * Source). Line feed and tab stay: the CLI's own output is laid out with them.
  */
-// eslint-disable-next-line no-control-regex
 const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

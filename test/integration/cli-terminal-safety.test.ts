@@ -16,7 +16,6 @@ const BIN = fileURLToPath(new URL('../../bin/duiding.mjs', import.meta.url));
 const tmp = useTmp('duiding-cli-tty-');
 
 /** What a terminal would act on (written independently of terminalSafe). */
-// eslint-disable-next-line no-control-regex
 const ACTS_ON_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const ESC = '\u001b';

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'exports.write_failed',
   'exports.too_many',
   'files.project_target',
+  'files.not_chosen',
   'project.not_found',
   'project.not_sqlite',
   'project.not_duiding',

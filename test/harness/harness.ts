@@ -9,6 +9,7 @@ import { Session } from '../../src-main/session.ts';
 import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
 import { resolveAppUrl, mimeTypeFor } from '../../src-main/electron/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/security-policy.ts';
+import { droppedPaths, PathGrants, withPathGrants } from '../../src-main/electron/path-grants.ts';
 import { APP_EVENTS } from '../../src-shared/contracts/index.ts';
 import type { Language } from '../../src-shared/i18n/catalog.ts';
 import { installBridge } from './bridge-init.ts';
@@ -56,6 +57,8 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     rememberRecent(shell, db.path, '');
   }
   const dispatch = createDispatcher({ session, shell: shell.handlers, language: () => shell.language });
+  // The same rule as the Electron shell: the page may name only files the user chose (dialog answers, drops, recent).
+  const rendererDispatch = withPathGrants(dispatch, new PathGrants(), () => shell.language);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: !options.headed });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' });
@@ -80,8 +83,8 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       return route.fulfill({ status: 404, body: 'not found' });
     }
   });
-  await context.exposeBinding('__duidingInvoke', async (_source, channel: string, payload: unknown) => {
-    const result = await dispatch(channel, payload);
+  await context.exposeBinding('__duidingInvoke', async (_source, channel: string, payload: unknown, dropped: unknown) => {
+    const result = await rendererDispatch(channel, payload, droppedPaths(dropped));
     if (result.ok && (channel === 'project.open' || channel === 'project.new' || channel === 'project.saveAs')) {
       const data = result.data as { path: string; name: string };
       rememberRecent(shell, data.path, data.name);

@@ -8,7 +8,6 @@ export const nl = {
       too_long: 'het pad is langer dan 4096 tekens',
       nul: 'het pad bevat een NUL-teken',
       relative: 'het pad is niet volledig (het moet met de map beginnen, bijvoorbeeld /home/… of C:\\…)',
-      not_chosen: 'dit bestand is niet in een venster van Duiding gekozen of erheen gesleept',
     },
   },
 };
@@ -20,7 +19,6 @@ export const en: Widen<typeof nl> = {
       too_long: 'the path is longer than 4096 characters',
       nul: 'the path contains a NUL character',
       relative: 'the path is not complete (it must start with the folder, for example /home/… or C:\\…)',
-      not_chosen: 'this file was not chosen in a Duiding dialog or dropped onto its window',
     },
   },
 };

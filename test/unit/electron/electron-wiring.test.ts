@@ -160,7 +160,15 @@ describe('IPC entry', () => {
     const { handler, dispatch, win, mainFrame } = await setup();
     const result = await handler({ sender: win.webContents, senderFrame: mainFrame }, 'project.current', {});
     expect(result).toEqual({ ok: true, data: null });
-    expect(dispatch).toHaveBeenCalledWith('project.current', {});
+    expect(dispatch).toHaveBeenCalledWith('project.current', {}, []);
+  });
+
+  it('passes on the files the preload says were dropped, and nothing else from that argument', async () => {
+    const { handler, dispatch, win, mainFrame } = await setup();
+    await handler({ sender: win.webContents, senderFrame: mainFrame }, 'import.preview', {}, ['/home/r/a.docx', 42, 'rel/x.txt', '/x\u0000y']);
+    expect(dispatch).toHaveBeenLastCalledWith('import.preview', {}, ['/home/r/a.docx']);
+    await handler({ sender: win.webContents, senderFrame: mainFrame }, 'import.preview', {}, 'not-a-list');
+    expect(dispatch).toHaveBeenLastCalledWith('import.preview', {}, []);
   });
 
   it('logs failures by channel and error code only', async () => {
@@ -236,8 +244,13 @@ describe('preload', () => {
     expect(Object.keys(bridge).sort()).toEqual(['getPathForFile', 'invoke', 'on']);
 
     await bridge.invoke('project.current', {});
-    expect(fake.invokes.at(-1)).toEqual(['duiding:invoke', 'project.current', {}]);
+    expect(fake.invokes.at(-1)).toEqual(['duiding:invoke', 'project.current', {}, []]);
+    // A dropped file's path goes with the next call (once), so main allows exactly that file.
     expect(bridge.getPathForFile({})).toBe('/dropped/file.docx');
+    await bridge.invoke('import.preview', { paths: ['/dropped/file.docx'] });
+    expect(fake.invokes.at(-1)).toEqual(['duiding:invoke', 'import.preview', { paths: ['/dropped/file.docx'] }, ['/dropped/file.docx']]);
+    await bridge.invoke('project.current', {});
+    expect(fake.invokes.at(-1)).toEqual(['duiding:invoke', 'project.current', {}, []]);
   });
 
   it('delivers declared events (payload only), refuses undeclared ones, and unsubscribes', async () => {

@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { Session } from '../../src-main/session.ts';
 import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
 import { resolveAppUrl, mimeTypeFor } from '../../src-main/electron/app-protocol.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/security-policy.ts';
+import { contentSecurityPolicy, newCspNonce, withCspNonce } from '../../src-main/electron/security-policy.ts';
 import { droppedPaths, PathGrants, withPathGrants } from '../../src-main/electron/path-grants.ts';
 import { APP_EVENTS } from '../../src-shared/contracts/index.ts';
 import type { Language } from '../../src-shared/i18n/catalog.ts';
@@ -74,10 +74,14 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     const file = resolveAppUrl(rendererDir, `app://duiding${url.slice(HARNESS_ORIGIN.length)}`);
     if (!file) return route.fulfill({ status: 404, body: 'not found' });
     try {
+      // As the Electron shell serves it: a fresh style nonce in the page and its CSP header.
+      const nonce = newCspNonce();
+      const type = mimeTypeFor(file);
+      const raw = readFileSync(file);
       return await route.fulfill({
         status: 200,
-        body: readFileSync(file),
-        headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+        body: type.startsWith('text/html') ? withCspNonce(raw.toString('utf8'), nonce) : raw,
+        headers: { 'content-type': type, 'content-security-policy': contentSecurityPolicy(nonce) },
       });
     } catch {
       return route.fulfill({ status: 404, body: 'not found' });

@@ -209,7 +209,7 @@ describe('app:// handler', () => {
     const base = tmp.dir();
     const root = join(base, 'renderer');
     mkdirSync(join(root, 'assets'), { recursive: true });
-    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Duiding</title>');
+    writeFileSync(join(root, 'index.html'), '<!doctype html><meta property="csp-nonce" nonce="DUIDING_CSP_NONCE"><title>Duiding</title>');
     writeFileSync(join(root, 'assets', 'a.js'), 'console.log(1)');
     writeFileSync(join(base, 'outside-secret.txt'), 'secret');
     const { serveAppScheme } = await import('../../../src-main/electron/serve-app.ts');
@@ -223,6 +223,16 @@ describe('app:// handler', () => {
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(index.headers.get('content-security-policy')).toContain("connect-src 'none'");
     expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    // The page and its header carry the same fresh style nonce; the next load another one.
+    const nonceOf = async (res: Response) => {
+      const header = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+      const page = /nonce="([^"]+)"/.exec(await res.text())?.[1];
+      expect(page).toBe(header);
+      return header;
+    };
+    const again = await nonceOf(await get('app://duiding/index.html'));
+    expect(again).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(await nonceOf(await get('app://duiding/index.html'))).not.toBe(again);
 
     const js = await get('app://duiding/assets/a.js');
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

@@ -96,6 +96,14 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     return result;
   });
   await context.addInitScript(installBridge, APP_EVENTS);
+  // Every CSP refusal is a page error: tests that expect none catch a style or script the policy blocks.
+  // (Except zod's start-up probe `new Function('')`, which expects the refusal and falls back.)
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      if (e.blockedURI === 'eval' && e.violatedDirective === 'script-src') return;
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI || 'inline'} ${e.sample.slice(0, 80)} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
 
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));

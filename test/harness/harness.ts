@@ -101,6 +101,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       if (e.blockedURI === 'eval' && e.violatedDirective === 'script-src') return;
+      // eslint-disable-next-line no-console -- runs in the page: its console errors are how the harness collects page errors
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI || 'inline'} ${e.sample.slice(0, 80)} at ${e.sourceFile}:${e.lineNumber}`);
     });
   });

@@ -199,7 +199,8 @@ class PrintJob {
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
-      // the whole group is gone already
+      // The group is gone already — or there are no process groups (Windows): end the browser itself.
+      if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     }
   }
 

@@ -3,8 +3,8 @@ import type { Channel, DomainChannel, Output, ParsedInput, ShellChannel } from '
 import type { Session } from '../session.ts';
 import { projectInfo, projectSummary } from '../services/project.ts';
 import { listCodes } from '../services/codebook.ts';
-import { getSource, listSources } from '../services/sources.ts';
-import { listAttributes, listParticipants } from '../services/participants.ts';
+import { getSource, listSources } from '../sources/sources.ts';
+import { listAttributes, listParticipants } from '../participants/participants.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
 import { applyCoding, applyInVivo, removeCodings, updateCoding } from '../services/coding-edit.ts';
 import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, updateCode } from '../services/codebook-edit.ts';

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createProject } from '../../src-main/services/project.ts';
-import { addSource, getSource, listSources, textHash } from '../../src-main/services/sources.ts';
+import { addSource, getSource, listSources, textHash } from '../../src-main/sources/sources.ts';
 import { addCoding, codingInserter } from '../../src-main/services/codings.ts';
 import { findCodeByPath, insertCodeTree, listCodes } from '../../src-main/services/codebook.ts';
 import {
   addAttribute, addParticipant, attributeIdByKey, listAttributes, listParticipants, setParticipantValue,
-} from '../../src-main/services/participants.ts';
+} from '../../src-main/participants/participants.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
 import type { ProjectDb } from '../../src-main/db/open.ts';
 import { useTmp } from '../helpers/tmp.ts';

@@ -6,6 +6,8 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as participantsText from './parts/participants.ts';
+import * as sourcesText from './parts/sources.ts';
 
 
 export const en: Catalog = {
@@ -16,6 +18,8 @@ export const en: Catalog = {
   ...codebookEditText.en,
   ...readerText.en,
   ...analysisText.en,
+  ...participantsText.en,
+  ...sourcesText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {

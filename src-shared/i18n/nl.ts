@@ -7,6 +7,8 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as participantsText from './parts/participants.ts';
+import * as sourcesText from './parts/sources.ts';
 
 export const nl = {
   ...memosText.nl,
@@ -16,6 +18,8 @@ export const nl = {
   ...codebookEditText.nl,
   ...readerText.nl,
   ...analysisText.nl,
+  ...participantsText.nl,
+  ...sourcesText.nl,
 
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {

@@ -306,7 +306,7 @@ describe('participants and attributes', () => {
       values: { [region]: 'Achterhoek', [age]: '41.5', [when]: '2024-02-29' },
     });
     for (const [attr, value] of [[region, 'Utrecht'], [age, 'oud'], [when, '2023-02-29']] as const) {
-      expect(() => setParticipantValue(db, p, attr, value)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+      expect(() => setParticipantValue(db, p, attr, value)).toThrow(expect.objectContaining({ code: 'participants.bad_value' }));
     }
     expect(() => setParticipantValue(db, p, 9999, 'x')).toThrow(expect.objectContaining({ code: 'entity.not_found' }));
     expect(listParticipants(db)[0]!.values[region]).toBe('Achterhoek');

@@ -304,3 +304,22 @@ describe('reassigning speakers', () => {
     refused(db, () => reassignSpeaker(db, { turnId: turn, scope: 'label', target: { kind: 'new', name: 'X', perspective: null, region: 'Utrecht' } }, coder), 'participants.bad_value');
   });
 });
+
+describe('change-log labels', () => {
+  it('every label of participant, attribute and transcript management reads as text in Dutch and English', async () => {
+    const { PARTICIPANT_LABELS } = await import('../../../src-main/participants/lookup.ts');
+    const { SOURCE_LABELS } = await import('../../../src-main/sources/manage.ts');
+    const { createI18n } = await import('../../../src-shared/i18n/index.ts');
+    const { historyLabelKey } = await import('../../../src-shared/i18n/history-label.ts');
+    for (const language of ['nl', 'en'] as const) {
+      const { t } = createI18n(language);
+      for (const label of [...Object.values(PARTICIPANT_LABELS), ...Object.values(SOURCE_LABELS)]) {
+        for (const count of [1, 3]) {
+          const text = t(historyLabelKey(label), { count, name: 'N', old: 'O', from: 'F', into: 'I', to: 'T', attribute: 'A', value: 'V', codings: 2 });
+          expect(text, `${language} ${label}`).not.toContain('history.');
+          expect(text).not.toMatch(/\{\{/);
+        }
+      }
+    }
+  });
+});

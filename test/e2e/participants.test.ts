@@ -114,4 +114,106 @@ describe('participant management', () => {
     await expect.poll(() => valueOf(h, 'Bestuurder Heerenveen', 'Leeftijd')).toBeUndefined();
     expect(valueOf(h, 'Bestuurder Heerenveen', 'Leerregio')).toBe('Twente');
   });
+
+  it('merges two participants by keyboard, with the impact shown first; turns and memos move; undo restores (English)', async () => {
+    const path = exampleProject();
+    const pdb = openProjectDb(path);
+    try {
+      const jeroen = pdb.sqlite.prepare('SELECT guid FROM participants WHERE name = ?').pluck().get('Jeroen Bosma') as string;
+      pdb.sqlite.prepare(`INSERT INTO memos (guid, target_kind, target_guid, title) VALUES ('m-1', 'participant', ?, 'About Jeroen')`).run(jeroen);
+    } finally {
+      pdb.close();
+    }
+    harness = await launchHarness({ projectPath: path, language: 'en' });
+    const h = harness;
+    const { page } = h;
+    const jeroenTurns = turnsOf(h, 'Jeroen Bosma');
+    const mariekeTurns = turnsOf(h, 'Marieke Hoekstra');
+    await list(h).getByRole('option', { name: /Jeroen Bosma/ }).click();
+    const panel = inspector(h);
+    await panel.getByRole('button', { name: 'Merge with…' }).focus();
+    await page.keyboard.press('Enter');
+    const d = dialog(h);
+    await d.getByRole('heading', { name: 'Merge participant "Jeroen Bosma"' }).waitFor();
+    // The search field has focus: type, pick with the arrow keys, confirm with Enter.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await page.keyboard.type('Mar');
+    await page.getByRole('option', { name: /Marieke Hoekstra Care professional ·/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await d.getByText(`${jeroenTurns} turns move to Marieke Hoekstra.`).waitFor();
+    expect(await d.textContent()).toContain('1 memo moves along.');
+    await page.screenshot({ path: screenshotPath('participants-merge-en') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await d.getByRole('button', { name: 'Merge', exact: true }).focus();
+    await page.keyboard.press('Enter');
+
+    await status(h, 'Merged "Jeroen Bosma" into "Marieke Hoekstra"').waitFor();
+    await expect.poll(() => dialog(h).count()).toBe(0);
+    await expect.poll(() => list(h).getByRole('option', { name: /Jeroen Bosma/ }).count()).toBe(0);
+    expect(person(h, 'Jeroen Bosma')).toBeUndefined();
+    expect(turnsOf(h, 'Marieke Hoekstra')).toBe(mariekeTurns + jeroenTurns);
+    // The kept participant is shown, with the memo that moved.
+    await panel.getByRole('heading', { name: /Marieke Hoekstra/ }).waitFor();
+    await panel.getByText('About Jeroen').waitFor();
+    await panel.getByText(`Transcripts: 1 · ${mariekeTurns + jeroenTurns} turns`).waitFor();
+
+    await panel.getByRole('heading', { name: /Marieke Hoekstra/ }).click();
+    await page.keyboard.press('Control+z');
+    await list(h).getByRole('option', { name: /Jeroen Bosma/ }).waitFor();
+    expect(turnsOf(h, 'Jeroen Bosma')).toBe(jeroenTurns);
+  });
+
+  it('deletes a participant: the turns stay, unassigned and listed for review; open them, then assign them to a new participant (Dutch)', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const h = harness;
+    const { page } = h;
+    const jeroenTurns = turnsOf(h, 'Jeroen Bosma');
+    await list(h).getByRole('option', { name: /Jeroen Bosma/ }).click();
+    await inspector(h).getByRole('button', { name: 'Verwijderen…' }).click();
+    const d = dialog(h);
+    await d.getByText(`${jeroenTurns} beurten worden "niet toegewezen".`).waitFor();
+    expect(await d.textContent()).toContain('Je vindt ze onder "Niet toegewezen"');
+    expect(await seriousViolations(page)).toEqual([]);
+    await d.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+
+    await status(h, 'Deelnemer "Jeroen Bosma" verwijderd.').waitFor();
+    expect(person(h, 'Jeroen Bosma')).toBeUndefined();
+    // The unassigned turns are in view: an entry in the list (chosen) and the review in the inspector.
+    const entry = list(h).getByRole('option', { name: new RegExp(`Niet toegewezen ${jeroenTurns} beurten`) });
+    await expect.poll(() => entry.getAttribute('aria-selected')).toBe('true');
+    const review = inspector(h).getByRole('region', { name: 'Niet toegewezen beurten' });
+    await review.getByText(`Duo-interview wijkverpleging en zorggroep (Heerenveen) · ${jeroenTurns} beurten`).waitFor();
+    await page.screenshot({ path: screenshotPath('participants-unassigned-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Open leads to the turns: the transcript (virtualised: the turns in view) shows them as not mapped.
+    await review.getByRole('button', { name: /^Openen: Jeroen in Duo-interview/ }).click();
+    await page.getByRole('article').waitFor();
+    const unmapped = page.locator('.turn').filter({ has: page.locator('.turn__speaker', { hasText: /^Jeroen$/ }) }).filter({ hasText: 'Niet gekoppeld' });
+    await expect.poll(() => unmapped.count()).toBeGreaterThan(0);
+
+    await review.getByRole('button', { name: /^Toewijzen: Jeroen in Duo-interview/ }).click();
+    const assign = dialog(h);
+    await assign.getByRole('heading', { name: 'Spreker wijzigen' }).waitFor();
+    expect(await assign.getByRole('radio', { name: `Alle ${jeroenTurns} beurten met het label "Jeroen" in dit transcript` }).isChecked()).toBe(true);
+    await choose(h, assign, /Nieuwe spreker$/, 'Nieuwe deelnemer…');
+    const name = assign.getByRole('textbox', { name: 'Naam of pseudoniem' });
+    expect(await name.inputValue()).toBe('Jeroen');
+    await name.fill('Wethouder');
+    await choose(h, assign, /Perspectief$/, 'Bestuurder');
+    await choose(h, assign, /Leerregio$/, 'Heerenveen');
+    await page.screenshot({ path: screenshotPath('participants-reassign-new-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await assign.getByRole('button', { name: 'Wijzigen', exact: true }).click();
+
+    await status(h, `${jeroenTurns} beurten toegewezen aan Wethouder.`).waitFor();
+    expect(person(h, 'Wethouder')).toMatchObject({ perspective: 'bestuurder' });
+    expect(turnsOf(h, 'Wethouder')).toBe(jeroenTurns);
+    expect(valueOf(h, 'Wethouder', 'Leerregio')).toBe('Heerenveen');
+    await expect.poll(() => entry.count()).toBe(0);
+    await review.getByText('Alle beurten zijn toegewezen.').waitFor();
+    await expect.poll(() => unmapped.count()).toBe(0);
+    expect(await page.locator('.turn__speaker', { hasText: /^Wethouder$/ }).count()).toBeGreaterThan(0);
+  });
 });

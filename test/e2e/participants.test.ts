@@ -216,4 +216,137 @@ describe('participant management', () => {
     await expect.poll(() => unmapped.count()).toBe(0);
     expect(await page.locator('.turn__speaker', { hasText: /^Wethouder$/ }).count()).toBeGreaterThan(0);
   });
+
+  it('changes the speaker of one turn from the reader’s turn menu (English)', async () => {
+    harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
+    const h = harness;
+    const { page } = h;
+    const jeroenTurns = turnsOf(h, 'Jeroen Bosma');
+    await page.getByRole('listbox', { name: /Transcripts/ }).getByRole('option', { name: /Duo-interview/ }).click();
+    await page.getByRole('article').waitFor();
+    const firstTurn = db(h).prepare(
+      `SELECT t.id FROM turns t JOIN participants p ON p.id = t.participant_id WHERE p.name = 'Jeroen Bosma' ORDER BY t.start LIMIT 1`,
+    ).pluck().get() as number;
+    await page.getByRole('button', { name: 'Actions for this turn: Jeroen Bosma' }).first().click();
+    await page.getByRole('menuitem', { name: 'Change speaker…' }).click();
+    const d = dialog(h);
+    await d.getByText('Turn of "Jeroen Bosma" in Duo-interview wijkverpleging en zorggroep (Heerenveen).').waitFor();
+    expect(await d.getByRole('radio', { name: 'Only this turn' }).isChecked()).toBe(true);
+    // By keyboard: open the speaker list, pick the interviewer, submit.
+    await d.getByRole('button', { name: /New speaker$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: 'Interviewer', exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Interviewer');
+    await page.keyboard.press('Enter');
+    await page.screenshot({ path: screenshotPath('participants-reassign-turn-en') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await d.getByRole('button', { name: 'Change', exact: true }).click();
+
+    await status(h, 'Assigned 1 turn to Interviewer.').waitFor();
+    expect(db(h).prepare('SELECT participant_id AS pid, is_interviewer AS iv FROM turns WHERE id = ?').get(firstTurn)).toEqual({ pid: null, iv: 1 });
+    expect(turnsOf(h, 'Jeroen Bosma')).toBe(jeroenTurns - 1);
+    // The change log names it; undo gives the turn back.
+    await page.getByRole('tab', { name: 'Change log' }).click();
+    await page.getByText('Assigned 1 turn to the interviewer').waitFor();
+    await page.getByRole('tab', { name: 'Transcript', exact: true }).click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => turnsOf(h, 'Jeroen Bosma')).toBe(jeroenTurns);
+  });
+});
+
+describe('transcript management', () => {
+  it('renames a transcript and deletes it with its impact shown; undo brings it back (English)', async () => {
+    harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
+    const h = harness;
+    const { page } = h;
+    const transcripts = page.getByRole('listbox', { name: /Transcripts/ });
+    await transcripts.getByRole('option', { name: /Interview mantelzorger/ }).click();
+    await page.getByRole('article').waitFor();
+    const panel = inspector(h);
+    const name = panel.getByRole('textbox', { name: 'Transcript name' });
+    await name.fill('Caregiver, Achterhoek');
+    await name.press('Enter');
+    await status(h, 'Renamed the transcript to "Caregiver, Achterhoek".').waitFor();
+    await transcripts.getByRole('option', { name: /Caregiver, Achterhoek/ }).waitFor();
+    // A name another transcript has is refused, with the reason.
+    await name.fill('Interview zorgverzekeraar (Twente)');
+    await name.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'There already is a transcript named "Interview zorgverzekeraar (Twente)"' }).waitFor();
+    await name.press('Escape');
+
+    const id = db(h).prepare('SELECT id FROM sources WHERE name = ?').pluck().get('Caregiver, Achterhoek') as number;
+    const codings = db(h).prepare('SELECT COUNT(*) FROM codings WHERE source_id = ?').pluck().get(id) as number;
+    const turns = db(h).prepare('SELECT COUNT(*) FROM turns WHERE source_id = ?').pluck().get(id) as number;
+    await panel.getByRole('button', { name: 'Delete transcript…' }).click();
+    const d = dialog(h);
+    await d.getByText(`${turns} turns`).waitFor();
+    expect(await d.textContent()).toContain(`${codings} codings`);
+    expect(await d.textContent()).toContain('1 participant appears only in this transcript');
+    await page.screenshot({ path: screenshotPath('transcript-delete-en') });
+    expect(await seriousViolations(page)).toEqual([]);
+    // Cancel has focus: Escape leaves without a change.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(h).count()).toBe(0);
+    await panel.getByRole('button', { name: 'Delete transcript…' }).click();
+    await dialog(h).getByRole('button', { name: 'Delete', exact: true }).click();
+
+    await status(h, 'Deleted transcript "Caregiver, Achterhoek".').waitFor();
+    await expect.poll(() => transcripts.getByRole('option').count()).toBe(2);
+    await page.getByRole('heading', { name: 'Choose a transcript' }).waitFor();
+    expect(db(h).prepare('SELECT COUNT(*) FROM codings WHERE source_id = ?').pluck().get(id)).toBe(0);
+
+    await page.locator('body').click({ position: { x: 700, y: 600 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => transcripts.getByRole('option').count()).toBe(3);
+    expect(db(h).prepare('SELECT COUNT(*) FROM codings WHERE source_id = ?').pluck().get(id)).toBe(codings);
+  });
+});
+
+describe('attributes', () => {
+  it('adds an eleventh learning region and a new attribute, gives a participant the new region, and removes a region in use by remapping it (Dutch)', async () => {
+    harness = await launchHarness({ projectPath: exampleProject() });
+    const h = harness;
+    const { page } = h;
+    await page.getByRole('button', { name: 'Kenmerken van deelnemers beheren' }).click();
+    const d = dialog(h);
+    const region = d.getByRole('listitem', { name: /Leerregio/ });
+    await region.getByText('hoort bij het sjabloon').waitFor();
+    const add = region.getByRole('textbox', { name: 'Nieuwe keuze voor Leerregio' });
+    await add.fill('Utrechtse Heuvelrug');
+    await add.press('Enter');
+    await status(h, 'Keuze "Utrechtse Heuvelrug" toegevoegd.').waitFor();
+    await region.getByRole('textbox', { name: 'Keuze Utrechtse Heuvelrug' }).waitFor();
+
+    // A new attribute of type number.
+    await d.getByRole('textbox', { name: 'Naam' }).last().fill('Jaren in functie');
+    await choose(h, d.getByRole('form'), /Soort$/, 'Getal');
+    await d.getByRole('button', { name: 'Kenmerk maken' }).click();
+    await d.getByRole('listitem', { name: /Jaren in functie/ }).waitFor();
+    expect(db(h).prepare('SELECT type FROM attributes WHERE name = ?').pluck().get('Jaren in functie')).toBe('number');
+    // A duplicate name is refused inside the dialog.
+    await d.getByRole('textbox', { name: 'Naam' }).last().fill('jaren in functie');
+    await d.getByRole('button', { name: 'Kenmerk maken' }).click();
+    await d.getByRole('alert').filter({ hasText: 'Er is al een kenmerk "jaren in functie"' }).waitFor();
+
+    // Removing Twente, which Sanne has: the dialog asks what she gets instead.
+    await region.getByRole('button', { name: 'Keuze "Twente" verwijderen' }).click();
+    const ask = region.getByRole('group', { name: 'Keuze "Twente" verwijderen' });
+    await ask.getByText('1 deelnemer heeft "Twente".').waitFor();
+    await choose(h, ask, /In plaats van "Twente"$/, 'Utrechtse Heuvelrug');
+    await page.screenshot({ path: screenshotPath('attributes-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await ask.getByRole('button', { name: 'Keuze verwijderen' }).click();
+    await status(h, 'Keuze "Twente" verwijderd.').waitFor();
+    expect(valueOf(h, 'Sanne Oude Veldhuis', 'Leerregio')).toBe('Utrechtse Heuvelrug');
+    const choices = JSON.parse(db(h).prepare(`SELECT choices FROM attributes WHERE key = 'region'`).pluck().get() as string) as string[];
+    expect(choices).toContain('Utrechtse Heuvelrug');
+    expect(choices).not.toContain('Twente');
+    await d.getByRole('button', { name: 'Sluiten' }).click();
+    await expect.poll(() => dialog(h).count()).toBe(0);
+
+    // The new region is a choice in the participant's editor.
+    await list(h).getByRole('option', { name: /Ineke Wolters/ }).click();
+    await choose(h, inspector(h), /Leerregio$/, 'Utrechtse Heuvelrug');
+    await expect.poll(() => valueOf(h, 'Ineke Wolters', 'Leerregio')).toBe('Utrechtse Heuvelrug');
+  });
 });

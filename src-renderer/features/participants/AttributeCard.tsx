@@ -56,7 +56,7 @@ export function AttributeCard({ attribute }: { attribute: AttributeView }) {
             className="attribute-card__name"
             onSave={(name) => succeeded(update.mutateAsync({ id: attribute.id, name }))} />
         )}
-        <SelectField label={t('participants.attributes.type')} ariaLabel={t('participants.attributes.typeOf', { name: label })}
+        <SelectField label={t('participants.attributes.type')}
           value={attribute.type} isDisabled={attribute.builtin} className="people-select--field"
           options={ATTRIBUTE_TYPES.map((type) => ({ id: type, name: t(`participants.attributes.types.${type}`) }))}
           onChange={(type) => {

@@ -74,7 +74,8 @@ export function ReassignDialog({ dialog }: { dialog: Dialog }) {
           <Radio value="label">{t('participants.reassign.scopeLabel', { count: sameLabel, label: label || t('participants.review.noLabel') })}</Radio>
         </RadioGroup>
         {scope === 'label' && label.trim() !== '' && <p className="muted people-hint">{t('participants.reassign.mappingNote', { label })}</p>}
-        <SelectField label={t('participants.reassign.target')} value={choice} options={options} onChange={setChoice} className="people-select--wide" />
+        <SelectField label={t('participants.reassign.target')} value={choice} options={options} onChange={setChoice} className="people-select--wide"
+          placeholder={t('participants.reassign.pick')} />
         {choice === 'new' && (
           <div className="people-new">
             <TextField className="code-edit__field" value={fresh.name} onChange={(name) => setFresh({ ...fresh, name })} isRequired

@@ -7,7 +7,7 @@ export interface SelectOption {
   name: string;
 }
 
-export function SelectField({ label, value, options, onChange, className = '', isDisabled = false, placeholder, ariaLabel }: {
+export function SelectField({ label, value, options, onChange, className = '', isDisabled = false, placeholder }: {
   label: string;
   value: string | null;
   options: readonly SelectOption[];
@@ -15,12 +15,10 @@ export function SelectField({ label, value, options, onChange, className = '', i
   className?: string;
   isDisabled?: boolean;
   placeholder?: string;
-  /** A fuller accessible name than the visible label. */
-  ariaLabel?: string;
 }) {
   return (
     <Select className={`people-select ${className}`} selectedKey={value} isDisabled={isDisabled} placeholder={placeholder}
-      aria-label={ariaLabel} onSelectionChange={(key) => key !== null && onChange(String(key))}>
+      onSelectionChange={(key) => key !== null && onChange(String(key))}>
       <Label className="people-select__label">{label}</Label>
       <Button className="tool people-select__button"><SelectValue /><span aria-hidden="true"> ▾</span></Button>
       <Popover>

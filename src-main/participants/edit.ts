@@ -3,6 +3,7 @@
 // attribute's type before anything is written, so a bad value changes nothing.
 import type { ProjectDb } from '../db/open.ts';
 import { recordAction } from '../history/record.ts';
+import { DomainError } from '../../src-shared/errors.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { canonicalValue } from '../../src-shared/domain/attribute-values.ts';
 import { badValue } from './participants.ts';
@@ -36,6 +37,7 @@ export function updateParticipant(db: ProjectDb, id: number, patch: ParticipantP
   const person = requireParticipant(db, id);
   const values = checkedValues(db, patch.values);
   const name = patch.name?.trim() ?? person.name;
+  if (!name) throw new DomainError('invalid_input', { channel: 'participants.update', detail: 'name' });
   const role = patch.role?.trim() ?? person.role;
   const perspective = patch.perspective === undefined ? person.perspective : patch.perspective;
   const current = new Map(

@@ -121,6 +121,7 @@ describe('editing a participant', () => {
       // A valid name change in the same call must not be written either.
       refused(db, () => updateParticipant(db, id, { name: 'Iemand anders', values: { [attr]: value } }, coder), 'participants.bad_value');
     }
+    refused(db, () => updateParticipant(db, id, { name: '   ' }, coder), 'invalid_input');
     refused(db, () => updateParticipant(db, 9999, { name: 'X' }, coder), 'entity.not_found');
     refused(db, () => updateParticipant(db, id, { values: { 9999: 'x' } }, coder), 'entity.not_found');
   });
@@ -321,5 +322,39 @@ describe('change-log labels', () => {
         }
       }
     }
+  });
+});
+
+describe('change events', () => {
+  it('each write announces what it changed, so every view that shows it refreshes', async () => {
+    const { db, path } = example(tmp);
+    const jeroen = participantId(db, 'Jeroen Bosma');
+    const marieke = participantId(db, 'Marieke Hoekstra');
+    const turn = db.sqlite.prepare('SELECT id FROM turns WHERE participant_id = ? LIMIT 1').pluck().get(jeroen) as number;
+    const source = db.sqlite.prepare('SELECT source_id FROM turns WHERE id = ?').pluck().get(turn) as number;
+    const region = attributeIdByKey(db, 'region')!;
+    db.close();
+    const session = new Session();
+    tmp.defer(() => session.close());
+    session.open(path);
+    let tags: EntityTag[][] = [];
+    session.subscribe((event, payload) => event === 'project.changed' && tags.push((payload as { tags: EntityTag[] }).tags));
+    const dispatch = createDispatcher({ session });
+    const expectTags = async (channel: string, payload: unknown, expected: EntityTag[]) => {
+      tags = [];
+      const result = await dispatch(channel, payload);
+      expect(result, channel).toMatchObject({ ok: true });
+      expect(tags, channel).toEqual([expected]);
+    };
+    await expectTags('attributes.addChoice', { id: region, value: 'Utrecht' }, ['participants']);
+    await expectTags('participants.reassignSpeaker', { turnId: turn, scope: 'turn', target: { kind: 'interviewer' } }, ['participants']);
+    await expectTags('sources.rename', { id: source, name: 'Hernoemd' }, ['sources']);
+    await expectTags('participants.merge', { fromId: jeroen, intoId: marieke }, ['participants', 'memos']);
+    await expectTags('participants.delete', { id: marieke }, ['participants', 'memos']);
+    await expectTags('sources.delete', { id: source }, ['sources', 'codings', 'participants', 'memos']);
+    // A refusal announces nothing.
+    tags = [];
+    expect(await dispatch('participants.merge', { fromId: 9999, intoId: 9998 })).toMatchObject({ ok: false, error: { code: 'entity.not_found' } });
+    expect(tags).toEqual([]);
   });
 });

@@ -60,6 +60,11 @@ function resolve(db: ProjectDb, target: SpeakerTarget, region: { attributeId: nu
   }
 }
 
+/** The speaker an existing target stands for (a new participant has no id yet). */
+function resolveKnown(target: Exclude<SpeakerTarget, { kind: 'new' }>): { participantId: number | null; isInterviewer: boolean } {
+  return target.kind === 'interviewer' ? { participantId: null, isInterviewer: true } : { participantId: target.participantId, isInterviewer: false };
+}
+
 export interface ReassignInput {
   turnId: number;
   /** 'label': every turn of the transcript with this turn's speaker label (its notes too). */
@@ -79,17 +84,20 @@ export function reassignSpeaker(db: ProjectDb, input: ReassignInput, authorId: n
   const targetName = input.target.kind === 'participant' ? requireParticipant(db, input.target.participantId).name
     : input.target.kind === 'new' ? input.target.name : '';
   const scope = input.scope === 'turn' ? { sql: 'id = ?', args: [turn.id] } : { sql: 'source_id = ? AND speaker_label = ?', args: [turn.sourceId, turn.speakerLabel] };
-  const affected = db.sqlite.prepare(`SELECT COUNT(*) FROM turns WHERE ${scope.sql} AND kind = 'speech'`).pluck().get(...scope.args) as number;
+  // Only rows that change: an UPDATE to the same values would still log an undo step.
+  const changing = `${scope.sql} AND (participant_id IS NOT ? OR is_interviewer IS NOT ?)`;
+  const known = input.target.kind === 'new' ? null : resolveKnown(input.target);
+  // The speech that changes hands (notes move along but are nobody's words): the count the user is told.
+  const speech = db.sqlite
+    .prepare(`SELECT COUNT(*) FROM turns WHERE ${known ? changing : scope.sql} AND kind = 'speech'`)
+    .pluck()
+    .get(...scope.args, ...(known ? [known.participantId, known.isInterviewer ? 1 : 0] : [])) as number;
   let result = { turns: 0, participantId: null as number | null };
-  recordAction(db, { label, params: { count: affected, to: targetName, speaker: turn.speakerLabel }, authorId }, () => {
+  recordAction(db, { label, params: { count: speech, to: targetName, speaker: turn.speakerLabel }, authorId }, () => {
     const who = resolve(db, input.target, region);
-    // Only rows that change: an UPDATE to the same values would still log an undo step.
-    const changes = db.sqlite
-      .prepare(
-        `UPDATE turns SET participant_id = ?, is_interviewer = ?
-         WHERE ${scope.sql} AND (participant_id IS NOT ? OR is_interviewer IS NOT ?)`,
-      )
-      .run(who.participantId, who.isInterviewer ? 1 : 0, ...scope.args, who.participantId, who.isInterviewer ? 1 : 0).changes;
+    db.sqlite
+      .prepare(`UPDATE turns SET participant_id = ?, is_interviewer = ? WHERE ${changing}`)
+      .run(who.participantId, who.isInterviewer ? 1 : 0, ...scope.args, who.participantId, who.isInterviewer ? 1 : 0);
     if (input.scope === 'label' && turn.speakerLabel.trim() !== '') {
       db.sqlite
         .prepare(
@@ -101,7 +109,7 @@ export function reassignSpeaker(db: ProjectDb, input: ReassignInput, authorId: n
         )
         .run(labelKey(turn.speakerLabel), who.participantId, who.isInterviewer ? 1 : 0);
     }
-    result = { turns: changes, participantId: who.participantId };
+    result = { turns: speech, participantId: who.participantId };
   });
   return result;
 }

@@ -263,12 +263,18 @@ describe('reassigning speakers', () => {
     expect(turnsOf(db, jeroen)).toEqual(all.slice(1));
     expect(listHistory(db, 1)[0]).toMatchObject({ label: 'participants.history.reassignedInterviewer', params: { count: 1 } });
 
+    // One of his lines is a stage direction: it moves along, but is not counted as speech.
+    db.sqlite.prepare(`UPDATE turns SET kind = 'note' WHERE id = ?`).run(all.at(-1));
     const result = reassignSpeaker(db, { turnId: second!, scope: 'label', target: { kind: 'participant', participantId: marieke } }, coder);
     // Every turn labelled "Jeroen", including the one now with the interviewer.
-    expect(result).toEqual({ turns: all.length, participantId: marieke });
+    expect(result).toEqual({ turns: all.length - 1, participantId: marieke });
     expect(turnsOf(db, jeroen)).toEqual([]);
     expect(db.sqlite.prepare('SELECT participant_id FROM speaker_mappings WHERE label_key = ?').pluck().get('jeroen')).toBe(marieke);
-    expect(listHistory(db, 1)[0]).toMatchObject({ label: 'participants.history.reassigned', params: { count: all.length, to: 'Marieke Hoekstra', speaker: 'Jeroen' } });
+    expect(listHistory(db, 1)[0]).toMatchObject({ label: 'participants.history.reassigned', params: { count: all.length - 1, to: 'Marieke Hoekstra', speaker: 'Jeroen' } });
+    // Again for the same label: only what still changes is counted (nothing).
+    const steps = historyCount(db);
+    expect(reassignSpeaker(db, { turnId: second!, scope: 'label', target: { kind: 'participant', participantId: marieke } }, coder)).toEqual({ turns: 0, participantId: marieke });
+    expect(historyCount(db)).toBe(steps);
   });
 
   it('to a new participant with perspective, role and learning region, as one step', () => {

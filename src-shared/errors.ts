@@ -46,6 +46,11 @@ export const ERROR_CODES = [
   'codebook.split_mixed',
   'textEdit.stale',
   'textEdit.empty_turn',
+  'agreement.too_few_coders',
+  'agreement.unknown_coder',
+  'agreement.nothing_to_compare',
+  'agreement.bad_range',
+  'agreement.write_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -58,6 +58,27 @@ export interface LoadedComparison {
   sources: { id: number; name: string }[];
 }
 
+/**
+ * A text's length in UTF-16 code units without loading it: SQLite's length()
+ * counts code points, which is the same unless the text holds characters
+ * outside the Basic Multilingual Plane (emoji), whose UTF-8 form starts with a
+ * byte F0–F4. Only such texts are read to count exactly.
+ */
+const UTF16_PARTS = `length(text) AS chars, (instr(CAST(text AS BLOB), X'F0') + instr(CAST(text AS BLOB), X'F1') + instr(CAST(text AS BLOB), X'F2')
+  + instr(CAST(text AS BLOB), X'F3') + instr(CAST(text AS BLOB), X'F4')) > 0 AS astral`;
+
+interface SourceLength {
+  id: number;
+  name: string;
+  chars: number;
+  astral: number;
+}
+
+function utf16Length(db: ProjectDb, s: SourceLength): number {
+  if (!s.astral) return s.chars;
+  return (db.sqlite.prepare('SELECT text FROM sources WHERE id = ?').pluck().get(s.id) as string).length;
+}
+
 const inList = (ids: readonly number[]) => `(SELECT value FROM json_each('${JSON.stringify(ids)}'))`;
 
 export function loadComparison(db: ProjectDb, setup: AgreementSetup): LoadedComparison {
@@ -69,9 +90,8 @@ export function loadComparison(db: ProjectDb, setup: AgreementSetup): LoadedComp
   for (const id of codeIds) if (!tree.has(id)) throw new DomainError('entity.not_found', { entity: 'code', id });
   // Tree order: parents before children, siblings by path.
   const codes = [...new Set(codeIds)].map((id) => tree.get(id)!).sort((a, b) => a.path.localeCompare(b.path, 'nl'));
-  const sourceRows = (setup.sourceIds
-    ? db.sqlite.prepare(`SELECT id, name, text FROM sources WHERE id IN ${inList(setup.sourceIds)} ORDER BY name COLLATE NOCASE, id`).all()
-    : db.sqlite.prepare('SELECT id, name, text FROM sources ORDER BY name COLLATE NOCASE, id').all()) as { id: number; name: string; text: string }[];
+  const where = setup.sourceIds ? `WHERE id IN ${inList(setup.sourceIds)}` : '';
+  const sourceRows = db.sqlite.prepare(`SELECT id, name, ${UTF16_PARTS} FROM sources ${where} ORDER BY name COLLATE NOCASE, id`).all() as SourceLength[];
   if (setup.sourceIds) {
     const found = new Set(sourceRows.map((s) => s.id));
     for (const id of setup.sourceIds) if (!found.has(id)) throw new DomainError('entity.not_found', { entity: 'source', id });
@@ -103,7 +123,7 @@ export function loadComparison(db: ProjectDb, setup: AgreementSetup): LoadedComp
   const data: AgreementData = {
     coders: setup.coders,
     codes: codes.map((c) => ({ id: c.id, path: c.path, branch: tree.get(c.rootId)!.path })),
-    sources: sourceRows.map((s, i) => ({ id: s.id, name: s.name, length: s.text.length, leftOut: leftOut[i]!, present: present[i]! })),
+    sources: sourceRows.map((s, i) => ({ id: s.id, name: s.name, length: utf16Length(db, s), leftOut: leftOut[i]!, present: present[i]! })),
     codings,
     threshold: setup.threshold,
   };

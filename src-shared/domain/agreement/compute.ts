@@ -5,8 +5,8 @@
 import { CountedText, coverHistogram, mergeIntervals, type Interval } from './intervals.ts';
 import { addCharStats, charMeasures, charVectorLength, popcount } from './character-table.ts';
 import { countMatches } from './segment-match.ts';
-import { unitizingAlpha, unitizingDisagreements, unitizingParts, type Weighted } from './unitizing-2004.ts';
-import { addCuStats, cuAlpha, emptyCuStats, mergeCuStats, valuedSections, type CuStats } from './unitizing-2016.ts';
+import { unitizingAlpha, unitizingDisagreements, unitizingDisagreementsSorted, unitizingParts, type SortedLengths, type Weighted } from './unitizing-2004.ts';
+import { addCuStats, cuAlphaDense, denseCuStats, emptyCuStats, valuedSections, type CuStats } from './unitizing-2016.ts';
 import { brennanPredigerKappa } from './coefficients.ts';
 import { mulberry32, percentileInterval, resampleWeights } from './bootstrap.ts';
 
@@ -114,8 +114,6 @@ interface Cell {
   anyCoded: boolean;
 }
 
-const sortedWeighted = (xs: { length: number; source: number }[]) => xs.sort((a, b) => b.length - a.length);
-
 export function computeAgreement(data: AgreementData, bootstrap: BootstrapOptions | null = null, onProgress?: (done: number, total: number) => void): AgreementComputation {
   const M = data.coders.length;
   const all = (1 << M) - 1;
@@ -214,33 +212,44 @@ export function computeAgreement(data: AgreementData, bootstrap: BootstrapOption
   });
 
   // ---- Pooled statistics as functions of transcript weights ------------------
+  // Everything the pooled rows need is laid out once in flat arrays, so a
+  // bootstrap replicate is weighted sums without allocations.
+  const n = included.length;
   const complete = included.map((s) => s.complete);
-  // Per code: units and gaps of complete transcripts, longest first, with their transcript.
-  const unitLists: { length: number; source: number }[][] = [];
-  const gapLists: { length: number; source: number }[][] = [];
-  data.codes.forEach((_, code) => {
-    const units: { length: number; source: number }[] = [];
-    const gaps: { length: number; source: number }[] = [];
-    included.forEach((s, i) => {
-      if (!complete[i]) return;
-      const cell = cells.get(`${i}:${code}`);
-      if (cell) {
-        for (const l of cell.units) units.push({ length: l, source: i });
-        for (const l of cell.gaps) gaps.push({ length: l, source: i });
-      } else for (let k = 0; k < M; k++) gaps.push({ length: s.counted.length, source: i });
-    });
-    unitLists.push(sortedWeighted(units));
-    gapLists.push(sortedWeighted(gaps));
-  });
+  const bases = new Float64Array(n * vlen);
+  included.forEach((s, i) => bases.set(s.base, i * vlen));
   const cellsByCode: [number, Cell][][] = data.codes.map(() => []);
   for (const [key, cell] of cells) {
     const [i, code] = key.split(':').map(Number) as [number, number];
     cellsByCode[code]!.push([i, cell]);
   }
+  const packed = (xs: { length: number; source: number }[]) => {
+    xs.sort((a, b) => b.length - a.length);
+    return { length: Float64Array.from(xs, (x) => x.length), source: Int32Array.from(xs, (x) => x.source) };
+  };
+  // Per code: units and gaps of complete transcripts, longest first, with their transcript.
+  const unitLists: SortedLengths[] = [];
+  const gapLists: SortedLengths[] = [];
+  data.codes.forEach((_, code) => {
+    const units: { length: number; source: number }[] = [];
+    const gaps: { length: number; source: number }[] = [];
+    const withCell = new Set(cellsByCode[code]!.map(([i]) => i));
+    for (const [i, cell] of cellsByCode[code]!) {
+      if (!complete[i]) continue;
+      for (const l of cell.units) units.push({ length: l, source: i });
+      for (const l of cell.gaps) gaps.push({ length: l, source: i });
+    }
+    included.forEach((s, i) => {
+      if (complete[i] && !withCell.has(i)) for (let k = 0; k < M; k++) gaps.push({ length: s.counted.length, source: i });
+    });
+    unitLists.push(packed(units));
+    gapLists.push(packed(gaps));
+  });
 
-  // cu-α per branch and Cu-α: statistics per transcript.
+  // cu-α per branch and Cu-α: dense statistics per transcript.
   const branchNames = [...new Set(data.codes.map((c) => c.branch))];
-  const cuPerBranch = new Map<string, { source: number; stats: CuStats }[]>(branchNames.map((b) => [b, []]));
+  const cuPerBranch: { V: number; parts: { source: number; dense: Float64Array }[] }[] = [];
+  const cuByBranch = new Map<string, { source: number; stats: CuStats }[]>(branchNames.map((b) => [b, []]));
   const CuPerSource: { source: number; stats: CuStats }[] = [];
   for (const [i, codes] of codesIn) {
     const s = included[i]!;
@@ -253,7 +262,7 @@ export function computeAgreement(data: AgreementData, bootstrap: BootstrapOption
     for (const [branch, list] of byBranch) {
       const stats = emptyCuStats();
       addCuStats(stats, presentCoders.map((k) => valuedSections(new Map(list.map((code) => [String(code), mergedOf.get(`${i}:${code}`)![k]!])))));
-      cuPerBranch.get(branch)!.push({ source: i, stats });
+      cuByBranch.get(branch)!.push({ source: i, stats });
     }
     const stats = emptyCuStats();
     addCuStats(stats, presentCoders.map((k) => {
@@ -266,6 +275,28 @@ export function computeAgreement(data: AgreementData, bootstrap: BootstrapOption
     }));
     CuPerSource.push({ source: i, stats });
   }
+  const densify = (list: { source: number; stats: CuStats }[]) => {
+    const index = new Map<string, number>();
+    for (const { stats } of list) {
+      for (const [c, row] of stats.pairs) {
+        if (!index.has(c)) index.set(c, index.size);
+        for (const k of row.keys()) if (!index.has(k)) index.set(k, index.size);
+      }
+      for (const c of stats.correction.keys()) if (!index.has(c)) index.set(c, index.size);
+    }
+    return { V: index.size, parts: list.map(({ source, stats }) => ({ source, dense: denseCuStats(stats, index) })) };
+  };
+  for (const b of branchNames) cuPerBranch.push(densify(cuByBranch.get(b)!));
+  const CuDense = densify(CuPerSource);
+  const pooledCu = (d: { V: number; parts: { source: number; dense: Float64Array }[] }, w: Float64Array) => {
+    const sum = new Float64Array(d.V * d.V + d.V);
+    for (const { source, dense } of d.parts) {
+      const wi = w[source]!;
+      if (wi === 0) continue;
+      for (let x = 0; x < sum.length; x++) sum[x]! += wi * dense[x]!;
+    }
+    return cuAlphaDense(sum, d.V)?.value ?? null;
+  };
 
   interface Pooled {
     perCode: (Measures & { characters: number; noneCoded: boolean })[];
@@ -274,24 +305,28 @@ export function computeAgreement(data: AgreementData, bootstrap: BootstrapOption
     Cu: number | null;
   }
 
+  const baseSum = new Float64Array(vlen);
+  const scratch = new Float64Array(vlen);
+  const overallVector = new Float64Array(vlen);
   const pooled = (w: Float64Array): Pooled => {
-    const baseSum = new Float64Array(vlen);
+    baseSum.fill(0);
+    overallVector.fill(0);
     let L = 0;
-    included.forEach((s, i) => {
+    for (let i = 0; i < n; i++) {
       const wi = w[i]!;
-      if (wi === 0) return;
-      for (let x = 0; x < vlen; x++) baseSum[x]! += wi * s.base[x]!;
-      if (complete[i]) L += wi * s.counted.length;
-    });
-    const overallVector = new Float64Array(vlen);
+      if (wi === 0) continue;
+      const at = i * vlen;
+      for (let x = 0; x < vlen; x++) baseSum[x]! += wi * bases[at + x]!;
+      if (complete[i]) L += wi * included[i]!.counted.length;
+    }
     let allMatched = 0;
     let allTotal = 0;
     let sumObserved = 0;
     let sumExpected = 0;
-    let anyComplete = L > 0;
+    const anyComplete = L > 0 && codeCount > 0;
     let anyCodedAll = false;
     const perCode = data.codes.map((_, code) => {
-      const v = Float64Array.from(baseSum);
+      scratch.set(baseSum);
       let matched = 0;
       let total = 0;
       let observedSum = 0;
@@ -299,22 +334,21 @@ export function computeAgreement(data: AgreementData, bootstrap: BootstrapOption
       for (const [i, cell] of cellsByCode[code]!) {
         const wi = w[i]!;
         if (wi === 0) continue;
-        for (let x = 0; x < vlen; x++) v[x]! += wi * cell.diff[x]!;
+        const diff = cell.diff;
+        for (let x = 0; x < vlen; x++) scratch[x]! += wi * diff[x]!;
         matched += wi * cell.matched;
         total += wi * cell.total;
         if (complete[i]) observedSum += wi * cell.observedSum;
         anyCoded ||= cell.anyCoded;
       }
-      for (let x = 0; x < vlen; x++) overallVector[x]! += v[x]!;
+      for (let x = 0; x < vlen; x++) overallVector[x]! += scratch[x]!;
       allMatched += matched;
       allTotal += total;
       anyCodedAll ||= anyCoded;
-      const char = charMeasures(v, M);
+      const char = charMeasures(scratch, M);
       let uAlpha: number | null = null;
       if (anyComplete) {
-        const weigh = (list: { length: number; source: number }[]): Weighted[] =>
-          list.filter((x) => w[x.source]! > 0).map((x) => ({ length: x.length, weight: w[x.source]! }));
-        const d = unitizingDisagreements(observedSum, L, M, weigh(unitLists[code]!), weigh(gapLists[code]!));
+        const d = unitizingDisagreementsSorted(observedSum, L, M, unitLists[code]!, gapLists[code]!, w);
         sumObserved += d.observed;
         sumExpected += d.expected;
         uAlpha = unitizingAlpha(d.observed, d.expected).value;
@@ -327,7 +361,6 @@ export function computeAgreement(data: AgreementData, bootstrap: BootstrapOption
       };
     });
     const char = charMeasures(overallVector, M);
-    anyComplete &&= codeCount > 0;
     const overall = {
       characters: char ? char.characters / Math.max(1, codeCount) : 0, noneCoded: !anyCodedAll,
       percentAgreement: char?.percentAgreement ?? 1, cohenKappa: char?.cohenKappa ?? 1, scottPi: char?.scottPi ?? 1,
@@ -335,14 +368,11 @@ export function computeAgreement(data: AgreementData, bootstrap: BootstrapOption
       uAlpha: anyComplete ? unitizingAlpha(sumObserved, sumExpected).value : null,
       segment: segmentMeasures(allMatched, allTotal),
     };
-    const branches = branchNames.map((b) => {
-      const stats = emptyCuStats();
-      for (const x of cuPerBranch.get(b)!) if (w[x.source]! > 0) mergeCuStats(stats, x.stats, w[x.source]!);
-      return cuAlpha(stats)?.value ?? null;
-    });
-    const CuStatsAll = emptyCuStats();
-    for (const x of CuPerSource) if (w[x.source]! > 0) mergeCuStats(CuStatsAll, x.stats, w[x.source]!);
-    return { perCode, overall, branches, Cu: branchNames.length >= 2 ? cuAlpha(CuStatsAll)?.value ?? null : null };
+    return {
+      perCode, overall,
+      branches: cuPerBranch.map((d) => pooledCu(d, w)),
+      Cu: branchNames.length >= 2 ? pooledCu(CuDense, w) : null,
+    };
   };
 
   const ones = new Float64Array(included.length).fill(1);

@@ -87,36 +87,56 @@ export interface UnitizingResult {
   degenerate: boolean;
 }
 
+/** Lengths sorted longest first, each with the index of its continuum; weights per continuum (bootstrap multiplicities). */
+export interface SortedLengths {
+  length: Float64Array;
+  source: Int32Array;
+}
+
 /**
- * uD_o and uD_e for m coders over total length L. `units` and `gaps` must be
+ * uD_o and uD_e for m coders over total length L. `units` and `gaps` are
  * sorted by length, longest first (the sum over gaps at least as long as a
- * unit is then one sweep, which keeps bootstrap replicates cheap).
+ * unit is then one sweep, which keeps bootstrap replicates cheap); `weight`
+ * gives each continuum's multiplicity (1 when absent).
  */
-export function unitizingDisagreements(observedSum: number, length: number, coders: number, units: readonly Weighted[], gaps: readonly Weighted[]): { observed: number; expected: number } {
+export function unitizingDisagreementsSorted(observedSum: number, length: number, coders: number, units: SortedLengths, gaps: SortedLengths, weight?: Float64Array): { observed: number; expected: number } {
   const L = length;
   const m = coders;
+  const w = (source: number) => (weight ? weight[source]! : 1);
   let nc = 0;
-  for (const u of units) nc += u.weight;
+  for (let u = 0; u < units.length.length; u++) nc += w(units.source[u]!);
   let numerator = 0;
   let selfPairs = 0;
   let g = 0;
   let count = 0; // Σ weight of gaps with l_g ≥ l
   let sum = 0; // Σ weight · l_g of those gaps
-  for (const u of units) {
-    const l = u.length;
-    while (g < gaps.length && gaps[g]!.length >= l) {
-      count += gaps[g]!.weight;
-      sum += gaps[g]!.weight * gaps[g]!.length;
+  for (let u = 0; u < units.length.length; u++) {
+    const wu = w(units.source[u]!);
+    if (wu === 0) continue;
+    const l = units.length[u]!;
+    while (g < gaps.length.length && gaps.length[g]! >= l) {
+      const wg = w(gaps.source[g]!);
+      count += wg;
+      sum += wg * gaps.length[g]!;
       g++;
     }
     const placements = sum - (l - 1) * count; // Σ (l_g − l + 1)
-    numerator += u.weight * (((nc - 1) / 3) * (2 * l ** 3 - 3 * l ** 2 + l) + l * l * placements);
-    selfPairs += u.weight * l * (l - 1);
+    numerator += wu * (((nc - 1) / 3) * (2 * l ** 3 - 3 * l ** 2 + l) + l * l * placements);
+    selfPairs += wu * l * (l - 1);
   }
   const observed = L > 0 ? observedSum / (m * (m - 1) * L * L) : 0;
   const denominator = m * L * (m * L - 1) - selfPairs;
   const expected = L > 0 && denominator > 0 ? ((2 / L) * numerator) / denominator : 0;
   return { observed, expected };
+}
+
+/** The same for lists of weighted lengths, longest first (each entry its own weight). */
+export function unitizingDisagreements(observedSum: number, length: number, coders: number, units: readonly Weighted[], gaps: readonly Weighted[]): { observed: number; expected: number } {
+  const weight = Float64Array.from([...units, ...gaps], (x) => x.weight);
+  return unitizingDisagreementsSorted(observedSum, length, coders,
+    { length: Float64Array.from(units, (x) => x.length), source: Int32Array.from(units, (_, i) => i) },
+    { length: Float64Array.from(gaps, (x) => x.length), source: Int32Array.from(gaps, (_, i) => units.length + i) },
+    weight);
 }
 
 export function unitizingAlpha(observed: number, expected: number): UnitizingResult {

@@ -86,11 +86,15 @@ export function cuAlpha(stats: CuStats): CuAlphaResult | null {
       if (c === k) diagonal += x;
     }
   }
-  if (total <= 0) return null;
   let correction = 0;
   for (const x of stats.correction.values()) correction += x;
   let squares = 0;
   for (const x of rows.values()) squares += x * x;
+  return cuAlphaFrom(total, diagonal, squares, correction);
+}
+
+function cuAlphaFrom(total: number, diagonal: number, squares: number, correction: number): CuAlphaResult | null {
+  if (total <= 0) return null;
   const denominator = total - correction / total;
   const observed = total - diagonal;
   const expected = denominator > 0 ? (total * total - squares) / denominator : 0;
@@ -130,4 +134,33 @@ export function valuedSections(byCode: ReadonlyMap<string, readonly Interval[]>)
     }
   }
   return out;
+}
+
+/**
+ * The same statistics as one flat array over a fixed list of values: the
+ * V × V coincidences, then the V corrections. Pooling is then a weighted sum
+ * of arrays (the bootstrap does this a thousand times).
+ */
+export function denseCuStats(stats: CuStats, index: ReadonlyMap<string, number>): Float64Array {
+  const V = index.size;
+  const out = new Float64Array(V * V + V);
+  for (const [c, row] of stats.pairs) for (const [k, x] of row) out[index.get(c)! * V + index.get(k)!]! += x;
+  for (const [c, x] of stats.correction) out[V * V + index.get(c)!]! += x;
+  return out;
+}
+
+export function cuAlphaDense(dense: Float64Array, V: number): CuAlphaResult | null {
+  let total = 0;
+  let diagonal = 0;
+  let squares = 0;
+  let correction = 0;
+  for (let c = 0; c < V; c++) {
+    let row = 0;
+    for (let k = 0; k < V; k++) row += dense[c * V + k]!;
+    total += row;
+    squares += row * row;
+    diagonal += dense[c * V + c]!;
+    correction += dense[V * V + c]!;
+  }
+  return cuAlphaFrom(total, diagonal, squares, correction);
 }

@@ -38,7 +38,7 @@ try {
     const insert = codingInserter(db);
     const perSource = Math.ceil(CODINGS / N);
     let made = 0;
-    corpus.forEach((t, i) => {
+    corpus.forEach((t) => {
       const sourceId = addSource(db, {
         name: t.name, text: t.text, originalFormat: 'txt',
         turns: t.turns.map((x) => ({ start: x.start, end: x.end, speakerLabel: x.speaker, isInterviewer: x.isInterviewer })),
@@ -99,10 +99,9 @@ try {
   results.mainThreadMaxStallMs = Math.round(maxStall);
   runner.close();
   project.close();
-  // eslint-disable-next-line no-console
-  console.log(JSON.stringify(results, null, 2));
+  for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(24)} ${v}\n`);
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/agreement.json', `${JSON.stringify(results, null, 2)}\n`);
 } finally {
-  if (process.env.KEEP) console.log(dir); else rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 }

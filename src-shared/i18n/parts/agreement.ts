@@ -5,6 +5,8 @@ import type { Widen } from '../catalog.ts';
 export const nl = {
   agreement: {
     title: 'Overeenstemming tussen codeurs',
+    definitionOf: 'Definitie van {{measure}}',
+    defaultName: 'overeenstemming',
     intro: 'Vergelijk hoe twee of meer codeurs dezelfde transcripten codeerden, en bespreek de verschillen.',
     setup: 'Vergelijking',
     coders: 'Codeurs',
@@ -159,6 +161,8 @@ export const nl = {
 export const en: Widen<typeof nl> = {
   agreement: {
     title: 'Intercoder agreement',
+    definitionOf: 'Definition of {{measure}}',
+    defaultName: 'agreement',
     intro: 'Compare how two or more coders coded the same transcripts, and settle the differences.',
     setup: 'Comparison',
     coders: 'Coders',

@@ -37,7 +37,8 @@ export function Heatmap({ report }: { report: AgreementReport }) {
   const sources = [...new Map(cells.map((r) => [r.sourceId!, r.source!])).entries()].map(([id, name]) => ({ id, name }));
   const labelWidth = 260;
   const top = 110;
-  const width = labelWidth + sources.length * CELL_W + 10;
+  // Room on the right for the last column's slanted name.
+  const width = labelWidth + sources.length * CELL_W + 130;
   const height = top + codes.length * CELL_H + 10;
   const x = scaleBand<number>().domain(sources.map((s) => s.id)).range([labelWidth, labelWidth + sources.length * CELL_W]);
   const y = scaleBand<number>().domain(codes.map((c) => c.id)).range([top, top + codes.length * CELL_H]);
@@ -68,11 +69,16 @@ export function Heatmap({ report }: { report: AgreementReport }) {
               {s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name}
             </text>
           ))}
-          {codes.map((c) => (
-            <text key={c.id} x={labelWidth - 8} y={y(c.id)! + CELL_H / 2} fontSize={12} textAnchor="end" dominantBaseline="middle" fill="#1f2933">
-              {c.path.length > 40 ? `…${c.path.slice(-39)}` : c.path}
-            </text>
-          ))}
+          {codes.map((c) => {
+            // The code's own name fits the margin; the full path is in the cells' labels and the tooltip.
+            const name = c.path.split('/').at(-1)!;
+            return (
+              <text key={c.id} x={labelWidth - 8} y={y(c.id)! + CELL_H / 2} fontSize={12} textAnchor="end" dominantBaseline="middle" fill="#1f2933">
+                <title>{c.path}</title>
+                {name.length > 38 ? `${name.slice(0, 37)}…` : name}
+              </text>
+            );
+          })}
           {codes.flatMap((c) => sources.map((s) => {
             const r = byKey.get(`${c.id}:${s.id}`);
             if (!r) return null;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup, Select, SelectValue, TextArea, TextField } from 'react-aria-components';
@@ -28,6 +28,8 @@ export function ReviewPanel({ report, setup }: { report: AgreementReport; setup:
   const coder = useQuery({ queryKey: ['project', 'users', 'coder'], queryFn: () => call('session.coder', {}) });
   const [index, setIndex] = useState(0);
   const [note, setNote] = useState('');
+  const panel = useRef<HTMLElement>(null);
+  const active = useRef(false);
   const codes = report.results.filter((r) => r.source === null && r.code !== null && !r.noneCoded);
   const sources = [...new Map(report.results.filter((r) => r.source !== null).map((r) => [r.sourceId!, r.source!])).entries()];
   const query = review && { coders: setup.coders, codeId: review.codeId, sourceId: review.sourceId, skipInterviewer: setup.skipInterviewer, target };
@@ -42,6 +44,11 @@ export function ReviewPanel({ report, setup }: { report: AgreementReport; setup:
   const items = queue.data?.items ?? [];
   const current = items[Math.min(index, items.length - 1)];
   const pos = Math.min(index, Math.max(0, items.length - 1));
+  // A button that becomes disabled (Next on the last item) drops focus to the
+  // page; while the reviewer works here by keyboard, focus returns to the panel.
+  useEffect(() => {
+    if (active.current && (document.activeElement === document.body || document.activeElement === null)) panel.current?.focus();
+  });
 
   const decide = async (choice: Decision['choice']) => {
     if (!current || !review) return;
@@ -64,7 +71,9 @@ export function ReviewPanel({ report, setup }: { report: AgreementReport; setup:
     else if (key === 'a') void decide({ kind: 'all' });
     else if (key === 'c') custom();
     else return;
+    // The review keys are this panel's: never also a quick code or another app shortcut.
     e.preventDefault();
+    e.stopPropagation();
   };
 
   const codeName = codes.find((c) => c.codeId === review?.codeId)?.code ?? '';
@@ -73,7 +82,9 @@ export function ReviewPanel({ report, setup }: { report: AgreementReport; setup:
   const targetLabel = queue.data?.target ?? (target === 'consensus' ? CONSENSUS_CODER : coder.data ?? '');
 
   return (
-    <section className="agreement-review" aria-labelledby="agreement-review-title" onKeyDown={onKey} tabIndex={-1}>
+    <section ref={panel} className="agreement-review" aria-labelledby="agreement-review-title" onKeyDown={onKey} tabIndex={-1}
+      onFocus={() => { active.current = true; }}
+      onBlur={(e) => { active.current = e.relatedTarget === null || panel.current?.contains(e.relatedTarget as Node) === true; }}>
       <h3 id="agreement-review-title" className="agreement__subtitle">
         {review ? t('agreement.review.heading', { code: codeName, source: sourceName }) : t('agreement.review.title')}
       </h3>

@@ -83,15 +83,15 @@ export function SetupForm({ busy }: { busy: boolean }) {
       </fieldset>
 
       <div className="agreement-setup__row">
-        <NumberField className="field-inline" minValue={1} maxValue={100} step={5} value={draft.threshold} onChange={(v) => setDraft({ threshold: Number.isFinite(v) ? v : 90 })}>
-          <Label>{t('agreement.threshold')}</Label>
+        <NumberField className="field-inline" minValue={1} maxValue={100} step={1} value={draft.threshold} onChange={(v) => setDraft({ threshold: Number.isFinite(v) ? v : 90 })}>
+          <Label className="agreement-setup__field">{t('agreement.threshold')}</Label>
           <Input className="text-input agreement-setup__number" />
         </NumberField>
         <Switch className="switch" isSelected={draft.skipInterviewer} onChange={(skipInterviewer) => setDraft({ skipInterviewer })}>
           <span className="switch__track" aria-hidden="true" />{t('agreement.skipInterviewer')}
         </Switch>
         <Select className="field-inline" selectedKey={String(draft.replicates)} onSelectionChange={(k) => setDraft({ replicates: Number(k) })}>
-          <Label>{t('agreement.replicates')}</Label>
+          <Label className="agreement-setup__field">{t('agreement.replicates')}</Label>
           <Button className="tool tool--small"><SelectValue /><span aria-hidden="true"> ▾</span></Button>
           <Popover>
             <ListBox className="menu-list">

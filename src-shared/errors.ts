@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'agreement.nothing_to_compare',
   'agreement.bad_range',
   'agreement.write_failed',
+  'agreement.cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -33,7 +33,7 @@ export class AgreementRunner {
       });
       worker.on('error', (err) => finish(() => reject(new DomainError('internal', { detail: err.name }))));
       // Terminated because a newer comparison started: the caller gets a clear "cancelled" error.
-      worker.on('exit', () => finish(() => reject(new DomainError('internal', { detail: 'cancelled' }))));
+      worker.on('exit', () => finish(() => reject(new DomainError('agreement.cancelled'))));
       worker.postMessage({ data, bootstrap });
     });
   }

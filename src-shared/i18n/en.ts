@@ -77,6 +77,7 @@ export const en: Catalog = {
     'agreement.nothing_to_compare': 'There is nothing to compare: none of the chosen transcripts was coded by at least two of the chosen coders.',
     'agreement.bad_range': 'The consensus coding must lie within the passage under review ({{start}}–{{end}}). Nothing was changed.',
     'agreement.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
+    'agreement.cancelled': 'The computation was stopped: a newer one has started.',
     'textEdit.stale': 'This turn has changed in the meantime (by undo, for example). Nothing was saved; open the turn again to edit it.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
   },

@@ -77,6 +77,7 @@ export const nl = {
     'agreement.nothing_to_compare': 'Er is niets te vergelijken: geen van de gekozen transcripten is door minstens twee van de gekozen codeurs gecodeerd.',
     'agreement.bad_range': 'De consensuscodering moet binnen het besproken fragment liggen ({{start}}–{{end}}). Er is niets gewijzigd.',
     'agreement.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Er is niets weggeschreven; kies een andere map of naam.',
+    'agreement.cancelled': 'De berekening is afgebroken: er is intussen een nieuwe gestart.',
     'textEdit.stale': 'Deze beurt is intussen gewijzigd (bijvoorbeeld door ongedaan maken). Er is niets opgeslagen; open de beurt opnieuw om te bewerken.',
     'textEdit.empty_turn': 'Een beurt kan niet leeg worden: er moet tekst blijven staan. Er is niets gewijzigd. Wil je een codering weghalen, verwijder dan de codering.',
   },

@@ -200,3 +200,30 @@ describe('bootstrap over transcripts', () => {
     expect(seen.at(-1)).toBe(50);
   });
 });
+
+describe('multi-valued coding within a branch and three coders', () => {
+  it("a coder's overlapping codes of one branch become one combined value ('a+b'), keeping a partition", async () => {
+    const { valuedSections } = await import('../../../src-shared/domain/agreement/unitizing-2016.ts');
+    expect(valuedSections(new Map([['a', [{ start: 0, end: 10 }]], ['b', [{ start: 5, end: 15 }]]]))).toEqual([
+      { start: 0, end: 5, value: 'a' }, { start: 5, end: 10, value: 'a+b' }, { start: 10, end: 15, value: 'b' },
+    ]);
+  });
+
+  it('three coders, one missing in a transcript: cu-α and every pooled value are numbers, never NaN', () => {
+    const codes = [{ id: 1, path: 'B/b1', branch: 'B' }, { id: 2, path: 'B/b2', branch: 'B' }, { id: 3, path: 'C', branch: 'C' }];
+    const sources = [
+      { id: 1, name: 's1', length: 60, leftOut: [], present: 0b111 },
+      { id: 2, name: 's2', length: 60, leftOut: [], present: 0b011 },
+    ];
+    const codings = [
+      c(0, 0, 10, 0, 0), c(1, 0, 10, 1, 0), c(2, 2, 10, 0, 0), c(0, 30, 40, 2, 0), c(1, 30, 42, 2, 0), c(2, 31, 40, 2, 0),
+      c(0, 0, 20, 0, 1), c(1, 5, 20, 0, 1),
+    ];
+    const r = computeAgreement(data({ coders: ['A', 'B', 'C'], codes, sources, codings }), { replicates: 30, seed: 3 });
+    expect(JSON.stringify(r)).not.toContain('NaN');
+    const b = r.branches.find((x) => x.branch === 'B')!;
+    expect(b.cuAlpha).toBeLessThan(1);
+    expect(r.CuAlpha.value).not.toBeNull();
+    expect(cell(r, null, null).fleissKappa).not.toBeNull();
+  });
+});

@@ -139,6 +139,8 @@ describe('intercoder agreement view', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Methods paragraph for the report' }).inputValue()).toContain('Intercoder agreement was assessed on 3 transcripts coded independently by Onderzoeker and Tweede codeur');
     await expect.poll(() => page.getByRole('group', { name: 'Heatmap per code and transcript' }).getByRole('button').count()).toBeGreaterThan(3);
     await page.screenshot({ path: screenshotPath('agreement-en'), fullPage: true });
+    await page.getByRole('textbox', { name: 'Methods paragraph for the report' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('agreement-methods-en') });
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

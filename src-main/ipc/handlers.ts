@@ -16,6 +16,7 @@ import { exportHandlers } from '../exports/handlers.ts';
 import { analysisHandlers } from '../analysis/handlers.ts';
 import { participantsHandlers } from '../participants/handlers.ts';
 import { sourcesHandlers } from '../sources/handlers.ts';
+import { agreementHandlers } from '../agreement/handlers.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 
 /** The coder id for an action: the named coder, or the session's current coder. */
@@ -140,4 +141,5 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   ...analysisHandlers,
   ...participantsHandlers,
   ...sourcesHandlers,
+  ...agreementHandlers,
 };

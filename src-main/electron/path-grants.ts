@@ -28,6 +28,7 @@ export const PATH_CHANNELS: Record<string, { kind: GrantKind; paths: (payload: R
   'segments.export': { kind: 'write', paths: (p) => strings(p.path) },
   'analysis.exportReport': { kind: 'write', paths: (p) => strings(p.path) },
   'analysis.saveChart': { kind: 'write', paths: (p) => strings(p.path) },
+  'agreement.exportXlsx': { kind: 'write', paths: (p) => strings(p.path) },
 };
 
 /** Shell answers that are the user's choice, and what they allow. */

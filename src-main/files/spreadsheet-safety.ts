@@ -24,6 +24,11 @@ export function safeCell<T extends SpreadsheetValue>(value: T): T {
   return (typeof value === 'string' ? neutraliseFormula(value) : value) as T;
 }
 
+/** A row given by column key (exceljs `addRow({...})`), each value through safeCell. */
+export function safeRecord<T extends Record<string, SpreadsheetValue>>(row: T): T {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safeCell(v)])) as T;
+}
+
 /** A row of cells, each through safeCell. */
 export function safeRow<T extends SpreadsheetValue>(values: readonly T[]): T[] {
   return values.map(safeCell);

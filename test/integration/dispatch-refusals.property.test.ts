@@ -148,6 +148,8 @@ describe('refused calls change nothing (random calls to every channel through di
       await fc.assert(
         fc.asyncProperty(payloadFor(keysOf(channel)), async (payload) => {
           await reopen();
+          // A coder this project has never seen: a refused write must not leave it behind in users.
+          session.setCoder(`Codeur ${stats.calls}`);
           // The state after the last refused call is the state before this one (checked); recompute only after a success.
           const before = last ?? snapshot(dir);
           const result = await dispatch(channel, payload);

@@ -11,6 +11,8 @@ import { createDispatcher } from '../../../src-main/ipc/dispatch.ts';
 import { Session } from '../../../src-main/session.ts';
 import { openProjectDb } from '../../../src-main/db/open.ts';
 import { isProtectedTarget } from '../../../src-main/files/write-target.ts';
+import { ensureUser } from '../../../src-main/services/users.ts';
+import { applyCoding } from '../../../src-main/services/coding-edit.ts';
 import { fingerprint, useTmp } from '../../helpers/tmp.ts';
 
 const tmp = useTmp('duiding-protect-');
@@ -34,7 +36,12 @@ function codedIds(session: Session): number[] {
 function layout() {
   const dir = tmp.dir();
   const project = join(dir, 'p.duiding');
-  createExampleProject(project).close();
+  const db = createExampleProject(project);
+  // A second coder (for the agreement workbook) who coded the same passages.
+  const second = ensureUser(db, 'Tweede codeur');
+  const existing = db.sqlite.prepare('SELECT source_id AS sourceId, code_id AS codeId, start, "end" FROM codings').all() as { sourceId: number; codeId: number; start: number; end: number }[];
+  for (const c of existing) applyCoding(db, { sourceId: c.sourceId, codeId: c.codeId, ranges: [{ start: c.start, end: c.end }], coderId: second });
+  db.close();
   mkdirSync(join(dir, 'sub'));
   symlinkSync(project, join(dir, 'link.docx'));
   linkSync(project, join(dir, 'hard.csv'));
@@ -64,6 +71,7 @@ const CALLS: Call[] = [
   ['analysis.exportReport', (path) => ({ options: {}, format: 'pdf', path })],
   ['analysis.exportReport', (path) => ({ options: {}, format: 'csv', path })],
   ['analysis.saveChart', (path) => ({ format: 'svg', data: SVG, path })],
+  ['agreement.exportXlsx', (path) => ({ coders: ['Onderzoeker', 'Tweede codeur'], path })],
 ];
 
 describe('exports never write over a project (dispatch)', () => {

@@ -61,6 +61,8 @@ async function setup() {
   const codeId = ok(await dispatch('codebook.create', { parentId: parent, name: '-Geld+op', color: '#aa3300' })) as number;
   const ids = applyCoding(db, { sourceId, codeId, ranges: placed.map((p) => ({ start: p.start, end: p.end })), coderId: coder });
   for (const id of ids) ok(await dispatch('codings.update', { id, isKeyQuote: true }));
+  // A second coder for the agreement workbook, agreeing on half the turns.
+  applyCoding(db, { sourceId, codeId, ranges: placed.filter((_p, i) => i % 2 === 0).map((p) => ({ start: p.start, end: p.end })), coderId: ensureUser(db, '+Tweede') });
   return { dispatch, dir, codeId };
 }
 
@@ -109,8 +111,9 @@ describe('segments.export: text cells never start a formula', () => {
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
     // An XML reader hands a CR in text back as LF; the apostrophe is there all the same.
     expectNeutralised(cells.filter((c) => c.type === ExcelJS.ValueType.String).map((c) => c.value as string), (s) => s.replace(/\r/g, '\n'));
+    // Begin and end of every segment (both coders' codings: all turns, and every other turn once more).
     const numbers = cells.filter((c) => c.type === ExcelJS.ValueType.Number);
-    expect(numbers.length).toBe(ATTACKS.length * 2);
+    expect(numbers.length).toBe((ATTACKS.length + ATTACKS.length / 2) * 2);
   });
 });
 
@@ -135,7 +138,23 @@ describe('analysis.exportReport: CSV and XLSX never start a formula', () => {
     for (const cell of strings) expect(cell, JSON.stringify(cell)).not.toMatch(RUNS_AS_FORMULA);
     // The roles (segments sheet) arrive whole, neutralised; the quotes (trimmed by the report) too.
     for (const attack of ATTACKS) expect(strings, JSON.stringify(attack)).toContain(`'${attack.replace(/\r/g, '\n')}`);
-    expect(strings.filter((s) => s.startsWith("'") && s.endsWith(' (0)'))).toHaveLength(2);
+    // Turn 0 as a key quote and in the segments sheet (coded by both coders there).
+    expect(strings.filter((s) => s.startsWith("'") && s.endsWith(' (0)'))).toHaveLength(3);
     expect(cells.some((c) => c.type === ExcelJS.ValueType.Number)).toBe(true);
+  });
+});
+
+describe('agreement.exportXlsx: code, transcript and coder names never start a formula', () => {
+  it('XLSX read back with exceljs: the hostile names are neutralised, the measures stay numbers', async () => {
+    const { dispatch, dir } = await setup();
+    const path = join(dir, 'overeenstemming.xlsx');
+    ok(await dispatch('agreement.exportXlsx', { coders: ['=Codeur', '+Tweede'], path }));
+    const cells = await xlsxCells(path);
+    expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+    const strings = cells.filter((c) => c.type === ExcelJS.ValueType.String).map((c) => c.value as string);
+    for (const cell of strings) expect(cell, JSON.stringify(cell)).not.toMatch(RUNS_AS_FORMULA);
+    expect(strings).toContain('\'=Interview "1"');
+    expect(strings).toContain("'=Codeur, +Tweede");
+    expect(cells.filter((c) => c.type === ExcelJS.ValueType.Number).length).toBeGreaterThan(5);
   });
 });

@@ -1,5 +1,5 @@
 // The open project of one window (Electron), one harness page, or one CLI call.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import type { ProjectDb } from './db/open.ts';
@@ -14,6 +14,17 @@ function defaultCoder(): string {
     return userInfo().username || 'Onderzoeker';
   } catch {
     return 'Onderzoeker';
+  }
+}
+
+/** Whether two paths name the same file on disk (compared by device and inode, after symlinks). */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 
@@ -56,9 +67,13 @@ export class Session {
     this.emit('project.changed', { tags });
   }
 
-  /** Opens `path`; the previous project stays open if this fails. */
+  /**
+   * Opens `path`; the previous project stays open if this fails. The same file
+   * under another spelling (symlink, `./`, `..`, other case, hard link) is the
+   * project already open, not one "open in another window".
+   */
   open(path: string): ProjectDb {
-    if (this.#project?.path === path) return this.#project;
+    if (this.#project && sameFile(this.#project.path, path)) return this.#project;
     const next = openProjectDb(path);
     this.#replace(next);
     return next;

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'analysis.export_failed',
   'exports.write_failed',
   'exports.too_many',
+  'files.project_target',
+  'files.not_chosen',
   'project.not_found',
   'project.not_sqlite',
   'project.not_duiding',

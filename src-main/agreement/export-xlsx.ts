@@ -1,7 +1,9 @@
 // The agreement report as an Excel workbook: the table (code × measure with
 // intervals), every code × transcript value, the branches (cu-α, Cu-α), and a
 // definitions sheet with the settings, counting rules and degenerate rule.
-// Written atomically: a failure leaves nothing at the target path.
+// Written atomically: a failure leaves nothing at the target path. Code,
+// transcript and coder names are text from users: every row goes through
+// safeRecord (no cell can start a formula).
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
@@ -9,6 +11,8 @@ import { CI_KEYS, type CiKey } from '../../src-shared/domain/agreement/compute.t
 import type { AgreementReport, AgreementRow } from '../../src-shared/contracts/agreement.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { assertWritableTarget } from '../files/write-target.ts';
+import { safeRecord } from '../files/spreadsheet-safety.ts';
 
 const value = (row: AgreementRow, key: CiKey): number | null => {
   switch (key) {
@@ -56,7 +60,7 @@ export async function renderAgreementXlsx(report: AgreementReport, language: Lan
       cells[`${k}_lo`] = row.ci?.[k]?.[0] ?? null;
       cells[`${k}_hi`] = row.ci?.[k]?.[1] ?? null;
     }
-    const added = summary.addRow(cells);
+    const added = summary.addRow(safeRecord(cells));
     if (row.code === null) added.font = { bold: true };
   }
 
@@ -78,7 +82,7 @@ export async function renderAgreementXlsx(report: AgreementReport, language: Lan
       unused: row.noneCoded ? t('agreement.sheet.yes') : '',
     };
     for (const k of CI_KEYS) cells[k] = value(row, k);
-    per.addRow(cells);
+    per.addRow(safeRecord(cells));
   }
 
   // 3. Branches.
@@ -90,7 +94,7 @@ export async function renderAgreementXlsx(report: AgreementReport, language: Lan
     { header: t('agreement.sheet.upper'), key: 'hi', width: 10, style: { numFmt: num } },
   ];
   head(branches);
-  for (const b of report.branches) branches.addRow({ branch: b.code, value: b.cuAlpha, lo: b.ci?.[0] ?? null, hi: b.ci?.[1] ?? null });
+  for (const b of report.branches) branches.addRow(safeRecord({ branch: b.code, value: b.cuAlpha, lo: b.ci?.[0] ?? null, hi: b.ci?.[1] ?? null }));
   branches.addRow({ branch: 'Cu-α', value: report.CuAlpha.value, lo: report.CuAlpha.ci?.[0] ?? null, hi: report.CuAlpha.ci?.[1] ?? null }).font = { bold: true };
 
   // 4. Definitions and settings.
@@ -101,7 +105,7 @@ export async function renderAgreementXlsx(report: AgreementReport, language: Lan
   ];
   head(defs);
   const add = (term: string, definition: string) => {
-    defs.addRow({ term, definition }).alignment = { wrapText: true, vertical: 'top' };
+    defs.addRow(safeRecord({ term, definition })).alignment = { wrapText: true, vertical: 'top' };
   };
   for (const k of CI_KEYS) add(m(k), t(`agreement.definitions.${k}`));
   add('cu-α', t('agreement.definitions.cuAlpha'));
@@ -118,10 +122,12 @@ export async function renderAgreementXlsx(report: AgreementReport, language: Lan
 }
 
 export async function exportAgreementXlsx(report: AgreementReport, path: string, language: Language): Promise<{ path: string; bytes: number }> {
+  assertWritableTarget(path); // never over a project
   const bytes = await renderAgreementXlsx(report, language);
   try {
     writeFileAtomic(path, bytes);
   } catch (err) {
+    if (err instanceof DomainError) throw err;
     throw new DomainError('agreement.write_failed', { file: basename(path), detail: err instanceof Error && 'code' in err ? String(err.code) : 'error' });
   }
   return { path, bytes: bytes.length };

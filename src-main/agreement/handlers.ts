@@ -24,7 +24,9 @@ export const agreementHandlers: HandlerMap<keyof typeof agreementChannels> = {
   'agreement.compute': (input, { session }) => report(input, session),
   'agreement.review': (input, { session }) => reviewQueue(session.requireProject(), input, session.coder),
   'agreement.decide': (input, { session }) => {
-    const result = decide(session.requireProject(), input, session.coder);
+    // One transaction with the reviewer's lookup: a refused decision leaves no new coder behind.
+    const db = session.requireProject();
+    const result = db.sqlite.transaction(() => decide(db, input, session.coder))();
     session.changed(['codings', 'memos', 'users']);
     return result;
   },

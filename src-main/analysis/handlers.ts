@@ -1,7 +1,7 @@
 // Handlers of the analysis channels: thin glue from a validated payload to its service.
 import type { HandlerMap } from '../ipc/handlers.ts';
 import type { analysisChannels, comparisonChannels, reportChannels, reportExportChannels } from '../../src-shared/contracts/analysis.ts';
-import { ensureUser } from '../services/users.ts';
+import { withCoder } from '../services/users.ts';
 import { buildMatrix, cellSegments } from './matrix.ts';
 import { buildReportModel } from './report-model.ts';
 import { cooccurrence, cooccurrencePlaces } from './cooccurrence.ts';
@@ -26,13 +26,13 @@ export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof 
   'analysis.comparison': ({ codeId }, { session }) => comparison(session.requireProject(), codeId),
   'analysis.tag': (input, { session }) => {
     const db = session.requireProject();
-    const id = addComparisonTag(db, input, ensureUser(db, session.coder));
+    const id = withCoder(db, session.coder, (coderId) => addComparisonTag(db, input, coderId));
     session.changed(['codings']);
     return id;
   },
   'analysis.untag': ({ id }, { session }) => {
     const db = session.requireProject();
-    removeComparisonTag(db, id, ensureUser(db, session.coder));
+    withCoder(db, session.coder, (coderId) => removeComparisonTag(db, id, coderId));
     session.changed(['codings']);
     return null;
   },

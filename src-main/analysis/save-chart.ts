@@ -4,10 +4,12 @@ import { basename } from 'node:path';
 import type { ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { assertWritableTarget } from '../files/write-target.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 export function saveChart(_db: ProjectDb, path: string, format: 'svg' | 'png', data: string): void {
+  assertWritableTarget(path);
   let bytes: Uint8Array | string;
   if (format === 'svg') {
     if (!/^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data)) throw new DomainError('analysis.bad_chart', { file: basename(path) });
@@ -20,6 +22,7 @@ export function saveChart(_db: ProjectDb, path: string, format: 'svg' | 'png', d
   try {
     writeFileAtomic(path, bytes);
   } catch (err) {
+    if (err instanceof DomainError) throw err;
     throw new DomainError('analysis.write_failed', { file: basename(path), detail: err instanceof Error && 'code' in err ? String(err.code) : 'io' });
   }
 }

@@ -23,3 +23,23 @@ export async function call<T>(io: CliIo, channel: string, payload: unknown): Pro
 }
 
 export class CliFailure extends Error {}
+
+/**
+ * Characters a terminal acts on rather than shows: C0 controls (ESC starts
+ * ANSI/OSC sequences that recolour, retitle, rewrite the screen or hide text;
+ * CR overwrites a line; BEL), DEL, the C1 controls (U+009B is a one-byte CSI),
+ * and the bidi overrides and isolates that reorder what is shown (Trojan
+ * Source). Line feed and tab stay: the CLI's own output is laid out with them.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Output for a terminal: every control character as a visible `\uXXXX`
+ * escape, so file names and transcript text can never drive the terminal.
+ * The same escape is valid inside a JSON string (JSON.stringify already
+ * escapes C0 there, but leaves C1 and bidi characters raw), so `--json`
+ * output stays valid JSON with exactly the same value.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

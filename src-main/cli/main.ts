@@ -4,7 +4,7 @@ import { Session } from '../session.ts';
 import { createDispatcher } from '../ipc/dispatch.ts';
 import { createI18n, isLanguage, DEFAULT_LANGUAGE, type Language } from '../../src-shared/i18n/index.ts';
 import { COMMANDS } from './registry.ts';
-import { CliFailure, UsageError, type CliIo } from './io.ts';
+import { CliFailure, terminalSafe, UsageError, type CliIo } from './io.ts';
 
 export interface CliStreams {
   out(line: string): void;
@@ -21,7 +21,9 @@ function pickLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): Language
 }
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 failed, 2 usage). */
-export async function runCli(argv: readonly string[], streams: CliStreams, env: NodeJS.ProcessEnv = {}): Promise<number> {
+export async function runCli(argv: readonly string[], raw: CliStreams, env: NodeJS.ProcessEnv = {}): Promise<number> {
+  // Everything printed passes terminalSafe: names and text come from files anyone could have made.
+  const streams: CliStreams = { out: (line) => raw.out(terminalSafe(line)), err: (line) => raw.err(terminalSafe(line)) };
   const language = pickLanguage(argv, env);
   const { t } = createI18n(language);
   const session = new Session();

@@ -7,6 +7,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { DomainError } from '../../src-shared/errors.ts';
 import * as schema from './schema.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
+import { registerOpenProject } from '../files/open-projects.ts';
 
 /** 'DUID' — marks an SQLite file as a Duiding project (PRAGMA application_id). */
 export const APPLICATION_ID = 0x44554944;
@@ -143,6 +144,7 @@ function applyMigrations(db: Database.Database, from: number, migrations: Migrat
 }
 
 function wrap(path: string, sqlite: Database.Database, version: number, backupPath: string | null): ProjectDb {
+  const forget = registerOpenProject(path); // exports refuse to write over an open project (files/write-target.ts)
   return {
     path,
     sqlite,
@@ -151,6 +153,7 @@ function wrap(path: string, sqlite: Database.Database, version: number, backupPa
     backupPath,
     close: () => {
       if (sqlite.open) sqlite.close();
+      forget();
     },
   };
 }

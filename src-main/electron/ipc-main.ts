@@ -1,8 +1,10 @@
 // The one IPC entry: only the main frame of our window, served from app://,
-// may call; everything else is rejected before dispatch sees it. Session
-// events go back on one channel.
+// may call; everything else is rejected before dispatch sees it. The dispatch
+// given is the renderer's (path-grants.ts): files named in a call must be the
+// user's choice; the preload adds the files dropped since its last call.
+// Session events go back on one channel.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { Dispatch } from '../ipc/dispatch.ts';
+import { droppedPaths, type GuardedDispatch } from './path-grants.ts';
 import { isChannel } from '../../src-shared/contracts/index.ts';
 import type { Session } from '../session.ts';
 import { isTrustedSender } from './security-policy.ts';
@@ -20,14 +22,14 @@ function fromOurMainFrame(event: IpcMainInvokeEvent, win: BrowserWindow | null):
   return isTrustedSender(frame.url, frame.parent === null);
 }
 
-export function handleInvoke(getWindow: () => BrowserWindow | null, dispatch: Dispatch, log: IpcLog): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, payload: unknown) => {
+export function handleInvoke(getWindow: () => BrowserWindow | null, dispatch: GuardedDispatch, log: IpcLog): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, payload: unknown, dropped: unknown) => {
     if (!fromOurMainFrame(event, getWindow())) {
       log.warn('IPC rejected: sender is not the app main frame');
       throw new Error('Rejected: untrusted sender');
     }
     const name = typeof channel === 'string' ? channel : '';
-    const result = await dispatch(name, payload);
+    const result = await dispatch(name, payload, droppedPaths(dropped));
     // Only declared channel names and error codes reach the log, never payloads.
     if (!result.ok) log.warn(`${isChannel(name) ? name : '(unknown channel)'} -> ${result.error.code}`);
     return result;

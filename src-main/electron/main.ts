@@ -21,6 +21,8 @@ import { buildMenuTemplate, type MenuHandlers } from './menu-template.ts';
 import { createShellHandlers, EXAMPLE_FILE_NAME, type FileDialogs } from './shell-handlers.ts';
 import { decideStartup, findProjectArg } from './startup.ts';
 import { describeError } from './log-safe.ts';
+import { createElectronPdfPrinter } from './pdf-printer.ts';
+import { PathGrants, withPathGrants } from './path-grants.ts';
 
 const APP_ROOT = app.getAppPath();
 const RENDERER_DIR = join(APP_ROOT, 'out', 'renderer');
@@ -93,6 +95,8 @@ function run(): void {
     session,
     language: () => settings.language(),
     onInternalError: (channel, err) => log.error(`${channel}: ${describeError(err)}`),
+    // PDF through Electron's own printToPDF in an offline, hidden window: never the system browser.
+    printPdf: createElectronPdfPrinter({ BrowserWindow, session: electronSession }),
     shell: createShellHandlers({
       dialogs, settings, examplePath, rebuildMenu,
       documentsDir: app.getPath('documents'),
@@ -122,7 +126,8 @@ function run(): void {
     rebuildMenu();
   });
   forwardEvents(session, getWindow);
-  handleInvoke(getWindow, dispatch, log);
+  // The renderer may name only files the user chose (dialogs, drops, recent projects); main's own opens go straight to dispatch.
+  handleInvoke(getWindow, withPathGrants(dispatch, new PathGrants(), () => settings.language()), log);
 
   function startupOpen(): void {
     const action = decideStartup({

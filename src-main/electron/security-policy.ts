@@ -1,20 +1,47 @@
 // What the window may load, navigate to and who may call into main. Pure (no
 // electron import): main.ts wires these into Electron's hooks, the tests pin
 // them down, the browser harness serves the same CSP.
+import { randomBytes } from 'node:crypto';
 import { APP_HOST, APP_SCHEME } from './app-protocol.ts';
 
-/** The app makes no network use at all: no connect-src, no remote anything. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * Stands in index.html for the nonce of one page load: in its CSP meta and in
+ * the `csp-nonce` meta that react-aria reads for the one <style> element it
+ * adds (usePress: touch-action). The app:// handler puts a fresh random nonce
+ * in its place on every load (withCspNonce), and into the CSP header.
+ */
+export const CSP_NONCE_PLACEHOLDER = 'DUIDING_CSP_NONCE';
+
+/**
+ * The app makes no network use at all: no connect-src, no remote anything.
+ * Styles come from the app's own CSS files or from a <style> element carrying
+ * this load's nonce; no 'unsafe-inline': style attributes in markup and
+ * injected <style> are refused. (React and the libraries set styles through
+ * the CSSOM — element.style — which CSP does not restrict.)
+ */
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** 128 bits from the OS random source, base64 (the CSP nonce grammar). */
+export function newCspNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** A served page with this load's nonce in place of the placeholder. */
+export function withCspNonce(html: string, nonce: string): string {
+  return html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
+}
 
 function parse(url: string): URL | null {
   try {

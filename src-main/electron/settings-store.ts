@@ -1,11 +1,12 @@
 // The app's own settings (not a project's): interface language, recently
 // opened projects, the project to reopen on start. One JSON file in the
 // userData folder, written atomically; a damaged file never stops the app.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../src-shared/i18n/catalog.ts';
 import type { RecentProject } from '../../src-shared/contracts/shell.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 export const MAX_RECENT = 10;
@@ -81,17 +82,8 @@ function dedupe(recent: RecentProject[]): RecentProject[] {
   }).slice(0, MAX_RECENT);
 }
 
-/** Write to a temporary file beside the target, then rename over it. */
-export function writeFileAtomic(file: string, contents: string): void {
-  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  try {
-    writeFileSync(tmp, contents, { encoding: 'utf8', flush: true });
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
+/** The one atomic writer (temp file beside the target, fsync, rename), shared with the exports. */
+export { writeFileAtomic };
 
 export function openSettingsStore(dir: string, options: SettingsStoreOptions = {}): SettingsStore {
   const file = join(dir, SETTINGS_FILE);

@@ -3,7 +3,6 @@
 // leaves nothing at the target path.
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import type { ProjectDb } from '../db/open.ts';
 import { listSegments, type SegmentQuery } from '../services/segments.ts';
 import type { Segment } from '../../src-shared/contracts/codings.ts';
@@ -11,6 +10,8 @@ import type { SegmentExportFormat, SegmentExportResult } from '../../src-shared/
 import { DomainError } from '../../src-shared/errors.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { assertWritableTarget } from '../files/write-target.ts';
+import { safeRow, toCsv } from '../files/spreadsheet-safety.ts';
 
 /** The most rows one export takes (the contract's own maximum). */
 export const EXPORT_LIMIT = 100_000;
@@ -51,7 +52,8 @@ export function segmentTable(segments: Segment[], anonymise: boolean, language: 
       case 'coder': return s.coder ?? '';
     }
   };
-  return { columns, head, rows: segments.map((s) => columns.map((c) => value(s, c))) };
+  // Passages and names can start like a formula ("- ja", "=…"): every text cell is neutralised, numbers stay numbers.
+  return { columns, head: safeRow(head), rows: segments.map((s) => safeRow(columns.map((c) => value(s, c)))) };
 }
 
 /**
@@ -60,7 +62,7 @@ export function segmentTable(segments: Segment[], anonymise: boolean, language: 
  * otherwise "ë" turns into "Ã«"; LibreOffice and R read it as well.
  */
 export function renderSegmentsCsv(table: SegmentTable): string {
-  return `\ufeff${stringify([table.head, ...table.rows], { delimiter: ';', record_delimiter: 'windows' })}`;
+  return toCsv([table.head, ...table.rows]);
 }
 
 export async function renderSegmentsXlsx(table: SegmentTable, sheetName: string): Promise<Uint8Array> {
@@ -84,6 +86,7 @@ export async function exportSegments(
   db: ProjectDb, query: Omit<SegmentQuery, 'limit'>, format: SegmentExportFormat, path: string, language: Language,
 ): Promise<SegmentExportResult> {
   const file = basename(path);
+  assertWritableTarget(path); // never over a project, before any work
   const list = listSegments(db, { ...query, limit: EXPORT_LIMIT });
   // Refuse rather than hand over a list that silently misses rows.
   if (list.truncated) throw new DomainError('exports.too_many', { file, count: list.total, max: EXPORT_LIMIT });
@@ -99,6 +102,7 @@ export async function exportSegments(
   try {
     writeFileAtomic(path, data);
   } catch (err) {
+    if (err instanceof DomainError) throw err;
     throw new DomainError('exports.write_failed', { file, detail: err instanceof Error && 'code' in err ? String(err.code) : 'io' });
   }
   return { path, rows: table.rows.length, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };

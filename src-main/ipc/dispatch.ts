@@ -35,13 +35,19 @@ function translator(language: Language): i18n {
   return instance;
 }
 
+/** Path problems (src-shared/contracts/file-path.ts) in the user's language; other issues as zod words them. */
+function issueMessage(issue: ZodError['issues'][number], t: i18n['t']): string {
+  const problem = issue.code === 'custom' ? (issue.params as { pathProblem?: unknown } | undefined)?.pathProblem : undefined;
+  return typeof problem === 'string' ? t(`files.pathProblem.${problem}`) : issue.message;
+}
+
 export function errorEnvelope(err: unknown, channel: string, language: Language): ErrorEnvelope {
   const t = translator(language).t.bind(translator(language));
   if (err instanceof DomainError) {
     return { code: err.code, message: t(`errors.${err.code}`, err.params), params: err.params };
   }
   if (err instanceof ZodError) {
-    const detail = err.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+    const detail = err.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${issueMessage(i, t)}`).join('; ');
     return { code: 'invalid_input', message: t('errors.invalid_input', { channel, detail }), params: { channel, detail } };
   }
   const detail = err instanceof Error ? err.name : 'unknown';

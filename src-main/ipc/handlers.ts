@@ -8,7 +8,8 @@ import { applyCoding, applyInVivo, removeCodings, updateCoding } from '../servic
 import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, updateCode } from '../services/codebook-edit.ts';
 import { listSegments } from '../services/segments.ts';
 import { listHistory, redo, undo } from '../history/record.ts';
-import { ensureUser, listUsers } from '../services/users.ts';
+import { ensureUser, listUsers, withCoder } from '../services/users.ts';
+import type { ProjectDb } from '../db/open.ts';
 import { searchHandlers } from '../search/handlers.ts';
 import { memosHandlers } from '../memos/handlers.ts';
 import { textEditHandlers } from '../text-edit/handlers.ts';
@@ -19,9 +20,14 @@ import { sourcesHandlers } from '../sources/handlers.ts';
 import { agreementHandlers } from '../agreement/handlers.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 
-/** The coder id for an action: the named coder, or the session's current coder. */
-function coderId(session: Session, name?: string): number {
-  return ensureUser(session.requireProject(), name ?? session.coder);
+/**
+ * Runs an action of the named coder (default: the session's current coder) on
+ * the open project. The coder is looked up (and created) in the same
+ * transaction as the action, so a refused call leaves no new coder behind.
+ */
+function asCoder<T>(session: Session, name: string | undefined, action: (db: ProjectDb, coderId: number) => T): T {
+  const db = session.requireProject();
+  return withCoder(db, name ?? session.coder, (coderId) => action(db, coderId));
 }
 
 export interface HandlerContext {
@@ -62,22 +68,22 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     return null;
   },
   'codings.apply': ({ sourceId, codeId, ranges, coder }, { session }) => {
-    const ids = applyCoding(session.requireProject(), { sourceId, codeId, ranges, coderId: coderId(session, coder) });
+    const ids = asCoder(session, coder, (db, coderId) => applyCoding(db, { sourceId, codeId, ranges, coderId }));
     session.changed(['codings']);
     return ids;
   },
   'codings.remove': ({ ids }, { session }) => {
-    const n = removeCodings(session.requireProject(), ids, coderId(session));
+    const n = asCoder(session, undefined, (db, coderId) => removeCodings(db, ids, coderId));
     session.changed(['codings']);
     return n;
   },
   'codings.update': ({ id, ...patch }, { session }) => {
-    updateCoding(session.requireProject(), id, patch, coderId(session));
+    asCoder(session, undefined, (db, coderId) => updateCoding(db, id, patch, coderId));
     session.changed(['codings']);
     return null;
   },
   'codings.inVivo': ({ sourceId, start, end }, { session }) => {
-    const result = applyInVivo(session.requireProject(), { sourceId, start, end, coderId: coderId(session) });
+    const result = asCoder(session, undefined, (db, coderId) => applyInVivo(db, { sourceId, start, end, coderId }));
     session.changed(['codes', 'codings']);
     return result;
   },
@@ -92,34 +98,34 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   },
   'codings.segments': (input, { session }) => listSegments(session.requireProject(), input),
   'codebook.create': (input, { session }) => {
-    const id = createCode(session.requireProject(), input, coderId(session));
+    const id = asCoder(session, undefined, (db, coderId) => createCode(db, input, coderId));
     session.changed(['codes']);
     return id;
   },
   'codebook.update': ({ id, ...patch }, { session }) => {
-    updateCode(session.requireProject(), id, patch, coderId(session));
+    asCoder(session, undefined, (db, coderId) => updateCode(db, id, patch, coderId));
     session.changed(['codes']);
     return null;
   },
   'codebook.move': ({ id, parentId, index }, { session }) => {
-    moveCode(session.requireProject(), id, parentId, index, coderId(session));
+    asCoder(session, undefined, (db, coderId) => moveCode(db, id, parentId, index, coderId));
     session.changed(['codes']);
     return null;
   },
   'codebook.deleteImpact': ({ id }, { session }) => deleteImpact(session.requireProject(), id),
   'codebook.delete': ({ id }, { session }) => {
-    const impact = deleteCode(session.requireProject(), id, coderId(session));
+    const impact = asCoder(session, undefined, (db, coderId) => deleteCode(db, id, coderId));
     session.changed(['codes', 'codings']);
     return impact;
   },
   'codebook.merge': ({ fromId, intoId }, { session }) => {
-    const result = mergeCodes(session.requireProject(), fromId, intoId, coderId(session));
+    const result = asCoder(session, undefined, (db, coderId) => mergeCodes(db, fromId, intoId, coderId));
     session.changed(['codes', 'codings']);
     return result;
   },
   'codebook.mergeImpact': ({ fromId, intoId }, { session }) => mergeImpact(session.requireProject(), fromId, intoId),
   'codebook.split': ({ codingIds, newCodeName, parentId, color }, { session }) => {
-    const result = splitCodings(session.requireProject(), { codingIds, newCodeName, parentId, ...(color ? { color } : {}) }, coderId(session));
+    const result = asCoder(session, undefined, (db, coderId) => splitCodings(db, { codingIds, newCodeName, parentId, ...(color ? { color } : {}) }, coderId));
     session.changed(['codes', 'codings']);
     return result;
   },

@@ -12,3 +12,12 @@ export function ensureUser(db: ProjectDb, name: string): number {
 export function listUsers(db: ProjectDb): { id: number; name: string }[] {
   return db.sqlite.prepare('SELECT id, name FROM users ORDER BY name COLLATE NOCASE').all() as { id: number; name: string }[];
 }
+
+/**
+ * Runs one action as the named coder, in one transaction with the coder's
+ * lookup: when the action is refused (bad id, bad range), the coder it would
+ * have created is rolled back with it. A refused call changes nothing.
+ */
+export function withCoder<T>(db: ProjectDb, name: string, action: (coderId: number) => T): T {
+  return db.sqlite.transaction(() => action(ensureUser(db, name)))();
+}

@@ -2,6 +2,7 @@
 // disagreement review queue and its decisions, and the XLSX export.
 // Definitions of every measure: docs/agreement.md.
 import { z } from 'zod';
+import { filePath } from './file-path.ts';
 import { channel } from './channel.ts';
 import { LANGUAGES } from '../i18n/catalog.ts';
 import type { CiKey } from '../domain/agreement/compute.ts';
@@ -149,7 +150,7 @@ export const decisionSchema = z.object({
 export type DecisionInput = z.output<typeof decisionSchema>;
 
 export const agreementExportSchema = agreementComputeSchema.extend({
-  path: z.string().min(1).max(4096),
+  path: filePath,
   language: z.enum(LANGUAGES).default('nl'),
 }).strict();
 

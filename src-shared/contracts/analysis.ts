@@ -1,5 +1,6 @@
 // Thematic analysis: the code × column matrix (issue 5).
 import { z } from 'zod';
+import { filePath } from './file-path.ts';
 import { channel } from './channel.ts';
 
 export const MATRIX_COUNTS = ['segments', 'participants', 'sources'] as const;
@@ -114,7 +115,7 @@ export interface Coverage {
 }
 
 export const saveChartSchema = z.object({
-  path: z.string().min(1).max(4096),
+  path: filePath,
   format: z.enum(['svg', 'png']),
   /** SVG markup, or PNG bytes in base64; 20 MB at most. */
   data: z.string().min(1).max(20_000_000),
@@ -235,7 +236,7 @@ export const exportReportSchema = z.object({
   /** Charts the app drew, to embed in DOCX, HTML and PDF. */
   charts: z.array(reportChartSchema).max(10).default([]),
   format: z.enum(REPORT_FORMATS),
-  path: z.string().min(1).max(4096),
+  path: filePath,
 }).strict();
 
 export const reportExportChannels = {

@@ -2,6 +2,7 @@
 // `codings.segments` query written to a CSV or XLSX file in main.
 import { z } from 'zod';
 import { channel } from './channel.ts';
+import { filePath } from './file-path.ts';
 import { codingsChannels } from './codings.ts';
 import { LANGUAGES } from '../i18n/catalog.ts';
 
@@ -11,7 +12,7 @@ export type SegmentExportFormat = (typeof SEGMENT_EXPORT_FORMATS)[number];
 /** The very query the retrieval view shows, plus where and how to write it. */
 export const segmentExportSchema = codingsChannels['codings.segments'].input.extend({
   format: z.enum(SEGMENT_EXPORT_FORMATS),
-  path: z.string().min(1).max(4096),
+  path: filePath,
   /** Column headings and perspective names in this language (the window's). */
   language: z.enum(LANGUAGES).default('nl'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from './file-path.ts';
 import { channel } from './channel.ts';
 import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
 
@@ -69,7 +70,7 @@ export const ENCODING_CHOICES = ['utf-8', 'windows-1252', 'iso-8859-15', 'utf-16
 export const importChannels = {
   'import.preview': channel(
     z.object({
-      paths: z.array(z.string().min(1).max(4096)).min(1).max(5000),
+      paths: z.array(filePath).min(1).max(5000),
       speakers: speakerModeSchema.default({ kind: 'auto' }),
       /** Per path: the encoding the user chose when detection was unsure. */
       encodings: z.record(z.string(), z.enum(ENCODING_CHOICES)).default({}),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
+import { filePath } from './file-path.ts';
 import type { Perspective } from '../domain/perspectives.ts';
 
 export const TEMPLATES = ['jzojp', 'empty'] as const;
 export type TemplateId = (typeof TEMPLATES)[number];
 
-const filePath = z.string().min(1).max(4096);
 
 export interface ProjectSummary {
   path: string;

@@ -6,6 +6,7 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as filesText from './parts/files.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
@@ -19,6 +20,7 @@ export const en: Catalog = {
   ...codebookEditText.en,
   ...readerText.en,
   ...analysisText.en,
+  ...filesText.en,
   ...participantsText.en,
   ...sourcesText.en,
   ...agreementText.en,
@@ -44,6 +46,8 @@ export const en: Catalog = {
     'analysis.pdf_unavailable': '{{file}}: PDF needs Chromium, which was not found ({{detail}}). Export as HTML and print that to PDF, or set DUIDING_CHROMIUM.',
     'analysis.export_failed': '{{file}} could not be made ({{detail}}). Nothing was written.',
     'exports.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
+    'files.project_target': '{{file}} is a Duiding project or a file that belongs to one, and an export never overwrites it. Nothing was written; choose another name.',
+    'files.not_chosen': '{{file}} was not opened or written: Duiding only uses files you chose in one of its dialogs or dropped onto its window. Choose the file again.',
     'exports.too_many': '{{file}} was not made: the selection has {{count}} segments, more than the {{max}} one export can take. Narrow it down with a filter.',
     'analysis.bad_chart': 'The chart for {{file}} is incomplete or damaged and was not saved.',
     'analysis.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',

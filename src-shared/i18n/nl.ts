@@ -7,6 +7,7 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as filesText from './parts/files.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
@@ -19,6 +20,7 @@ export const nl = {
   ...codebookEditText.nl,
   ...readerText.nl,
   ...analysisText.nl,
+  ...filesText.nl,
   ...participantsText.nl,
   ...sourcesText.nl,
   ...agreementText.nl,
@@ -44,6 +46,8 @@ export const nl = {
     'analysis.pdf_unavailable': '{{file}}: voor PDF is Chromium nodig, maar dat is niet gevonden ({{detail}}). Exporteer als HTML en druk dat af als PDF, of stel DUIDING_CHROMIUM in.',
     'analysis.export_failed': '{{file}} kon niet worden gemaakt ({{detail}}). Er is niets weggeschreven.',
     'exports.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Er is niets weggeschreven; kies een andere map of naam.',
+    'files.project_target': '{{file}} is een Duiding-project of een bestand dat bij een project hoort, en wordt nooit overschreven door een export. Er is niets weggeschreven; kies een andere naam.',
+    'files.not_chosen': '{{file}} is niet geopend of geschreven: Duiding gebruikt alleen bestanden die je zelf in een venster van Duiding hebt gekozen of naar het venster hebt gesleept. Kies het bestand opnieuw.',
     'exports.too_many': '{{file}} is niet gemaakt: de selectie telt {{count}} fragmenten, meer dan de {{max}} die één export aankan. Verfijn de selectie met een filter.',
     'analysis.bad_chart': 'De grafiek voor {{file}} is onvolledig of beschadigd en is niet opgeslagen.',
     'analysis.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Er is niets weggeschreven; kies een andere map of naam.',

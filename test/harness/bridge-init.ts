@@ -5,15 +5,17 @@ export function installBridge(events: readonly string[]): void {
   type Listener = (payload: unknown) => void;
   const listeners = new Map<string, Set<Listener>>();
   const w = window as unknown as {
-    __duidingInvoke(channel: string, payload: unknown): Promise<unknown>;
+    __duidingInvoke(channel: string, payload: unknown, dropped: string[]): Promise<unknown>;
     __duidingEmit?: (event: string, payload: unknown) => void;
     duiding?: unknown;
   };
+  // Like the Electron preload: paths of dropped files travel with the next call (main grants exactly those).
+  const dropped: string[] = [];
   w.__duidingEmit = (event, payload) => {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
   w.duiding = Object.freeze({
-    invoke: (channel: string, payload: unknown) => w.__duidingInvoke(channel, payload),
+    invoke: (channel: string, payload: unknown) => w.__duidingInvoke(channel, payload, dropped.splice(0)),
     on: (event: string, listener: Listener) => {
       if (!events.includes(event)) throw new Error(`unknown event ${event}`);
       const set = listeners.get(event) ?? new Set<Listener>();
@@ -22,6 +24,10 @@ export function installBridge(events: readonly string[]): void {
       return () => set.delete(listener);
     },
     // Electron's webUtils.getPathForFile stand-in: tests attach a `path` to the File they drop.
-    getPathForFile: (file: File & { path?: unknown }) => (typeof file.path === 'string' ? file.path : ''),
+    getPathForFile: (file: File & { path?: unknown }) => {
+      const path = typeof file.path === 'string' ? file.path : '';
+      if (path) dropped.push(path);
+      return path;
+    },
   });
 }

@@ -8,7 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { Session } from '../../src-main/session.ts';
 import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
 import { resolveAppUrl, mimeTypeFor } from '../../src-main/electron/app-protocol.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/security-policy.ts';
+import { contentSecurityPolicy, newCspNonce, withCspNonce } from '../../src-main/electron/security-policy.ts';
+import { droppedPaths, PathGrants, withPathGrants } from '../../src-main/electron/path-grants.ts';
 import { APP_EVENTS } from '../../src-shared/contracts/index.ts';
 import type { Language } from '../../src-shared/i18n/catalog.ts';
 import { installBridge } from './bridge-init.ts';
@@ -56,6 +57,8 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     rememberRecent(shell, db.path, '');
   }
   const dispatch = createDispatcher({ session, shell: shell.handlers, language: () => shell.language });
+  // The same rule as the Electron shell: the page may name only files the user chose (dialog answers, drops, recent).
+  const rendererDispatch = withPathGrants(dispatch, new PathGrants(), () => shell.language);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: !options.headed });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' });
@@ -71,17 +74,21 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     const file = resolveAppUrl(rendererDir, `app://duiding${url.slice(HARNESS_ORIGIN.length)}`);
     if (!file) return route.fulfill({ status: 404, body: 'not found' });
     try {
+      // As the Electron shell serves it: a fresh style nonce in the page and its CSP header.
+      const nonce = newCspNonce();
+      const type = mimeTypeFor(file);
+      const raw = readFileSync(file);
       return await route.fulfill({
         status: 200,
-        body: readFileSync(file),
-        headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+        body: type.startsWith('text/html') ? withCspNonce(raw.toString('utf8'), nonce) : raw,
+        headers: { 'content-type': type, 'content-security-policy': contentSecurityPolicy(nonce) },
       });
     } catch {
       return route.fulfill({ status: 404, body: 'not found' });
     }
   });
-  await context.exposeBinding('__duidingInvoke', async (_source, channel: string, payload: unknown) => {
-    const result = await dispatch(channel, payload);
+  await context.exposeBinding('__duidingInvoke', async (_source, channel: string, payload: unknown, dropped: unknown) => {
+    const result = await rendererDispatch(channel, payload, droppedPaths(dropped));
     if (result.ok && (channel === 'project.open' || channel === 'project.new' || channel === 'project.saveAs')) {
       const data = result.data as { path: string; name: string };
       rememberRecent(shell, data.path, data.name);
@@ -89,6 +96,15 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     return result;
   });
   await context.addInitScript(installBridge, APP_EVENTS);
+  // Every CSP refusal is a page error: tests that expect none catch a style or script the policy blocks.
+  // (Except zod's start-up probe `new Function('')`, which expects the refusal and falls back.)
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      if (e.blockedURI === 'eval' && e.violatedDirective === 'script-src') return;
+      // eslint-disable-next-line no-console -- runs in the page: its console errors are how the harness collects page errors
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI || 'inline'} ${e.sample.slice(0, 80)} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
 
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src-main/analysis/render/html.ts';
-import { neutraliseFormula } from '../../src-main/analysis/render/csv.ts';
+import { neutraliseFormula } from '../../src-main/files/spreadsheet-safety.ts';
 
 describe('report text escaping', () => {
   it('HTML: the five special characters become entities, nothing else changes', () => {
@@ -8,7 +8,9 @@ describe('report text escaping', () => {
   });
 
   it('CSV: text a spreadsheet would run as a formula gets an apostrophe; numbers and ordinary text stay as they are', () => {
-    for (const cell of ['=1+1', '+31 6', '-overig', '@SUM(A1)', '\t=x', '=HYPERLINK("http://x")']) expect(neutraliseFormula(cell)).toBe(`'${cell}`);
-    for (const cell of ['0', '12', '-2', '+3', '1,5', '-0.25', 'Bekostiging', 'Wat is nodig', '', ' =x']) expect(neutraliseFormula(cell)).toBe(cell);
+    for (const cell of ['=1+1', '+31 6', '-overig', '@SUM(A1)', '\t=x', '\r=x', '\nx', '=HYPERLINK("http://x")', ' =x', '  -2+3+cmd|\' /C calc\'!A0', '\u00a0@x', '＝1+1']) {
+      expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    }
+    for (const cell of ['0', '12', '-2', '+3', '1,5', '-0.25', 'Bekostiging', 'Wat is nodig', '', 'a=b', 'x-1', '  Bekostiging']) expect(neutraliseFormula(cell)).toBe(cell);
   });
 });

@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 import type { ReportFormat, ReportModel } from '../../../src-shared/contracts/analysis.ts';
 import { DomainError } from '../../../src-shared/errors.ts';
 import { writeFileAtomic } from '../../files/atomic-write.ts';
+import { assertWritableTarget } from '../../files/write-target.ts';
 import { renderHtml } from './html.ts';
 import { renderReport } from './render.ts';
 import { renderInWorker } from './in-worker.ts';
@@ -41,6 +42,7 @@ const detailOf = (err: unknown): string =>
 
 /** Fails early (before any rendering) when the target can never be written. */
 function checkTarget(path: string, file: string): void {
+  assertWritableTarget(path);
   let folder;
   try {
     folder = statSync(dirname(path));
@@ -91,6 +93,7 @@ export async function writeReport(model: ReportModel, format: ReportFormat, path
   try {
     writeFileAtomic(path, data);
   } catch (err) {
+    if (err instanceof DomainError) throw err;
     throw new DomainError('analysis.write_failed', { file, detail: detailOf(err) });
   }
   progress({ phase: 'done', percent: 100 });

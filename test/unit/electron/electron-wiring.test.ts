@@ -160,7 +160,15 @@ describe('IPC entry', () => {
     const { handler, dispatch, win, mainFrame } = await setup();
     const result = await handler({ sender: win.webContents, senderFrame: mainFrame }, 'project.current', {});
     expect(result).toEqual({ ok: true, data: null });
-    expect(dispatch).toHaveBeenCalledWith('project.current', {});
+    expect(dispatch).toHaveBeenCalledWith('project.current', {}, []);
+  });
+
+  it('passes on the files the preload says were dropped, and nothing else from that argument', async () => {
+    const { handler, dispatch, win, mainFrame } = await setup();
+    await handler({ sender: win.webContents, senderFrame: mainFrame }, 'import.preview', {}, ['/home/r/a.docx', 42, 'rel/x.txt', '/x\u0000y']);
+    expect(dispatch).toHaveBeenLastCalledWith('import.preview', {}, ['/home/r/a.docx']);
+    await handler({ sender: win.webContents, senderFrame: mainFrame }, 'import.preview', {}, 'not-a-list');
+    expect(dispatch).toHaveBeenLastCalledWith('import.preview', {}, []);
   });
 
   it('logs failures by channel and error code only', async () => {
@@ -201,7 +209,7 @@ describe('app:// handler', () => {
     const base = tmp.dir();
     const root = join(base, 'renderer');
     mkdirSync(join(root, 'assets'), { recursive: true });
-    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Duiding</title>');
+    writeFileSync(join(root, 'index.html'), '<!doctype html><meta property="csp-nonce" nonce="DUIDING_CSP_NONCE"><title>Duiding</title>');
     writeFileSync(join(root, 'assets', 'a.js'), 'console.log(1)');
     writeFileSync(join(base, 'outside-secret.txt'), 'secret');
     const { serveAppScheme } = await import('../../../src-main/electron/serve-app.ts');
@@ -215,6 +223,16 @@ describe('app:// handler', () => {
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(index.headers.get('content-security-policy')).toContain("connect-src 'none'");
     expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    // The page and its header carry the same fresh style nonce; the next load another one.
+    const nonceOf = async (res: Response) => {
+      const header = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+      const page = /nonce="([^"]+)"/.exec(await res.text())?.[1];
+      expect(page).toBe(header);
+      return header;
+    };
+    const again = await nonceOf(await get('app://duiding/index.html'));
+    expect(again).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(await nonceOf(await get('app://duiding/index.html'))).not.toBe(again);
 
     const js = await get('app://duiding/assets/a.js');
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -236,8 +254,13 @@ describe('preload', () => {
     expect(Object.keys(bridge).sort()).toEqual(['getPathForFile', 'invoke', 'on']);
 
     await bridge.invoke('project.current', {});
-    expect(fake.invokes.at(-1)).toEqual(['duiding:invoke', 'project.current', {}]);
+    expect(fake.invokes.at(-1)).toEqual(['duiding:invoke', 'project.current', {}, []]);
+    // A dropped file's path goes with the next call (once), so main allows exactly that file.
     expect(bridge.getPathForFile({})).toBe('/dropped/file.docx');
+    await bridge.invoke('import.preview', { paths: ['/dropped/file.docx'] });
+    expect(fake.invokes.at(-1)).toEqual(['duiding:invoke', 'import.preview', { paths: ['/dropped/file.docx'] }, ['/dropped/file.docx']]);
+    await bridge.invoke('project.current', {});
+    expect(fake.invokes.at(-1)).toEqual(['duiding:invoke', 'project.current', {}, []]);
   });
 
   it('delivers declared events (payload only), refuses undeclared ones, and unsubscribes', async () => {

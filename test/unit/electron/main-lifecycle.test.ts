@@ -22,7 +22,10 @@ const fake = vi.hoisted(() => {
     menus: [] as unknown[],
     sent: [] as unknown[][],
     messageBoxes: [] as unknown[],
-    windows: [] as { webContents: { mainFrame: object; send: Fn } }[],
+    /** What the next native open/save dialogs answer (null = cancelled). */
+    dialogAnswers: [] as (string | null)[],
+    windows: [] as { options: { webPreferences?: { partition?: string } } | undefined; loaded: string[]; webContents: { mainFrame: object; send: Fn } }[],
+    pdfSession: { proxy: [] as unknown[], page: null as null | ((r: Request) => Response) },
     reset() {
       state.appEvents.clear();
       state.ipc.clear();
@@ -30,7 +33,9 @@ const fake = vi.hoisted(() => {
       state.menus.length = 0;
       state.sent.length = 0;
       state.messageBoxes.length = 0;
+      state.dialogAnswers.length = 0;
       state.windows.length = 0;
+      state.pdfSession = { proxy: [], page: null };
     },
   };
   return state;
@@ -45,16 +50,23 @@ vi.mock('electron', () => {
     static getAllWindows() {
       return fake.windows;
     }
+    loaded: string[] = [];
+    page = '';
     webContents = {
       mainFrame: { frameToken: 'main', url: 'app://duiding/index.html', parent: null },
       send: (...args: unknown[]) => fake.sent.push(args),
+      printToPDF: async () => new TextEncoder().encode(`%PDF-fake ${this.page.length}`),
     };
-    constructor() {
+    options: { webPreferences?: { partition?: string } } | undefined;
+    constructor(options?: { webPreferences?: { partition?: string } }) {
+      this.options = options;
       fake.windows.push(this);
     }
-    loadURL() {
-      return Promise.resolve();
+    async loadURL(url: string) {
+      this.loaded.push(url);
+      if (this.options?.webPreferences?.partition) this.page = await fake.pdfSession.page!(new Request(url)).text();
     }
+    destroy() {}
     once() {}
     on() {}
     isDestroyed() {
@@ -88,10 +100,34 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => fake.menus.push(m) },
-    dialog: { showMessageBox: (...args: unknown[]) => (fake.messageBoxes.push(args), Promise.resolve({ response: 0 })) },
+    dialog: {
+      showMessageBox: (...args: unknown[]) => (fake.messageBoxes.push(args), Promise.resolve({ response: 0 })),
+      showSaveDialog: async () => {
+        const path = fake.dialogAnswers.shift() ?? null;
+        return { canceled: path === null, filePath: path ?? '' };
+      },
+      showOpenDialog: async () => {
+        const path = fake.dialogAnswers.shift() ?? null;
+        return { canceled: path === null, filePaths: path ? [path] : [] };
+      },
+    },
     ipcMain: { handle: (channel: string, fn: Fn) => fake.ipc.set(channel, fn) },
     protocol: { registerSchemesAsPrivileged() {}, handle: (scheme: string, fn: Fn) => fake.protocols.set(scheme, fn) },
-    session: { defaultSession: ses },
+    session: {
+      defaultSession: ses,
+      fromPartition: () => ({
+        setProxy: async (config: unknown) => { fake.pdfSession.proxy.push(config); },
+        setPermissionRequestHandler() {},
+        setPermissionCheckHandler() {},
+        setSpellCheckerEnabled() {},
+        webRequest: { onBeforeRequest() {} },
+        on() {},
+        protocol: {
+          handle: (_scheme: string, fn: (r: Request) => Response) => { fake.pdfSession.page = fn; },
+          unhandle: () => { fake.pdfSession.page = null; },
+        },
+      }),
+    },
   };
 });
 
@@ -197,6 +233,8 @@ describe('main process lifecycle', () => {
     const { examplePath } = prepare();
     await start();
     const other = join(fake.documents, 'Studie.duiding');
+    fake.dialogAnswers.push(other);
+    expect(await invoke('shell.newProjectDialog')).toEqual({ ok: true, data: other });
     expect(await invoke('project.new', { path: other, template: 'empty', name: 'Studie' })).toMatchObject({ ok: true });
     quit();
 
@@ -219,7 +257,9 @@ describe('main process lifecycle', () => {
     prepare();
     await start();
     const other = join(fake.documents, 'Tweede.duiding');
-    await invoke('project.new', { path: other, template: 'empty' });
+    fake.dialogAnswers.push(other);
+    await invoke('shell.newProjectDialog');
+    expect(await invoke('project.new', { path: other, template: 'empty' })).toMatchObject({ ok: true });
     await invoke('project.close');
     fake.appEvents.get('second-instance')!({}, ['duiding', other], fake.documents, { projectPath: null });
     await new Promise((r) => setTimeout(r, 0));
@@ -237,5 +277,51 @@ describe('main process lifecycle', () => {
     expect(await invoke('project.current')).toEqual({ ok: true, data: null });
     expect(fake.messageBoxes).toHaveLength(1);
     expect(JSON.stringify(fake.messageBoxes[0])).toContain(nl.desktop.openFailed);
+  });
+
+  it('the renderer names only files the user chose: dialogs and recent projects, a save choice used once', async () => {
+    const { examplePath } = prepare();
+    await start();
+    const target = join(fake.documents, 'fragmenten.csv');
+    const codeIds = [1];
+    // Not chosen: refused, nothing written.
+    const refused = await invoke('segments.export', { codeIds, format: 'csv', path: target });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    expect(existsSync(target)).toBe(false);
+    expect(await invoke('import.preview', { paths: ['/etc/passwd'] })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    expect(await invoke('project.open', { path: join(fake.documents, 'elders.duiding') })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+
+    // Chosen in the save dialog: written once; a second write to the same place needs a new choice.
+    fake.dialogAnswers.push(target);
+    expect(await invoke('shell.saveFileDialog', { defaultName: 'fragmenten', extension: 'csv' })).toEqual({ ok: true, data: target });
+    expect(await invoke('segments.export', { codeIds, format: 'csv', path: target })).toMatchObject({ ok: true });
+    expect(existsSync(target)).toBe(true);
+    expect(await invoke('segments.export', { codeIds, format: 'csv', path: target })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+
+    // A file chosen to open is not a place to write.
+    const opened = join(fake.documents, 'interview.docx');
+    fake.dialogAnswers.push(opened);
+    await invoke('shell.openProjectDialog');
+    expect(await invoke('analysis.saveChart', { format: 'svg', data: '<svg></svg>', path: opened })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+
+    // Recent projects are the user's earlier choices.
+    await invoke('project.close');
+    expect(await invoke('project.open', { path: examplePath })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    await invoke('shell.recentProjects');
+    expect(await invoke('project.open', { path: examplePath })).toMatchObject({ ok: true });
+  });
+
+  it('PDF goes through Electron\'s printToPDF in the offline print window, never the system browser', async () => {
+    prepare();
+    await start();
+    const target = join(fake.documents, 'rapport.pdf');
+    fake.dialogAnswers.push(target);
+    await invoke('shell.saveFileDialog', { defaultName: 'rapport', extension: 'pdf' });
+    expect(await invoke('analysis.exportReport', { options: {}, format: 'pdf', path: target })).toMatchObject({ ok: true });
+    expect(readFileSync(target, 'latin1')).toMatch(/^%PDF-fake \d{4,}$/);
+    const printWindow = fake.windows.find((w) => w.options?.webPreferences?.partition === 'duiding-pdf')!;
+    expect(printWindow.loaded).toEqual(['app://report/report.html']);
+    expect(fake.pdfSession.proxy).toEqual([{ mode: 'direct' }]);
+    expect(fake.pdfSession.page).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import {
-  CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, isAppUrl, isTrustedSender,
+  contentSecurityPolicy, CSP_NONCE_PLACEHOLDER, isAllowedNavigation, isAllowedRequest, isAppUrl, isTrustedSender, newCspNonce, withCspNonce,
 } from '../../../src-main/electron/security-policy.ts';
 import { APP_EVENTS } from '../../../src-shared/contracts/index.ts';
 import { BRIDGE_EVENTS, BRIDGE_EVENTS_COMPLETE } from '../../../src-main/electron/ipc-names.ts';
@@ -9,14 +10,16 @@ function directives(csp: string): Map<string, string[]> {
   return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
 }
 
-describe('CONTENT_SECURITY_POLICY', () => {
+describe('contentSecurityPolicy', () => {
+  const nonce = newCspNonce();
+  const CONTENT_SECURITY_POLICY = contentSecurityPolicy(nonce);
   const d = directives(CONTENT_SECURITY_POLICY);
 
   it('has exactly the agreed directives', () => {
     expect(Object.fromEntries(d)).toEqual({
       'default-src': ["'self'"],
       'script-src': ["'self'"],
-      'style-src': ["'self'", "'unsafe-inline'"],
+      'style-src': ["'self'", `'nonce-${nonce}'`],
       'img-src': ["'self'", 'data:', 'blob:'],
       'connect-src': ["'none'"],
       'object-src': ["'none'"],
@@ -26,9 +29,23 @@ describe('CONTENT_SECURITY_POLICY', () => {
     });
   });
 
-  it('allows no inline or eval script and no remote source anywhere', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
-    expect(d.get('script-src')).not.toContain("'unsafe-inline'");
+  it('allows no inline or eval script, no inline style without the nonce, and no remote source anywhere', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|unsafe-hashes|https?:|\*/);
+  });
+
+  it('a fresh 128-bit nonce per load, in the page wherever the placeholder stands', () => {
+    const nonces = new Set(Array.from({ length: 50 }, () => newCspNonce()));
+    expect(nonces.size).toBe(50);
+    for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    const page = readFileSync('src-renderer/index.html', 'utf8');
+    // Both the CSP meta and react-aria's csp-nonce meta carry it.
+    expect(page.match(new RegExp(CSP_NONCE_PLACEHOLDER, 'g'))).toHaveLength(2);
+    expect(page).toContain(`<meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}" />`);
+    expect(page).not.toContain('unsafe-inline');
+    const served = withCspNonce(page, nonce);
+    expect(served).not.toContain(CSP_NONCE_PLACEHOLDER);
+    expect(served).toContain(`'nonce-${nonce}'`);
+    expect(served).toContain(`nonce="${nonce}"`);
   });
 });
 

@@ -1,0 +1,83 @@
+// The renderer's dispatch accepts only files the user chose (path-grants.ts):
+// which channels need which kind of choice, what grants them, and that a
+// refused call never reaches dispatch. (The real dispatch behind it is
+// exercised in main-lifecycle.test.ts and the e2e tests through the harness.)
+import { describe, expect, it } from 'vitest';
+import { PathGrants, withPathGrants, PATH_CHANNELS } from '../../../src-main/electron/path-grants.ts';
+import { channels } from '../../../src-shared/contracts/index.ts';
+import type { Result } from '../../../src-shared/errors.ts';
+
+function setup(answers: Record<string, unknown> = {}) {
+  const calls: [string, unknown][] = [];
+  const dispatch = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
+    calls.push([channel, payload]);
+    return { ok: true, data: channel in answers ? answers[channel] : null };
+  };
+  const guarded = withPathGrants(dispatch, new PathGrants(), () => 'nl');
+  return { guarded, calls };
+}
+
+describe('path grants', () => {
+  it('every channel with a path field in its contract is guarded', () => {
+    const withPaths = Object.entries(channels)
+      .filter(([, def]) => {
+        const shape = (def.input as { shape?: Record<string, unknown> }).shape ?? {};
+        return 'path' in shape || 'paths' in shape;
+      })
+      .map(([name]) => name)
+      .sort();
+    expect(Object.keys(PATH_CHANNELS).sort()).toEqual(withPaths);
+  });
+
+  it('refuses a path nobody chose, before dispatch, with a message that names the file', async () => {
+    const { guarded, calls } = setup();
+    const r = await guarded('analysis.exportReport', { options: {}, format: 'docx', path: '/home/r/Documenten/proefschrift.docx' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    if (!r.ok) expect(r.error.message).toContain('proefschrift.docx is niet geopend of geschreven');
+    expect(calls).toEqual([]);
+  });
+
+  it('a dropped file may be imported (again and again), not written', async () => {
+    const { guarded, calls } = setup();
+    const file = '/home/r/interview 1.docx';
+    expect(await guarded('import.preview', { paths: [file] }, [file])).toMatchObject({ ok: true });
+    expect(await guarded('import.preview', { paths: [file], speakers: { kind: 'none' } })).toMatchObject({ ok: true });
+    expect(await guarded('segments.export', { codeIds: [1], format: 'csv', path: file })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    // One dropped file does not open its neighbours.
+    expect(await guarded('import.preview', { paths: [file, '/home/r/interview 2.docx'] })).toMatchObject({ ok: false });
+    expect(calls.map(([c]) => c)).toEqual(['import.preview', 'import.preview']);
+  });
+
+  it('save dialogs grant one write; open dialogs, the import dialog, recent and example projects grant reads', async () => {
+    const { guarded } = setup({
+      'shell.saveFileDialog': '/r/rapport.pdf',
+      'shell.newProjectDialog': '/r/nieuw.duiding',
+      'shell.importFilesDialog': ['/r/a.txt', '/r/b.txt'],
+      'shell.recentProjects': [{ path: '/r/oud.duiding', name: 'Oud', openedAt: '' }],
+      'shell.exampleProjectPath': '/u/Voorbeeldproject.duiding',
+      'shell.openProjectDialog': '/r/open.duiding',
+    });
+    for (const c of ['shell.saveFileDialog', 'shell.newProjectDialog', 'shell.importFilesDialog', 'shell.recentProjects', 'shell.exampleProjectPath', 'shell.openProjectDialog']) {
+      await guarded(c, {});
+    }
+    expect(await guarded('analysis.exportReport', { path: '/r/rapport.pdf' })).toMatchObject({ ok: true });
+    expect(await guarded('analysis.exportReport', { path: '/r/rapport.pdf' })).toMatchObject({ ok: false });
+    expect(await guarded('project.new', { path: '/r/nieuw.duiding', template: 'empty' })).toMatchObject({ ok: true });
+    expect(await guarded('import.preview', { paths: ['/r/a.txt', '/r/b.txt'] })).toMatchObject({ ok: true });
+    for (const path of ['/r/oud.duiding', '/u/Voorbeeldproject.duiding', '/r/open.duiding']) {
+      expect(await guarded('project.open', { path }), path).toMatchObject({ ok: true });
+      expect(await guarded('project.saveAs', { path }), path).toMatchObject({ ok: false });
+    }
+    // The same file under another spelling of the same folder is the same choice.
+    expect(await guarded('project.open', { path: '/r/./sub/../open.duiding' })).toMatchObject({ ok: true });
+  });
+
+  it('a cancelled dialog grants nothing; a path the contract refuses gets the contract\'s message', async () => {
+    const { guarded, calls } = setup({ 'shell.saveFileDialog': null });
+    await guarded('shell.saveFileDialog', {});
+    expect(await guarded('segments.export', { path: '/r/x.csv' })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    // NUL and relative paths pass to dispatch, whose contract answers invalid_input.
+    await guarded('segments.export', { path: '/r/x\u0000.csv' });
+    expect(calls.at(-1)).toEqual(['segments.export', { path: '/r/x\u0000.csv' }]);
+  });
+});

@@ -6,10 +6,10 @@ import { listCodes } from '../services/codebook.ts';
 import { getSource, listSources } from '../services/sources.ts';
 import { listAttributes, listParticipants } from '../services/participants.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
-import { applyCoding, applyInVivo, removeCodings, updateCoding } from '../services/coding-edit.ts';
+import { applyCoding, applyInVivo, removeCodings, setKeyQuotes, updateCoding } from '../services/coding-edit.ts';
 import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, updateCode } from '../services/codebook-edit.ts';
 import { listSegments } from '../services/segments.ts';
-import { listHistory, redo, undo } from '../history/record.ts';
+import { clearHistory, listHistory, redo, undo } from '../history/record.ts';
 import { ensureUser, listUsers } from '../services/users.ts';
 import { searchHandlers } from '../search/handlers.ts';
 import { memosHandlers } from '../memos/handlers.ts';
@@ -44,8 +44,9 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   // Features with their own folder bring their own handler maps (spread at the end).
   'project.new': ({ path, template, name }, { session }) =>
     projectSummary(session.create(path, name === undefined ? { template } : { template, name })),
-  'project.open': ({ path }, { session }) => projectSummary(session.open(path)),
-  'project.saveAs': ({ path }, { session }) => projectSummary(session.saveAs(path)),
+  'project.open': ({ path, readOnly }, { session }) => projectSummary(session.open(path, { readOnly: readOnly ?? false })),
+  'project.saveAs': ({ path, history }, { session }) => projectSummary(session.saveAs(path, { history })),
+  'project.copyToShare': ({ path, history }, { session }) => ({ path: session.copyTo(path, { history }) }),
   'project.close': (_input, { session }) => {
     session.close();
     return null;
@@ -78,6 +79,11 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     updateCoding(session.requireProject(), id, patch, coderId(session));
     session.changed(['codings']);
     return null;
+  },
+  'codings.setKeyQuote': ({ ids, isKeyQuote }, { session }) => {
+    const n = setKeyQuotes(session.requireProject(), ids, isKeyQuote, coderId(session));
+    session.changed(['codings']);
+    return n;
   },
   'codings.inVivo': ({ sourceId, start, end }, { session }) => {
     const result = applyInVivo(session.requireProject(), { sourceId, start, end, coderId: coderId(session) });
@@ -137,6 +143,14 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     return step && { label: step.label, params: step.params };
   },
   'history.list': ({ limit }, { session }) => listHistory(session.requireProject(), limit),
+  'history.clear': (_input, { session }) => {
+    const db = session.requireProject();
+    const author = db.readOnly ? null : ensureUser(db, session.coder);
+    const cleared = clearHistory(db, author);
+    // Not 'project' (that means another project was opened); any event refreshes the change log.
+    session.changed(['users']);
+    return { cleared };
+  },
   ...searchHandlers,
   ...memosHandlers,
   ...textEditHandlers,

@@ -6,6 +6,7 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as changeLogText from './parts/changeLog.ts';
 
 
 export const en: Catalog = {
@@ -16,6 +17,7 @@ export const en: Catalog = {
   ...codebookEditText.en,
   ...readerText.en,
   ...analysisText.en,
+  ...changeLogText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {
@@ -53,6 +55,10 @@ export const en: Catalog = {
     'entity.not_found': '{{entity}} {{id}} does not exist (any more).',
     'search.stale_hit': 'A chosen hit (characters {{start}}–{{end}}) no longer belongs to this query; the transcript has changed since. Search again. Nothing was coded.',
     'project.migration_failed': 'The project {{file}} could not be upgraded to this version of Duiding. Nothing was changed; the copy from before the attempt is next to the file.',
+    'project.read_only': 'The project {{file}} is not damaged, but it is in a place where Duiding cannot write (read-only). Open it read-only to view it, or save a copy in a writable place to keep working.',
+    'project.read_only_mode': '{{file}} is open read-only: changes are not possible, nothing was changed. Save a copy in a writable place (Save as…) to keep working.',
+    'project.disk_full': 'There is not enough disk space for {{file}}. Nothing was lost: everything saved before is still there, only this last step was not carried out. Free up space and try again.',
+    'history.step_retired': 'This step could no longer be undone: it no longer fits the project. Nothing was changed. The step and all older steps are now marked in the change log as "can no longer be undone".',
     'import.empty': '{{file}} is empty: it contains no text.',
     'import.binary': '{{file}} is not a text file, although its name ends in .{{ext}}. Check that this is the right file.',
     'import.corrupt_archive': '{{file}} is damaged or incomplete (the {{format}} file cannot be unpacked). Save it again in the word processor and retry.',

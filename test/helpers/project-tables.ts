@@ -6,7 +6,7 @@ import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../src-main/db/schema.ts';
 
 /** Every table the drizzle schema declares, by SQL name. */
-export const SCHEMA_TABLES: string[] = Object.values(schema)
+export const SCHEMA_TABLES: string[] = (Object.values(schema) as unknown[])
   .filter((v): v is SQLiteTable => is(v, SQLiteTable))
   .map((t) => getTableConfig(t).name)
   .sort();

@@ -11,7 +11,7 @@ import { isDiskFull, isReadOnly, sqliteCode } from './storage-errors.ts';
 import { openImage, sealReadOnly } from './read-only.ts';
 import { writeProjectCopy } from './copy.ts';
 import { cleanStaleTemps } from './temp-files.ts';
-import { retireUnrunnableHistory } from '../history/retire.ts';
+import { afterMigrate } from './after-migrate.ts';
 
 /** 'DUID' — marks an SQLite file as a Duiding project (PRAGMA application_id). */
 export const APPLICATION_ID = 0x44554944;
@@ -136,8 +136,8 @@ class ForeignKeyViolation extends Error {}
  * this runs: a table rebuild (CREATE new, copy, DROP old, rename) must not
  * cascade deletes. Before committing, foreign_key_check proves the rebuilt
  * tables still reference only rows that exist; any violation rolls it all back.
- * History steps whose undo statements no longer fit the new schema are retired
- * in the same transaction (docs/adr/0012).
+ * Repairs that follow an upgrade (after-migrate.ts: search index, history
+ * steps that no longer fit, docs/adr/0012) run in the same transaction.
  */
 function applyMigrations(db: Database.Database, from: number, migrations: Migration[]): void {
   const pending = migrations.filter((m) => m.version > from);
@@ -145,7 +145,7 @@ function applyMigrations(db: Database.Database, from: number, migrations: Migrat
   if (db.pragma('foreign_keys', { simple: true }) !== 0) throw new Error('migrations must run with foreign keys off');
   db.transaction(() => {
     for (const m of pending) for (const statement of m.statements) db.exec(statement);
-    retireUnrunnableHistory(db);
+    afterMigrate(db);
     const violations = db.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) throw new ForeignKeyViolation(`${violations.length} foreign key violation(s)`);
     db.pragma(`user_version = ${migrations.length}`);

@@ -60,13 +60,15 @@ export function recordAction<T>(db: ProjectDb, action: ActionLabel, fn: () => T)
         .prepare('INSERT INTO history (label, params, author_id) VALUES (?, ?, ?)')
         .run(action.label, params, action.authorId ?? null).lastInsertRowid,
     );
+    const lastSeq = db.sqlite.prepare('SELECT COALESCE(MAX(seq), 0) FROM undo_log').pluck().get() as number;
     setCapture(db, id, 'undo');
     try {
       const result = fn();
-      if (continued !== null) {
+      const logged = db.sqlite.prepare('SELECT 1 FROM undo_log WHERE action_id = ? AND seq > ? LIMIT 1').get(id, lastSeq) !== undefined;
+      if (continued !== null && logged) {
         // Undo runs statements newest-first by seq, so the continued step undoes both in one go.
         db.sqlite.prepare(`UPDATE history SET params = ?, created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(params, id);
-      } else if (!db.sqlite.prepare('SELECT 1 FROM undo_log WHERE action_id = ? LIMIT 1').get(id)) {
+      } else if (continued === null && !logged) {
         db.sqlite.prepare('DELETE FROM history WHERE id = ?').run(id);
       }
       return result;

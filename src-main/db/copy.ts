@@ -43,8 +43,15 @@ export function writeProjectCopy(source: Database.Database, target: string, opti
   const file = basename(target);
   cleanStaleTemps(dirname(target));
   const tmp = tempPathFor(target);
+  // A read-only view (query_only) refuses VACUUM INTO, though it only reads the source.
+  const queryOnly = source.pragma('query_only', { simple: true }) === 1;
   try {
-    source.prepare('VACUUM INTO ?').run(tmp);
+    if (queryOnly) source.pragma('query_only = OFF');
+    try {
+      source.prepare('VACUUM INTO ?').run(tmp);
+    } finally {
+      if (queryOnly) source.pragma('query_only = ON');
+    }
     if (!options.history) stripHistory(tmp, options.authorId ?? null);
     commitTemp(tmp, target);
   } catch (err) {

@@ -94,8 +94,8 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   'session.coder': (_input, { session }) => session.coder,
   'session.setCoder': ({ name }, { session }) => {
     const coder = session.setCoder(name);
-    // The coder is a project user from now on, so the switcher lists them.
-    if (session.project) ensureUser(session.project, coder);
+    // The coder is a project user from now on, so the switcher lists them (a read-only project stays as it is).
+    if (session.project && !session.project.readOnly) ensureUser(session.project, coder);
     session.changed(['users']);
     return coder;
   },

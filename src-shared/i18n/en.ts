@@ -106,6 +106,7 @@ export const en: Catalog = {
     'project.open': 'Open project…',
     'sources.import': 'Import transcripts…',
     'project.saveAs': 'Save as…',
+    'project.copyToShare': 'Copy to share…',
     'project.close': 'Close project',
     'project.openRecent': 'Open recent',
     'project.openExample': 'Open example project',

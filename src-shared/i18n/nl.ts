@@ -106,6 +106,7 @@ export const nl = {
     'project.open': 'Project openen…',
     'sources.import': 'Transcripten importeren…',
     'project.saveAs': 'Opslaan als…',
+    'project.copyToShare': 'Kopie om te delen…',
     'project.close': 'Project sluiten',
     'project.openRecent': 'Recent geopend',
     'project.openExample': 'Voorbeeldproject openen',

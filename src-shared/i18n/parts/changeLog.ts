@@ -42,7 +42,7 @@ export const nl = {
     shared: 'Kopie opgeslagen: {{file}}.',
   },
   readOnly: {
-    banner: 'Alleen-lezen: {{file}} staat op een plek waar Duiding niet kan schrijven. Je kunt alles bekijken en exporteren, maar niets wijzigen.',
+    banner: '{{file}} staat op een plek waar Duiding niet kan schrijven. Je kunt alles bekijken en exporteren, maar niets wijzigen.',
     copy: 'Kopie opslaan om te bewerken…',
     openReadOnly: 'Alleen-lezen openen',
     badge: 'alleen-lezen',
@@ -89,7 +89,7 @@ export const en: Widen<typeof nl> = {
     shared: 'Copy saved: {{file}}.',
   },
   readOnly: {
-    banner: 'Read-only: {{file}} is in a place where Duiding cannot write. You can view and export everything, but change nothing.',
+    banner: '{{file}} is in a place where Duiding cannot write. You can view and export everything, but change nothing.',
     copy: 'Save a copy to edit…',
     openReadOnly: 'Open read-only',
     badge: 'read-only',

@@ -17,6 +17,7 @@ import { textEditHandlers } from '../text-edit/handlers.ts';
 import { exportHandlers } from '../exports/handlers.ts';
 import { analysisHandlers } from '../analysis/handlers.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
+import { DomainError } from '../../src-shared/errors.ts';
 
 /** The coder id for an action: the named coder, or the session's current coder. */
 function coderId(session: Session, name?: string): number {
@@ -39,6 +40,19 @@ export type HandlerMap<K extends Channel> = { [C in K]: Handler<C> };
 export type ShellHandlerMap = {
   [C in ShellChannel]: (input: ParsedInput<C>, ctx: Pick<HandlerContext, 'session'>) => Output<C> | Promise<Output<C>>;
 };
+
+/** Undo or redo; a step retired because it could not run changes the change log, so that is announced too. */
+function replayStep(session: Session, run: typeof undo): { label: string; params: Record<string, string | number> } | null {
+  try {
+    const step = run(session.requireProject());
+    if (step) session.changed(ENTITY_TAGS.filter((t) => t !== 'project'));
+    return step && { label: step.label, params: step.params };
+  } catch (err) {
+    // No entity changed; the change log refreshes on every event.
+    if (err instanceof DomainError && err.code === 'history.step_retired') session.changed([]);
+    throw err;
+  }
+}
 
 export const domainHandlers: HandlerMap<DomainChannel> = {
   // Features with their own folder bring their own handler maps (spread at the end).
@@ -132,22 +146,14 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     session.changed(['codes', 'codings']);
     return result;
   },
-  'history.undo': (_input, { session }) => {
-    const step = undo(session.requireProject());
-    if (step) session.changed(ENTITY_TAGS.filter((t) => t !== 'project'));
-    return step && { label: step.label, params: step.params };
-  },
-  'history.redo': (_input, { session }) => {
-    const step = redo(session.requireProject());
-    if (step) session.changed(ENTITY_TAGS.filter((t) => t !== 'project'));
-    return step && { label: step.label, params: step.params };
-  },
+  'history.undo': (_input, { session }) => replayStep(session, undo),
+  'history.redo': (_input, { session }) => replayStep(session, redo),
   'history.list': ({ limit }, { session }) => listHistory(session.requireProject(), limit),
   'history.clear': (_input, { session }) => {
     const db = session.requireProject();
     const author = db.readOnly ? null : ensureUser(db, session.coder);
     const cleared = clearHistory(db, author);
-    // Not 'project' (that means another project was opened); any event refreshes the change log.
+    // Only the history changed (the author may be new): the change log refreshes on every event.
     session.changed(['users']);
     return { cleared };
   },

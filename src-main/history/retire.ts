@@ -31,20 +31,39 @@ export function retireFrom(db: Database.Database, step: StepRef, reason: RetireR
   return ids.length;
 }
 
-function compiles(db: Database.Database, sql: string): boolean {
-  try {
-    db.prepare(sql);
-    return true;
-  } catch {
-    return false;
+/**
+ * A statement with its literal values blanked: statements of one shape name
+ * the same tables and columns, so whether they compile is decided once. (The
+ * triggers write thousands of statements of a few shapes; a text edit's carries
+ * a whole transcript as a literal.) Numbers are blanked only where a value
+ * stands, never inside a quoted column name.
+ */
+export function shapeOf(sql: string): string {
+  return sql.replace(/'(?:[^']|'')*'/g, "''").replace(/([=(,]\s*)-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi, '$10');
+}
+
+type Verdicts = Map<string, boolean>;
+
+function compiles(db: Database.Database, sql: string, verdicts: Verdicts): boolean {
+  const shape = shapeOf(sql);
+  let ok = verdicts.get(shape);
+  if (ok === undefined) {
+    try {
+      db.prepare(sql);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    verdicts.set(shape, ok);
   }
+  return ok;
 }
 
 /** True when every statement the step's next undo (or redo) would run compiles against today's schema. */
-function runnable(db: Database.Database, step: StepRef): boolean {
+function runnable(db: Database.Database, step: StepRef, verdicts: Verdicts): boolean {
   const statements = db.prepare('SELECT stmt FROM undo_log WHERE action_id = ? AND phase = ?').pluck();
   for (const sql of statements.iterate(step.id, step.undone ? 'redo' : 'undo') as IterableIterator<string>) {
-    if (!compiles(db, sql)) return false;
+    if (!compiles(db, sql, verdicts)) return false;
   }
   return true;
 }
@@ -61,11 +80,12 @@ export function retireUnrunnableHistory(db: Database.Database): number {
   const steps = (undone: number, order: 'ASC' | 'DESC') =>
     db.prepare(`SELECT id, undone FROM history WHERE retired = 0 AND undone = ? ORDER BY id ${order}`).all(undone) as StepRef[];
   let retired = 0;
+  const verdicts: Verdicts = new Map();
   // Undo walks done steps newest-first: the first that fails takes all older ones with it.
-  const badDone = steps(0, 'DESC').find((s) => !runnable(db, s));
+  const badDone = steps(0, 'DESC').find((s) => !runnable(db, s, verdicts));
   if (badDone) retired += retireFrom(db, badDone, 'upgrade');
   // Redo walks undone steps oldest-first.
-  const badUndone = steps(1, 'ASC').find((s) => !runnable(db, s));
+  const badUndone = steps(1, 'ASC').find((s) => !runnable(db, s, verdicts));
   if (badUndone) retired += retireFrom(db, badUndone, 'upgrade');
   return retired;
 }

@@ -39,6 +39,7 @@ export function ClearHistoryDialog({ onClose }: { onClose: () => void }) {
           <li>{t('changeLog.clear.removed')}</li>
         </ul>
         <p className="muted">{t('changeLog.clear.when')}</p>
+        <p className="muted">{t('changeLog.clear.backups')}</p>
         <div className="dialog__actions">
           <Button className="button" autoFocus onPress={onClose}>{t('changeLog.clear.cancel')}</Button>
           <Button className="button button--danger" isDisabled={busy} onPress={() => void confirm()}>{t('changeLog.clear.confirm')}</Button>

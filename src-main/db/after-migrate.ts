@@ -25,6 +25,6 @@ function indexMissingSources(db: Database.Database): void {
 /** Runs after the pending migrations, before the foreign-key check and commit. */
 export function afterMigrate(db: Database.Database): void {
   indexMissingSources(db);
-  // History steps whose undo statements no longer fit the schema (docs/adr/0012).
+  // History steps whose undo statements no longer fit the schema (docs/adr/0014).
   retireUnrunnableHistory(db);
 }

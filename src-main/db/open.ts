@@ -137,7 +137,7 @@ class ForeignKeyViolation extends Error {}
  * cascade deletes. Before committing, foreign_key_check proves the rebuilt
  * tables still reference only rows that exist; any violation rolls it all back.
  * Repairs that follow an upgrade (after-migrate.ts: search index, history
- * steps that no longer fit, docs/adr/0012) run in the same transaction.
+ * steps that no longer fit, docs/adr/0014) run in the same transaction.
  */
 function applyMigrations(db: Database.Database, from: number, migrations: Migration[]): void {
   const pending = migrations.filter((m) => m.version > from);

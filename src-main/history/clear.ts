@@ -1,4 +1,4 @@
-// "Geschiedenis wissen tot nu" (docs/adr/0012): forget every undo step and
+// "Geschiedenis wissen tot nu" (docs/adr/0014): forget every undo step and
 // change-log entry up to now, and make what they held unrecoverable from the
 // file. The undo log keeps whole old texts (a name removed by a text
 // correction, a deleted memo, an undone import) and the change log names codes,

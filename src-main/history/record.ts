@@ -195,7 +195,7 @@ export function listHistory(db: ProjectDb, limit = 200): HistoryEntry[] {
 }
 
 /**
- * Clears the history up to now (docs/adr/0012): no step before this moment
+ * Clears the history up to now (docs/adr/0014): no step before this moment
  * can be undone or redone any more, the change log is reduced to one entry
  * saying so, and what the history held is scrubbed from the file. The project
  * itself stays exactly as it is. Returns the number of steps cleared.

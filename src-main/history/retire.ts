@@ -1,4 +1,4 @@
-// Retiring history steps (docs/adr/0012): a step whose undo-log statements can
+// Retiring history steps (docs/adr/0014): a step whose undo-log statements can
 // no longer run is marked `retired` and loses its statements, together with
 // every step undo or redo would have to pass before it (undo is linear). The
 // change log keeps the step, marked as no longer undoable. Undo never stalls

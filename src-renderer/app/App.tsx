@@ -14,6 +14,7 @@ import { StatusLine } from '../components/StatusLine.tsx';
 import { CodePalette } from '../features/coding/CodePalette.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { ImportDialog } from '../features/import/ImportDialog.tsx';
+import { ParticipantsDialogs } from '../features/participants/ParticipantsDialogs.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
 import { ReadOnlyBanner } from '../features/project-file/ReadOnlyBanner.tsx';
@@ -83,6 +84,7 @@ export function App() {
       {current.data && copyDialog && <CopyDialog mode={copyDialog} />}
       {current.data && <ImportDialog />}
       {current.data && <CodePalette />}
+      {current.data && <ParticipantsDialogs />}
       <StatusLine />
       {dropping && <div className="drop-overlay" aria-hidden="true">{t('import.dropHere')}</div>}
     </div>

@@ -106,7 +106,7 @@ export interface HistoryEntryView {
   author: string | null;
   createdAt: string;
   undone: boolean;
-  /** Can no longer be undone or redone (docs/adr/0012). */
+  /** Can no longer be undone or redone (docs/adr/0014). */
   retired: boolean;
   /** Why: a schema upgrade made its undo statements invalid, undoing it failed, or the history was cleared. */
   retiredReason: 'upgrade' | 'failed' | 'cleared' | null;

@@ -1,4 +1,4 @@
-// History survives schema changes (issue 10 §5, docs/adr/0012): steps that can
+// History survives schema changes (issue 10 §5, docs/adr/0014): steps that can
 // no longer run are retired — with every step behind them — instead of
 // blocking undo forever; the user can clear the history; a multi-coding key
 // quote and a run of memo saves are one step each.

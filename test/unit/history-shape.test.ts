@@ -1,4 +1,4 @@
-// The retirement check compiles one statement per shape (docs/adr/0012): two
+// The retirement check compiles one statement per shape (docs/adr/0014): two
 // statements may share a shape only when they name the same tables and columns.
 import { describe, expect, it } from 'vitest';
 import { shapeOf } from '../../src-main/history/retire.ts';

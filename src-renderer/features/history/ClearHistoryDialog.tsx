@@ -1,4 +1,4 @@
-// "Geschiedenis wissen tot nu" (docs/adr/0012): says plainly what is lost —
+// "Geschiedenis wissen tot nu" (docs/adr/0014): says plainly what is lost —
 // undo of every step so far, the change log, and the old texts the history
 // kept — and that the project itself stays as it is.
 import { useState } from 'react';

@@ -18,7 +18,7 @@ const ROW = 46;
 /**
  * The readable change log: who changed what, when — newest first; undone steps
  * greyed, steps that can no longer be undone marked and explained
- * (docs/adr/0012). Undo, redo and clearing the history up to now.
+ * (docs/adr/0014). Undo, redo and clearing the history up to now.
  */
 export function HistoryView() {
   const { t, i18n } = useTranslation();

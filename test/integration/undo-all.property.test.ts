@@ -24,6 +24,12 @@ import { stemsOf } from '../../src-main/search/tokens.ts';
 import { autocodeApply } from '../../src-main/search/autocode.ts';
 import { addComparisonTag, removeComparisonTag } from '../../src-main/analysis/comparison.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
+import { updateParticipant } from '../../src-main/participants/edit.ts';
+import { mergeParticipants } from '../../src-main/participants/merge.ts';
+import { deleteParticipant } from '../../src-main/participants/remove.ts';
+import { reassignSpeaker } from '../../src-main/participants/speakers.ts';
+import { addChoice, createAttribute, deleteAttribute, removeChoice, renameChoice, updateAttribute } from '../../src-main/participants/attributes.ts';
+import { deleteSource, renameSource } from '../../src-main/sources/manage.ts';
 import { isValidRange } from '../../src-shared/domain/text.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { CONTENT_TABLES, dumpTables, searchProbe } from '../helpers/project-tables.ts';
@@ -35,6 +41,8 @@ const KINDS = [
   'apply', 'remove', 'resize', 'keyQuote', 'keyQuotes', 'codingMemo', 'inVivo', 'autocode',
   'codeCreate', 'codeEdit', 'codeMove', 'codeMerge', 'codeSplit', 'codeDelete',
   'memoCreate', 'memoEdit', 'memoDelete', 'textEdit', 'lostReplace', 'lostDismiss', 'import', 'tag', 'untag',
+  'participantEdit', 'participantMerge', 'participantDelete', 'reassign', 'attributeCreate', 'attributeEdit', 'choiceAdd',
+  'choiceRename', 'choiceRemove', 'attributeDelete', 'sourceRename', 'sourceDelete',
 ] as const;
 type Kind = (typeof KINDS)[number];
 interface Action {
@@ -252,6 +260,78 @@ function act(db: ProjectDb, coder: number, { kind, a, b, c }: Action): boolean {
       addComparisonTag(db, { codeId, codingId: id, ...(other !== undefined && c % 2 === 0 ? { otherCodingId: other } : {}), tag: c % 3 === 0 ? 'agrees' : 'contradicts', note: `n${c % 10}` }, coder);
       return true;
     }
+    case 'participantEdit': {
+      const id = pick(ids(db, 'SELECT id FROM participants ORDER BY id'), a);
+      if (id === undefined) return false;
+      const region = db.sqlite.prepare("SELECT id FROM attributes WHERE key = 'region'").pluck().get() as number | undefined;
+      updateParticipant(db, id, b % 2 === 0
+        ? { name: `Persoon ${b % 100}`, perspective: pick(['inwoner', 'bestuurder', null] as const, c)! }
+        : { role: `Rol ${c % 10}`, ...(region ? { values: { [region]: c % 3 === 0 ? null : 'Twente' } } : {}) }, coder);
+      return true;
+    }
+    case 'participantMerge': {
+      const people = ids(db, 'SELECT id FROM participants ORDER BY id');
+      const from = pick(people, a);
+      const into = pick(people, b);
+      if (from === undefined || into === undefined || from === into) return false;
+      mergeParticipants(db, from, into, coder);
+      return true;
+    }
+    case 'participantDelete': {
+      const id = pick(ids(db, 'SELECT id FROM participants ORDER BY id'), a);
+      if (id === undefined) return false;
+      deleteParticipant(db, id, coder);
+      return true;
+    }
+    case 'reassign': {
+      const turn = pick(ids(db, 'SELECT id FROM turns ORDER BY id'), a);
+      const person = pick(ids(db, 'SELECT id FROM participants ORDER BY id'), b);
+      if (turn === undefined) return false;
+      const target = c % 3 === 0 || person === undefined ? { kind: 'interviewer' as const } : c % 3 === 1 ? { kind: 'participant' as const, participantId: person } : { kind: 'new' as const, name: `Nieuw ${c % 20}`, perspective: 'zorgprofessional' as const };
+      reassignSpeaker(db, { turnId: turn, scope: b % 2 === 0 ? 'turn' : 'label', target }, coder);
+      return true;
+    }
+    case 'attributeCreate':
+      createAttribute(db, b % 2 === 0 ? { name: `Kenmerk ${a % 100}`, type: 'choice', choices: ['ja', 'nee'] } : { name: `Kenmerk ${a % 100}`, type: 'text' }, coder);
+      return true;
+    case 'attributeEdit': {
+      // The built-in learning region cannot be renamed or deleted (refused); pick one the user made.
+      const id = pick(ids(db, 'SELECT id FROM attributes WHERE key IS NULL ORDER BY id'), a);
+      if (id === undefined) return false;
+      updateAttribute(db, id, { name: `Hernoemd kenmerk ${b % 100}` }, coder);
+      return true;
+    }
+    case 'choiceAdd':
+    case 'choiceRename':
+    case 'choiceRemove': {
+      const attrs = db.sqlite.prepare("SELECT id, choices FROM attributes WHERE type = 'choice' ORDER BY id").all() as { id: number; choices: string }[];
+      const attr = pick(attrs, a);
+      if (!attr) return false;
+      const choice = pick(JSON.parse(attr.choices) as string[], b);
+      if (kind === 'choiceAdd') addChoice(db, attr.id, `Keuze ${c % 100}`, coder);
+      else if (choice === undefined) return false;
+      else if (kind === 'choiceRename') renameChoice(db, attr.id, choice, `Anders ${c % 100}`, coder);
+      else removeChoice(db, attr.id, choice, null, coder);
+      return true;
+    }
+    case 'attributeDelete': {
+      const id = pick(ids(db, 'SELECT id FROM attributes WHERE key IS NULL ORDER BY id'), a);
+      if (id === undefined) return false;
+      deleteAttribute(db, id, coder);
+      return true;
+    }
+    case 'sourceRename': {
+      const id = pick(ids(db, 'SELECT id FROM sources ORDER BY id'), a);
+      if (id === undefined) return false;
+      renameSource(db, id, `Transcript ${b % 100}`, coder);
+      return true;
+    }
+    case 'sourceDelete': {
+      const id = pick(ids(db, 'SELECT id FROM sources ORDER BY id'), a);
+      if (id === undefined) return false;
+      deleteSource(db, id, coder);
+      return true;
+    }
     case 'untag': {
       const tag = pick(ids(db, 'SELECT id FROM comparison_tags ORDER BY id'), a);
       if (tag === undefined) return false;
@@ -261,6 +341,10 @@ function act(db: ProjectDb, coder: number, { kind, a, b, c }: Action): boolean {
   }
 }
 
+/** One action of every kind, deletions last, so each finds something to work on. */
+const EVERY_KIND: Action[] = [...KINDS.filter((k) => !k.endsWith('Delete')), ...KINDS.filter((k) => k.endsWith('Delete'))]
+  .map((kind, i) => ({ kind, a: i + 1, b: 2 * i + 1, c: 3 * i + 2 }));
+
 describe('undo all after any sequence of actions', () => {
   it('gives back the project exactly as it started (every table, the search index), and redo all the end', () => {
     const template = join(tmp.dir(), 'template.duiding');
@@ -269,7 +353,7 @@ describe('undo all after any sequence of actions', () => {
     seed.close();
     const seen = new Set<Kind>();
     fc.assert(
-      fc.property(fc.array(actionArb, { minLength: 1, maxLength: 14 }), (actions) => {
+      fc.property(fc.array(actionArb, { minLength: 1, maxLength: 16 }), (actions) => {
         const path = join(tmp.dir(), 'p.duiding');
         copyFileSync(template, path);
         const db = openProjectDb(path);
@@ -301,7 +385,8 @@ describe('undo all after any sequence of actions', () => {
           db.close();
         }
       }),
-      { numRuns: 40 },
+      // Runs first: one of every kind in an order where each applies (a tag before its removal, …).
+      { numRuns: 50, examples: [[EVERY_KIND]] },
     );
     // Every kind of action really ran somewhere in the runs (lost codings need a text edit first).
     expect([...seen].sort()).toEqual(expect.arrayContaining(KINDS.filter((k) => !k.startsWith('lost'))));

@@ -1,9 +1,10 @@
 // The open project of one window (Electron), one harness page, or one CLI call.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import type { ProjectDb } from './db/open.ts';
 import { openProjectDb } from './db/open.ts';
+import { writeProjectCopy } from './db/copy.ts';
 import { createProject, type CreateOptions } from './services/project.ts';
 import { DomainError } from '../src-shared/errors.ts';
 import type { AppEvent, AppEvents, EntityTag } from '../src-shared/contracts/index.ts';
@@ -68,13 +69,17 @@ export class Session {
   }
 
   /**
-   * Opens `path`; the previous project stays open if this fails. The same file
-   * under another spelling (symlink, `./`, `..`, other case, hard link) is the
-   * project already open, not one "open in another window".
+   * Opens `path` (for viewing only with `readOnly`); the previous project stays
+   * open if this fails. The same file under another spelling (symlink, `./`,
+   * `..`, other case, hard link) is the project already open, not one "open in
+   * another window".
    */
-  open(path: string): ProjectDb {
-    if (this.#project && sameFile(this.#project.path, path)) return this.#project;
-    const next = openProjectDb(path);
+  open(path: string, options: { readOnly?: boolean } = {}): ProjectDb {
+    const readOnly = options.readOnly ?? false;
+    const same = this.#project !== null && sameFile(this.#project.path, path);
+    if (same && this.#project!.readOnly === readOnly) return this.#project!;
+    if (same) this.#replace(null);
+    const next = openProjectDb(path, { readOnly });
     this.#replace(next);
     return next;
   }
@@ -85,18 +90,24 @@ export class Session {
     return next;
   }
 
-  /** Copies the open project to `path` (never over an existing file) and switches to the copy. */
-  saveAs(path: string): ProjectDb {
-    const current = this.requireProject();
-    if (existsSync(path)) throw new DomainError('project.exists', { file: basename(path) });
-    try {
-      current.sqlite.prepare('VACUUM INTO ?').run(path);
-    } catch (err) {
-      rmSync(path, { force: true });
-      throw new DomainError('project.unwritable', { file: basename(path), detail: err instanceof Error ? err.name : 'unknown' });
-    }
+  /**
+   * Copies the open project to `path` (never over an existing file) and
+   * switches to the copy. The copy carries the undo history and change log
+   * only when `history` is set (they hold removed texts; issue 10 §7).
+   */
+  saveAs(path: string, options: { history?: boolean } = {}): ProjectDb {
+    this.copyTo(path, options);
     this.#replace(null);
     return this.open(path);
+  }
+
+  /** "Kopie om te delen": writes a copy (without history unless asked) and keeps working in the open project. */
+  copyTo(path: string, options: { history?: boolean } = {}): string {
+    const current = this.requireProject();
+    if (existsSync(path)) throw new DomainError('project.exists', { file: basename(path) });
+    const author = current.sqlite.prepare('SELECT id FROM users WHERE name = ?').pluck().get(this.coder) as number | undefined;
+    writeProjectCopy(current.sqlite, path, { history: options.history ?? false, authorId: author ?? null });
+    return path;
   }
 
   close(): void {

@@ -19,6 +19,7 @@ export const COMMAND_DEFS = [
   { id: 'project.openExample', section: 'file' },
   { id: 'sources.import', section: 'file', accelerator: 'CmdOrCtrl+I', separatorBefore: true },
   { id: 'project.saveAs', section: 'file', accelerator: 'CmdOrCtrl+Shift+S', separatorBefore: true },
+  { id: 'project.copyToShare', section: 'file' },
   { id: 'project.close', section: 'file', accelerator: 'CmdOrCtrl+W' },
   { id: 'app.quit', section: 'file', accelerator: 'CmdOrCtrl+Q', shellOnly: true, separatorBefore: true },
   { id: 'edit.undo', section: 'edit', accelerator: 'CmdOrCtrl+Z' },

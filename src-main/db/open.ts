@@ -1,13 +1,18 @@
 // Opening and creating project files. Every refusal happens before anything is
 // written: the file is checked with reads only, and written to only after it passed.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { DomainError } from '../../src-shared/errors.ts';
 import * as schema from './schema.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
 import { registerOpenProject } from '../files/open-projects.ts';
+import { isDiskFull, isReadOnly, sqliteCode } from './storage-errors.ts';
+import { openImage, sealReadOnly } from './read-only.ts';
+import { writeProjectCopy } from './copy.ts';
+import { cleanStaleTemps } from './temp-files.ts';
+import { afterMigrate } from './after-migrate.ts';
 
 /** 'DUID' — marks an SQLite file as a Duiding project (PRAGMA application_id). */
 export const APPLICATION_ID = 0x44554944;
@@ -22,19 +27,19 @@ export interface ProjectDb {
   readonly schemaVersion: number;
   /** Path of the copy made before migrating, if any. */
   readonly backupPath: string | null;
+  /** Opened for viewing only (read-only media): every write is refused. */
+  readonly readOnly: boolean;
   close(): void;
 }
 
 export interface OpenOptions {
   migrations?: Migration[];
+  /** View without writing (an in-memory copy; see read-only.ts). */
+  readOnly?: boolean;
 }
 
 function fileParam(path: string) {
   return { file: basename(path) };
-}
-
-function sqliteCode(err: unknown): string {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
 }
 
 function readHeader(path: string): string {
@@ -86,6 +91,7 @@ function probe(db: Database.Database, path: string, latest: number): Probe {
     if (err instanceof DomainError) throw err;
     const locked = lockError(err, path);
     if (locked) throw locked;
+    if (isReadOnly(err)) throw new DomainError('project.read_only', fileParam(path));
     if (sqliteCode(err) === 'SQLITE_NOTADB') throw new DomainError('project.not_sqlite', fileParam(path));
     // Anything else SQLite refuses while merely reading is damage.
     throw new DomainError('project.corrupt', fileParam(path));
@@ -103,10 +109,12 @@ function configure(db: Database.Database, path: string): void {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = OFF');
     db.pragma('synchronous = NORMAL');
+    // Deleted content is overwritten, not left readable in free pages (issue 10 §7).
+    db.pragma('secure_delete = ON');
     // Take the write lock now rather than at the first change.
     db.exec('BEGIN IMMEDIATE; COMMIT;');
   } catch (err) {
-    throw lockError(err, path) ?? err;
+    throw lockError(err, path) ?? (isReadOnly(err) ? new DomainError('project.read_only', fileParam(path)) : err);
   }
 }
 
@@ -129,6 +137,8 @@ class ForeignKeyViolation extends Error {}
  * this runs: a table rebuild (CREATE new, copy, DROP old, rename) must not
  * cascade deletes. Before committing, foreign_key_check proves the rebuilt
  * tables still reference only rows that exist; any violation rolls it all back.
+ * Repairs that follow an upgrade (after-migrate.ts: search index, history
+ * steps that no longer fit, docs/adr/0014) run in the same transaction.
  */
 function applyMigrations(db: Database.Database, from: number, migrations: Migration[]): void {
   const pending = migrations.filter((m) => m.version > from);
@@ -136,6 +146,7 @@ function applyMigrations(db: Database.Database, from: number, migrations: Migrat
   if (db.pragma('foreign_keys', { simple: true }) !== 0) throw new Error('migrations must run with foreign keys off');
   db.transaction(() => {
     for (const m of pending) for (const statement of m.statements) db.exec(statement);
+    afterMigrate(db);
     const violations = db.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) throw new ForeignKeyViolation(`${violations.length} foreign key violation(s)`);
     db.pragma(`user_version = ${migrations.length}`);
@@ -143,7 +154,7 @@ function applyMigrations(db: Database.Database, from: number, migrations: Migrat
   })();
 }
 
-function wrap(path: string, sqlite: Database.Database, version: number, backupPath: string | null): ProjectDb {
+function wrap(path: string, sqlite: Database.Database, version: number, backupPath: string | null, readOnly = false): ProjectDb {
   const forget = registerOpenProject(path); // exports refuse to write over an open project (files/write-target.ts)
   return {
     path,
@@ -151,6 +162,7 @@ function wrap(path: string, sqlite: Database.Database, version: number, backupPa
     orm: drizzle(sqlite, { schema }),
     schemaVersion: version,
     backupPath,
+    readOnly,
     close: () => {
       if (sqlite.open) sqlite.close();
       forget();
@@ -158,24 +170,71 @@ function wrap(path: string, sqlite: Database.Database, version: number, backupPa
   };
 }
 
+/** Whether this process may write the file and create its -wal beside it (read-only media say EROFS even to root). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Read-only viewing: checked and, when older, migrated in memory; the file is never written. */
+function openReadOnly(path: string, migrations: Migration[]): ProjectDb {
+  let sqlite: Database.Database;
+  try {
+    sqlite = openImage(path);
+  } catch (err) {
+    throw sqliteCode(err) === 'SQLITE_NOTADB' ? new DomainError('project.not_sqlite', fileParam(path)) : new DomainError('project.corrupt', fileParam(path));
+  }
+  try {
+    const { userVersion } = probe(sqlite, path, migrations.length);
+    sqlite.pragma('foreign_keys = OFF');
+    if (userVersion < migrations.length) {
+      try {
+        applyMigrations(sqlite, userVersion, migrations);
+      } catch {
+        throw new DomainError('project.migration_failed', fileParam(path));
+      }
+    }
+    sealReadOnly(sqlite);
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return wrap(path, sqlite, migrations.length, null, true);
+}
+
 /** Opens an existing project, migrating it (after a backup copy) when older. */
 export function openProjectDb(path: string, options: OpenOptions = {}): ProjectDb {
   const migrations = options.migrations ?? loadMigrations();
   fsChecks(path);
+  if (options.readOnly) return openReadOnly(path, migrations);
+  if (!writable(path)) throw new DomainError('project.read_only', fileParam(path));
   const sqlite = new Database(path, { fileMustExist: true, timeout: 150 });
   let backupPath: string | null = null;
   try {
     const { userVersion } = probe(sqlite, path, migrations.length);
     configure(sqlite, path);
+    // We hold the lock now: temporary files of an interrupted copy or backup here are stale.
+    cleanStaleTemps(dirname(path));
     if (userVersion < migrations.length) {
       backupPath = backupPathFor(path, userVersion);
-      // VACUUM INTO writes a consistent copy including anything still in the WAL.
-      sqlite.prepare('VACUUM INTO ?').run(backupPath);
+      // A consistent copy including anything still in the WAL, renamed into place when complete.
+      try {
+        writeProjectCopy(sqlite, backupPath, { history: true });
+      } catch (err) {
+        // Name the project, not its backup: nothing was done to it.
+        if (err instanceof DomainError && err.code === 'project.disk_full') throw new DomainError('project.disk_full', fileParam(path));
+        throw err;
+      }
       try {
         applyMigrations(sqlite, userVersion, migrations);
-      } catch {
+      } catch (err) {
         // The transaction rolled back; the file is as it was and the backup stays beside it.
-        throw new DomainError('project.migration_failed', fileParam(path));
+        throw new DomainError(isDiskFull(err) ? 'project.disk_full' : 'project.migration_failed', fileParam(path));
       }
     }
     enforceForeignKeys(sqlite);

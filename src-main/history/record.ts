@@ -5,13 +5,33 @@
 // statements that redo it.
 import type { ProjectDb } from '../db/open.ts';
 import type { HistoryEntryView } from '../../src-shared/contracts/codings.ts';
+import { DomainError } from '../../src-shared/errors.ts';
 import { indexChunks, indexSource } from '../search/index-source.ts';
+import { refuseReadOnly } from '../db/read-only.ts';
+import { retireFrom, type RetireReason } from './retire.ts';
+import { clearHistoryRows, scrubFreedContent } from './clear.ts';
+
+/** The latest step, as a candidate for an action that continues it. */
+export interface LatestStep {
+  id: number;
+  label: string;
+  params: Record<string, string | number>;
+  authorId: number | null;
+  createdAt: string;
+}
 
 export interface ActionLabel {
   /** i18n key under `history.` */
   label: string;
   params?: Record<string, string | number>;
   authorId?: number | null;
+  /**
+   * Continue the latest step instead of adding one when this says so (memo
+   * saves while typing): the changes join that step's undo statements, and the
+   * step takes this action's params and time. Only a step that can still be
+   * undone is offered.
+   */
+  continues?: (latest: LatestStep) => boolean;
 }
 
 function capturing(db: ProjectDb): boolean {
@@ -29,23 +49,42 @@ function setCapture(db: ProjectDb, actionId: number | null, phase: 'undo' | 'red
  */
 export function recordAction<T>(db: ProjectDb, action: ActionLabel, fn: () => T): T {
   if (capturing(db)) return fn();
+  refuseReadOnly(db);
   return db.sqlite.transaction(() => {
     db.sqlite.prepare('DELETE FROM history WHERE undone = 1').run();
-    const id = Number(
+    const params = JSON.stringify(action.params ?? {});
+    const latest = action.continues ? latestStep(db) : null;
+    const continued = latest !== null && action.continues!(latest) ? latest.id : null;
+    const id = continued ?? Number(
       db.sqlite
         .prepare('INSERT INTO history (label, params, author_id) VALUES (?, ?, ?)')
-        .run(action.label, JSON.stringify(action.params ?? {}), action.authorId ?? null).lastInsertRowid,
+        .run(action.label, params, action.authorId ?? null).lastInsertRowid,
     );
+    const lastSeq = db.sqlite.prepare('SELECT COALESCE(MAX(seq), 0) FROM undo_log').pluck().get() as number;
     setCapture(db, id, 'undo');
     try {
       const result = fn();
-      const logged = db.sqlite.prepare('SELECT 1 FROM undo_log WHERE action_id = ? LIMIT 1').get(id);
-      if (!logged) db.sqlite.prepare('DELETE FROM history WHERE id = ?').run(id);
+      const logged = db.sqlite.prepare('SELECT 1 FROM undo_log WHERE action_id = ? AND seq > ? LIMIT 1').get(id, lastSeq) !== undefined;
+      if (continued !== null && logged) {
+        // Undo runs statements newest-first by seq, so the continued step undoes both in one go.
+        db.sqlite.prepare(`UPDATE history SET params = ?, created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(params, id);
+      } else if (continued === null && !logged) {
+        db.sqlite.prepare('DELETE FROM history WHERE id = ?').run(id);
+      }
       return result;
     } finally {
       setCapture(db, null, null);
     }
   })();
+}
+
+/** The newest step that can still be undone, or null (a retired or undone step is never continued). */
+function latestStep(db: ProjectDb): LatestStep | null {
+  const row = db.sqlite
+    .prepare('SELECT id, label, params, author_id AS authorId, created_at AS createdAt, undone, retired FROM history ORDER BY id DESC LIMIT 1')
+    .get() as (Omit<LatestStep, 'params'> & { params: string; undone: number; retired: number }) | undefined;
+  if (!row || row.undone || row.retired) return null;
+  return { id: row.id, label: row.label, params: JSON.parse(row.params) as LatestStep['params'], authorId: row.authorId, createdAt: row.createdAt };
 }
 
 export interface HistoryStep {
@@ -65,7 +104,35 @@ function reindex(db: ProjectDb, sourceIds: Set<number>): void {
   }
 }
 
-function replay(db: ProjectDb, step: { id: number; label: string; params: string }, from: 'undo' | 'redo'): HistoryStep {
+/**
+ * SQLite result codes that mean the step's statements no longer fit the
+ * project (schema or constraints), as opposed to trouble with the disk or the
+ * file (full, read-only, I/O), where retiring the step would lose it for nothing.
+ */
+function unrunnable(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  return code === 'SQLITE_ERROR' || code === 'SQLITE_MISMATCH' || code === 'SQLITE_RANGE' || code.startsWith('SQLITE_CONSTRAINT');
+}
+
+type StepRow = { id: number; label: string; params: string };
+
+/**
+ * Runs a step; when its statements cannot run, the step (and every step behind
+ * it) is retired in a transaction of its own, so undo never stalls on it, and
+ * the user is told. Nothing of the failed attempt remains.
+ */
+function replay(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistoryStep {
+  try {
+    return runStep(db, step, from);
+  } catch (err) {
+    if (!unrunnable(err)) throw err;
+    const reason: RetireReason = 'failed';
+    db.sqlite.transaction(() => retireFrom(db.sqlite, { id: step.id, undone: from === 'redo' ? 1 : 0 }, reason))();
+    throw new DomainError('history.step_retired', { label: step.label });
+  }
+}
+
+function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistoryStep {
   const to = from === 'undo' ? 'redo' : 'undo';
   db.sqlite.transaction(() => {
     // Statements run newest-first; checking foreign keys at commit lets rows come back in any order.
@@ -93,7 +160,8 @@ function replay(db: ProjectDb, step: { id: number; label: string; params: string
 
 /** Reverts the latest action; null when there is nothing to undo. */
 export function undo(db: ProjectDb): HistoryStep | null {
-  const step = db.sqlite.prepare('SELECT id, label, params FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+  refuseReadOnly(db);
+  const step = db.sqlite.prepare('SELECT id, label, params FROM history WHERE undone = 0 AND retired = 0 ORDER BY id DESC LIMIT 1').get() as
     | { id: number; label: string; params: string }
     | undefined;
   return step ? replay(db, step, 'undo') : null;
@@ -101,7 +169,8 @@ export function undo(db: ProjectDb): HistoryStep | null {
 
 /** Re-applies the most recently undone action; null when there is nothing to redo. */
 export function redo(db: ProjectDb): HistoryStep | null {
-  const step = db.sqlite.prepare('SELECT id, label, params FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
+  refuseReadOnly(db);
+  const step = db.sqlite.prepare('SELECT id, label, params FROM history WHERE undone = 1 AND retired = 0 ORDER BY id ASC LIMIT 1').get() as
     | { id: number; label: string; params: string }
     | undefined;
   return step ? replay(db, step, 'redo') : null;
@@ -114,11 +183,28 @@ export type HistoryEntry = HistoryEntryView;
 export function listHistory(db: ProjectDb, limit = 200): HistoryEntry[] {
   const rows = db.sqlite
     .prepare(
-      `SELECT h.id, h.label, h.params, u.name AS author, h.created_at AS createdAt, h.undone
+      `SELECT h.id, h.label, h.params, u.name AS author, h.created_at AS createdAt, h.undone, h.retired
        FROM history h LEFT JOIN users u ON u.id = h.author_id ORDER BY h.id DESC LIMIT ?`,
     )
-    .all(limit) as { id: number; label: string; params: string; author: string | null; createdAt: string; undone: number }[];
-  return rows.map((r) => ({ ...r, params: JSON.parse(r.params) as Record<string, string | number>, undone: r.undone === 1 }));
+    .all(limit) as { id: number; label: string; params: string; author: string | null; createdAt: string; undone: number; retired: number }[];
+  return rows.map((r) => {
+    const { retiredReason, ...params } = JSON.parse(r.params) as Record<string, string | number>;
+    const reason = r.retired ? (retiredReason === 'upgrade' || retiredReason === 'failed' ? retiredReason : 'cleared') : null;
+    return { ...r, params, undone: r.undone === 1, retired: r.retired === 1, retiredReason: reason };
+  });
+}
+
+/**
+ * Clears the history up to now (docs/adr/0014): no step before this moment
+ * can be undone or redone any more, the change log is reduced to one entry
+ * saying so, and what the history held is scrubbed from the file. The project
+ * itself stays exactly as it is. Returns the number of steps cleared.
+ */
+export function clearHistory(db: ProjectDb, authorId: number | null = null): number {
+  refuseReadOnly(db);
+  const cleared = clearHistoryRows(db.sqlite, authorId);
+  scrubFreedContent(db.sqlite);
+  return cleared;
 }
 
 export function historyState(db: ProjectDb): { canUndo: HistoryStep | null; canRedo: HistoryStep | null } {
@@ -127,7 +213,7 @@ export function historyState(db: ProjectDb): { canUndo: HistoryStep | null; canR
     return r ? { id: r.id, label: r.label, params: JSON.parse(r.params) as Record<string, string | number> } : null;
   };
   return {
-    canUndo: pick('SELECT id, label, params FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1'),
-    canRedo: pick('SELECT id, label, params FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1'),
+    canUndo: pick('SELECT id, label, params FROM history WHERE undone = 0 AND retired = 0 ORDER BY id DESC LIMIT 1'),
+    canRedo: pick('SELECT id, label, params FROM history WHERE undone = 1 AND retired = 0 ORDER BY id ASC LIMIT 1'),
   };
 }

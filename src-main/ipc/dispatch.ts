@@ -9,6 +9,7 @@ import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { domainHandlers, type Handler, type HandlerContext, type ShellHandlerMap } from './handlers.ts';
 import type { Session } from '../session.ts';
 import { ImportJobs } from '../import/import-jobs.ts';
+import { storageError } from '../db/storage-errors.ts';
 
 export interface DispatcherOptions {
   session: Session;
@@ -76,7 +77,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const data = await handler(input as never, ctx);
       return { ok: true, data };
     } catch (err) {
-      const error = errorEnvelope(err, channelName, language());
+      // A full disk or read-only media is said as such, not as "something unexpected".
+      const project = options.session.project;
+      const storage = project ? storageError(err, project.path, project.readOnly) : null;
+      const error = errorEnvelope(storage ?? err, channelName, language());
       if (error.code === 'internal') options.onInternalError?.(channelName, err);
       return { ok: false, error };
     }

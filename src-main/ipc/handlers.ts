@@ -4,10 +4,10 @@ import type { Session } from '../session.ts';
 import { projectInfo, projectSummary } from '../services/project.ts';
 import { listCodes } from '../services/codebook.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
-import { applyCoding, applyInVivo, removeCodings, updateCoding } from '../services/coding-edit.ts';
+import { applyCoding, applyInVivo, removeCodings, setKeyQuotes, updateCoding } from '../services/coding-edit.ts';
 import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, updateCode } from '../services/codebook-edit.ts';
 import { listSegments } from '../services/segments.ts';
-import { listHistory, redo, undo } from '../history/record.ts';
+import { clearHistory, listHistory, redo, undo } from '../history/record.ts';
 import { ensureUser, listUsers, withCoder } from '../services/users.ts';
 import type { ProjectDb } from '../db/open.ts';
 import { searchHandlers } from '../search/handlers.ts';
@@ -19,6 +19,7 @@ import { participantsHandlers } from '../participants/handlers.ts';
 import { sourcesHandlers } from '../sources/handlers.ts';
 import { agreementHandlers } from '../agreement/handlers.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
+import { DomainError } from '../../src-shared/errors.ts';
 
 /**
  * Runs an action of the named coder (default: the session's current coder) on
@@ -47,12 +48,26 @@ export type ShellHandlerMap = {
   [C in ShellChannel]: (input: ParsedInput<C>, ctx: Pick<HandlerContext, 'session'>) => Output<C> | Promise<Output<C>>;
 };
 
+/** Undo or redo; a step retired because it could not run changes the change log, so that is announced too. */
+function replayStep(session: Session, run: typeof undo): { label: string; params: Record<string, string | number> } | null {
+  try {
+    const step = run(session.requireProject());
+    if (step) session.changed(ENTITY_TAGS.filter((t) => t !== 'project'));
+    return step && { label: step.label, params: step.params };
+  } catch (err) {
+    // No entity changed; the change log refreshes on every event.
+    if (err instanceof DomainError && err.code === 'history.step_retired') session.changed([]);
+    throw err;
+  }
+}
+
 export const domainHandlers: HandlerMap<DomainChannel> = {
   // Features with their own folder bring their own handler maps (spread at the end).
   'project.new': ({ path, template, name }, { session }) =>
     projectSummary(session.create(path, name === undefined ? { template } : { template, name })),
-  'project.open': ({ path }, { session }) => projectSummary(session.open(path)),
-  'project.saveAs': ({ path }, { session }) => projectSummary(session.saveAs(path)),
+  'project.open': ({ path, readOnly }, { session }) => projectSummary(session.open(path, { readOnly: readOnly ?? false })),
+  'project.saveAs': ({ path, history }, { session }) => projectSummary(session.saveAs(path, { history })),
+  'project.copyToShare': ({ path, history }, { session }) => ({ path: session.copyTo(path, { history }) }),
   'project.close': (_input, { session }) => {
     session.close();
     return null;
@@ -82,6 +97,11 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     session.changed(['codings']);
     return null;
   },
+  'codings.setKeyQuote': ({ ids, isKeyQuote }, { session }) => {
+    const n = asCoder(session, undefined, (db, coderId) => setKeyQuotes(db, ids, isKeyQuote, coderId));
+    session.changed(['codings']);
+    return n;
+  },
   'codings.inVivo': ({ sourceId, start, end }, { session }) => {
     const result = asCoder(session, undefined, (db, coderId) => applyInVivo(db, { sourceId, start, end, coderId }));
     session.changed(['codes', 'codings']);
@@ -91,8 +111,8 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   'session.coder': (_input, { session }) => session.coder,
   'session.setCoder': ({ name }, { session }) => {
     const coder = session.setCoder(name);
-    // The coder is a project user from now on, so the switcher lists them.
-    if (session.project) ensureUser(session.project, coder);
+    // The coder is a project user from now on, so the switcher lists them (a read-only project stays as it is).
+    if (session.project && !session.project.readOnly) ensureUser(session.project, coder);
     session.changed(['users']);
     return coder;
   },
@@ -129,17 +149,17 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     session.changed(['codes', 'codings']);
     return result;
   },
-  'history.undo': (_input, { session }) => {
-    const step = undo(session.requireProject());
-    if (step) session.changed(ENTITY_TAGS.filter((t) => t !== 'project'));
-    return step && { label: step.label, params: step.params };
-  },
-  'history.redo': (_input, { session }) => {
-    const step = redo(session.requireProject());
-    if (step) session.changed(ENTITY_TAGS.filter((t) => t !== 'project'));
-    return step && { label: step.label, params: step.params };
-  },
+  'history.undo': (_input, { session }) => replayStep(session, undo),
+  'history.redo': (_input, { session }) => replayStep(session, redo),
   'history.list': ({ limit }, { session }) => listHistory(session.requireProject(), limit),
+  'history.clear': (_input, { session }) => {
+    const db = session.requireProject();
+    const author = db.readOnly ? null : ensureUser(db, session.coder);
+    const cleared = clearHistory(db, author);
+    // Only the history changed (the author may be new): the change log refreshes on every event.
+    session.changed(['users']);
+    return { cleared };
+  },
   ...searchHandlers,
   ...memosHandlers,
   ...textEditHandlers,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
-import { recordAction } from '../history/record.ts';
+import { recordAction, type LatestStep } from '../history/record.ts';
 import { MEMO_BODY_LIMIT, type MemoTarget, type MemoTargetKind, type MemoView } from '../../src-shared/contracts/memos.ts';
 import { fold, plainFromBody } from './plain.ts';
 
@@ -198,7 +198,8 @@ export function createMemo(db: ProjectDb, input: { target: MemoTarget; title?: s
 /**
  * Saves a memo's title and/or body. The editor saves while the analyst types,
  * so a save that follows the same author's previous save of the same memo
- * within COALESCE_MS joins that undo step instead of adding one per pause.
+ * within COALESCE_MS continues that undo step (recordAction's `continues`)
+ * instead of adding one per pause.
  */
 export function updateMemo(db: ProjectDb, id: number, patch: { title?: string | undefined; body?: string | undefined }, authorId: number | null = null): MemoView {
   const memo = requireMemo(db, id);
@@ -206,46 +207,15 @@ export function updateMemo(db: ProjectDb, id: number, patch: { title?: string | 
   const body = patch.body ?? memo.body;
   const plain = patch.body === undefined ? memo.plain : checkedPlain(patch.body);
   if (title === memo.title && body === memo.body) return view(db, memo);
-  db.sqlite.transaction(() => {
-    const previous = latestAction(db);
-    recordAction(db, { label: MEMO_LABELS.edited, params: labelParams(title, { memo: id }), authorId }, () => {
-      db.sqlite
-        .prepare(`UPDATE memos SET title = ?, body = ?, plain = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
-        .run(title, body, plain, id);
-    });
-    const current = latestAction(db);
-    if (previous && current && current.id !== previous.id && joins(previous, current)) {
-      // Undo runs statements newest-first by seq, so moving the new inverses
-      // into the older action undoes both saves in one step.
-      db.sqlite.prepare('UPDATE undo_log SET action_id = ? WHERE action_id = ?').run(previous.id, current.id);
-      db.sqlite.prepare('DELETE FROM history WHERE id = ?').run(current.id);
-      db.sqlite.prepare('UPDATE history SET params = ?, created_at = ? WHERE id = ?').run(current.params, current.createdAt, previous.id);
-    }
-  })();
+  const continues = (latest: LatestStep) =>
+    latest.label === MEMO_LABELS.edited && latest.authorId === authorId && latest.params.memo === id &&
+    Date.now() - Date.parse(latest.createdAt) <= COALESCE_MS;
+  recordAction(db, { label: MEMO_LABELS.edited, params: labelParams(title, { memo: id }), authorId, continues }, () => {
+    db.sqlite
+      .prepare(`UPDATE memos SET title = ?, body = ?, plain = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
+      .run(title, body, plain, id);
+  });
   return getMemo(db, id);
-}
-
-interface ActionRow {
-  id: number;
-  label: string;
-  params: string;
-  authorId: number | null;
-  createdAt: string;
-  undone: number;
-}
-
-function latestAction(db: ProjectDb): ActionRow | undefined {
-  return db.sqlite
-    .prepare('SELECT id, label, params, author_id AS authorId, created_at AS createdAt, undone FROM history ORDER BY id DESC LIMIT 1')
-    .get() as ActionRow | undefined;
-}
-
-function joins(previous: ActionRow, current: ActionRow): boolean {
-  if (previous.undone || previous.label !== MEMO_LABELS.edited || current.label !== MEMO_LABELS.edited) return false;
-  if (previous.authorId !== current.authorId) return false;
-  const memoOf = (a: ActionRow) => (JSON.parse(a.params) as { memo?: number }).memo;
-  if (memoOf(previous) === undefined || memoOf(previous) !== memoOf(current)) return false;
-  return Date.parse(current.createdAt) - Date.parse(previous.createdAt) <= COALESCE_MS;
 }
 
 export function deleteMemo(db: ProjectDb, id: number, authorId: number | null = null): void {

@@ -70,6 +70,22 @@ export function updateCoding(db: ProjectDb, id: number, patch: CodingPatch, auth
   });
 }
 
+/**
+ * Marks or unmarks codings as key quote in one undoable action: a segment of
+ * several codings (AND/overlap retrieval) is one gesture, so one undo step.
+ * Returns how many codings changed.
+ */
+export function setKeyQuotes(db: ProjectDb, ids: readonly number[], isKeyQuote: boolean, authorId: number | null = null): number {
+  const exists = db.sqlite.prepare('SELECT 1 FROM codings WHERE id = ?').pluck();
+  const missing = ids.find((id) => exists.get(id) === undefined);
+  if (missing !== undefined) throw new DomainError('entity.not_found', { entity: 'coding', id: missing });
+  return recordAction(db, { label: isKeyQuote ? 'keyQuoteMarked' : 'keyQuoteUnmarked', authorId }, () => {
+    const set = db.sqlite.prepare('UPDATE codings SET is_key_quote = ? WHERE id = ? AND is_key_quote <> ?');
+    const value = isKeyQuote ? 1 : 0;
+    return ids.reduce((n, id) => n + set.run(value, id, value).changes, 0);
+  });
+}
+
 /** The name of the parent that collects in-vivo codes (created on first use). */
 export const IN_VIVO_PARENT = 'In-vivo';
 const IN_VIVO_COLOR = '#8e6cbf';

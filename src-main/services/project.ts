@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createProjectDb, openProjectDb, type ProjectDb } from '../db/open.ts';
+import { commitTemp, removeTemp, tempPathFor } from '../db/temp-files.ts';
+import { storageError } from '../db/storage-errors.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import type { ProjectInfo, ProjectSummary, TemplateId } from '../../src-shared/contracts/project.ts';
 import { PERSPECTIVES } from '../../src-shared/domain/perspectives.ts';
@@ -28,10 +30,8 @@ function defaultName(path: string): string {
  */
 export function createProject(path: string, options: CreateOptions): ProjectDb {
   if (existsSync(path)) throw new DomainError('project.exists', { file: basename(path) });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomUUID()}.creating`);
-  const removeTmp = () => {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
-  };
+  const tmp = tempPathFor(path);
+  const removeTmp = () => removeTemp(tmp);
   let db: ProjectDb;
   try {
     db = createProjectDb(tmp);
@@ -52,12 +52,11 @@ export function createProject(path: string, options: CreateOptions): ProjectDb {
       options.seed?.(db);
     })();
     db.close();
-    if (existsSync(path)) throw new DomainError('project.exists', { file: basename(path) });
-    renameSync(tmp, path);
+    commitTemp(tmp, path);
   } catch (err) {
     db.close();
     removeTmp();
-    throw err;
+    throw storageError(err, path) ?? err;
   }
   return openProjectDb(path);
 }
@@ -67,7 +66,7 @@ export function projectSummary(db: ProjectDb): ProjectSummary {
     | { guid: string; name: string; template: string }
     | undefined;
   if (!row) throw new DomainError('project.corrupt', { file: basename(db.path) });
-  return { path: db.path, ...row, schemaVersion: db.schemaVersion, backupPath: db.backupPath };
+  return { path: db.path, ...row, schemaVersion: db.schemaVersion, backupPath: db.backupPath, readOnly: db.readOnly };
 }
 
 function count(db: ProjectDb, table: string): number {

@@ -17,6 +17,11 @@ import { ImportDialog } from '../features/import/ImportDialog.tsx';
 import { ParticipantsDialogs } from '../features/participants/ParticipantsDialogs.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
+import { ReadOnlyBanner } from '../features/project-file/ReadOnlyBanner.tsx';
+import { ReadOnlyOffer } from '../features/project-file/ReadOnlyOffer.tsx';
+import { CopyDialog } from '../features/project-file/CopyDialog.tsx';
+import { useProjectFile } from '../features/project-file/project-file-store.ts';
+import '../features/project-file/project-file.css';
 
 /** True inside Electron, where the native menu owns the accelerators. */
 const HAS_NATIVE_MENU = navigator.userAgent.includes('Electron');
@@ -55,12 +60,15 @@ export function App() {
   }, [current.data, t]);
 
   const newProjectOpen = useUi((s) => s.newProjectOpen);
+  const copyDialog = useProjectFile((s) => s.copyDialog);
   const dropping = useFileDrop(Boolean(current.data));
 
   return (
     <div className="app">
       <Toolbar project={current.data ?? null} />
       <NoticeBanner />
+      <ReadOnlyOffer />
+      {current.data?.readOnly && <ReadOnlyBanner project={current.data} />}
       {current.isError ? (
         <main className="app__center">
           <ErrorState error={current.error} onRetry={() => void current.refetch()} />
@@ -73,6 +81,7 @@ export function App() {
         <StartScreen />
       )}
       {newProjectOpen && <NewProjectDialog />}
+      {current.data && copyDialog && <CopyDialog mode={copyDialog} />}
       {current.data && <ImportDialog />}
       {current.data && <CodePalette />}
       {current.data && <ParticipantsDialogs />}

@@ -9,6 +9,7 @@ import type { TemplateId } from '../../src-shared/contracts/project.ts';
 import { useImport } from '../features/import/import-store.ts';
 import { applyInVivo, applyToSelection, redoLast, undoLast } from '../features/coding/actions.ts';
 import { editTurnAtSelection } from '../features/text-edit/actions.ts';
+import { useProjectFile } from '../features/project-file/project-file-store.ts';
 
 function report(err: unknown): void {
   useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
@@ -29,8 +30,15 @@ export async function setLanguage(language: 'nl' | 'en'): Promise<void> {
 }
 
 export async function openProjectAt(path: string): Promise<void> {
+  useProjectFile.getState().setReadOnlyOffer(null);
   await guarded(async () => {
-    await call('project.open', { path });
+    try {
+      await call('project.open', { path });
+    } catch (err) {
+      // Read-only media: the notice says why; offer to view it read-only.
+      if (err instanceof BridgeError && err.code === 'project.read_only') useProjectFile.getState().setReadOnlyOffer(path);
+      throw err;
+    }
     useUi.getState().reset();
   });
 }
@@ -59,11 +67,8 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
   'sources.import': () => {
     if (useImport.getState().phase === 'closed') useImport.getState().open();
   },
-  'project.saveAs': () =>
-    guarded(async () => {
-      const path = await call('shell.saveAsDialog', {});
-      if (path) await call('project.saveAs', { path });
-    }),
+  'project.saveAs': () => useProjectFile.getState().openCopyDialog('saveAs'),
+  'project.copyToShare': () => useProjectFile.getState().openCopyDialog('share'),
   'project.close': () =>
     guarded(async () => {
       await call('project.close', {});

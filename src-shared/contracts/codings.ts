@@ -53,6 +53,8 @@ export const codingsChannels = {
   'codings.update': channel(
     z.object({ id, start: offset.optional(), end: offset.optional(), isKeyQuote: z.boolean().optional(), memo: z.string().max(100_000).nullable().optional() }).strict(),
   ).returns<null>(),
+  /** Marks or unmarks several codings as key quote (a segment made of several codings): one undo step. Returns how many changed. */
+  'codings.setKeyQuote': channel(z.object({ ids: z.array(id).min(1).max(10_000), isKeyQuote: z.boolean() }).strict()).returns<number>(),
   /** Creates a code named after the selected words (under "In-vivo") and applies it: one undo step. */
   'codings.inVivo': channel(z.object({ sourceId: id, start: offset, end: offset }).strict())
     .returns<{ codeId: number; codingId: number; name: string }>(),
@@ -104,10 +106,16 @@ export interface HistoryEntryView {
   author: string | null;
   createdAt: string;
   undone: boolean;
+  /** Can no longer be undone or redone (docs/adr/0014). */
+  retired: boolean;
+  /** Why: a schema upgrade made its undo statements invalid, undoing it failed, or the history was cleared. */
+  retiredReason: 'upgrade' | 'failed' | 'cleared' | null;
 }
 
 export const historyChannels = {
   'history.undo': channel(z.object({}).strict()).returns<{ label: string; params: Record<string, string | number> } | null>(),
   'history.redo': channel(z.object({}).strict()).returns<{ label: string; params: Record<string, string | number> } | null>(),
   'history.list': channel(z.object({ limit: z.number().int().min(1).max(5000).default(200) }).strict()).returns<HistoryEntryView[]>(),
+  /** Clears the history up to now and scrubs what it held from the file; returns the number of steps cleared. */
+  'history.clear': channel(z.object({}).strict()).returns<{ cleared: number }>(),
 };

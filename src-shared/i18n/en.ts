@@ -10,6 +10,7 @@ import * as filesText from './parts/files.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
+import * as changeLogText from './parts/changeLog.ts';
 
 
 export const en: Catalog = {
@@ -24,6 +25,7 @@ export const en: Catalog = {
   ...participantsText.en,
   ...sourcesText.en,
   ...agreementText.en,
+  ...changeLogText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {
@@ -63,6 +65,10 @@ export const en: Catalog = {
     'entity.not_found': '{{entity}} {{id}} does not exist (any more).',
     'search.stale_hit': 'A chosen hit (characters {{start}}–{{end}}) no longer belongs to this query; the transcript has changed since. Search again. Nothing was coded.',
     'project.migration_failed': 'The project {{file}} could not be upgraded to this version of Duiding. Nothing was changed; the copy from before the attempt is next to the file.',
+    'project.read_only': 'The project {{file}} is not damaged, but it is in a place where Duiding cannot write (read-only). Open it read-only to view it, or save a copy in a writable place to keep working.',
+    'project.read_only_mode': '{{file}} is open read-only: changes are not possible, nothing was changed. Save a copy in a writable place (Save as…) to keep working.',
+    'project.disk_full': 'There is not enough disk space for {{file}}. Nothing was lost: everything saved before is still there, only this last step was not carried out. Free up space and try again.',
+    'history.step_retired': 'This step could no longer be undone: it no longer fits the project. Nothing was changed. The step and all older steps are now marked in the change log as "can no longer be undone".',
     'import.empty': '{{file}} is empty: it contains no text.',
     'import.binary': '{{file}} is not a text file, although its name ends in .{{ext}}. Check that this is the right file.',
     'import.corrupt_archive': '{{file}} is damaged or incomplete (the {{format}} file cannot be unpacked). Save it again in the word processor and retry.',
@@ -132,6 +138,7 @@ export const en: Catalog = {
     'project.open': 'Open project…',
     'sources.import': 'Import transcripts…',
     'project.saveAs': 'Save as…',
+    'project.copyToShare': 'Copy to share…',
     'project.close': 'Close project',
     'project.openRecent': 'Open recent',
     'project.openExample': 'Open example project',

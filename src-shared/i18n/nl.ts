@@ -11,6 +11,7 @@ import * as filesText from './parts/files.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
+import * as changeLogText from './parts/changeLog.ts';
 
 export const nl = {
   ...memosText.nl,
@@ -24,6 +25,7 @@ export const nl = {
   ...participantsText.nl,
   ...sourcesText.nl,
   ...agreementText.nl,
+  ...changeLogText.nl,
 
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {
@@ -63,6 +65,10 @@ export const nl = {
     'entity.not_found': '{{entity}} {{id}} bestaat niet (meer).',
     'search.stale_hit': 'Een gekozen treffer (tekens {{start}}–{{end}}) hoort niet meer bij deze zoekvraag; het transcript is intussen gewijzigd. Zoek opnieuw. Er is niets gecodeerd.',
     'project.migration_failed': 'Het project {{file}} kon niet worden bijgewerkt naar deze versie van Duiding. Er is niets gewijzigd; de kopie van vóór de poging staat naast het bestand.',
+    'project.read_only': 'Het project {{file}} is niet beschadigd, maar staat op een plek waar Duiding niet kan schrijven (alleen-lezen). Open het alleen-lezen om het te bekijken, of sla een kopie op een schrijfbare plek op om verder te werken.',
+    'project.read_only_mode': '{{file}} is alleen-lezen geopend: wijzigen kan niet, er is niets gewijzigd. Sla een kopie op een schrijfbare plek op (Opslaan als…) om verder te werken.',
+    'project.disk_full': 'Er is niet genoeg schijfruimte voor {{file}}. Er is niets verloren gegaan: alles wat al was opgeslagen staat er nog, alleen deze laatste stap is niet uitgevoerd. Maak ruimte vrij en probeer het opnieuw.',
+    'history.step_retired': 'Deze stap kon niet meer ongedaan worden gemaakt: hij past niet meer bij het project. Er is niets gewijzigd. De stap en alle oudere stappen staan nu in de wijzigingslog als "niet meer ongedaan te maken".',
     'import.empty': '{{file}} is leeg: er staat geen tekst in.',
     'import.binary': '{{file}} is geen tekstbestand, ook al eindigt de naam op .{{ext}}. Controleer of dit het juiste bestand is.',
     'import.corrupt_archive': '{{file}} is beschadigd of onvolledig (het {{format}}-bestand kan niet worden uitgepakt). Sla het opnieuw op in de tekstverwerker en probeer het nog eens.',
@@ -132,6 +138,7 @@ export const nl = {
     'project.open': 'Project openen…',
     'sources.import': 'Transcripten importeren…',
     'project.saveAs': 'Opslaan als…',
+    'project.copyToShare': 'Kopie om te delen…',
     'project.close': 'Project sluiten',
     'project.openRecent': 'Recent geopend',
     'project.openExample': 'Voorbeeldproject openen',

@@ -6,14 +6,20 @@ import { Button } from 'react-aria-components';
 import { bridge, call } from '../../bridge.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { describeStep, redoLast, undoLast } from '../coding/actions.ts';
+import { useCurrentProject } from '../../state/queries.ts';
 import { absoluteTime, relativeTime } from './when.ts';
+import { ClearHistoryDialog } from './ClearHistoryDialog.tsx';
 import './history.css';
 
 const historyKey = ['project', 'history'] as const;
 const LIMIT = 5000;
 const ROW = 46;
 
-/** The readable change log: who changed what, when — newest first; undone steps greyed. */
+/**
+ * The readable change log: who changed what, when — newest first; undone steps
+ * greyed, steps that can no longer be undone marked and explained
+ * (docs/adr/0014). Undo, redo and clearing the history up to now.
+ */
 export function HistoryView() {
   const { t, i18n } = useTranslation();
   const history = useQuery({ queryKey: historyKey, queryFn: () => call('history.list', { limit: LIMIT }) });
@@ -29,8 +35,13 @@ export function HistoryView() {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const rows = history.data ?? [];
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
-  const canUndo = rows.some((r) => !r.undone);
-  const canRedo = rows.some((r) => r.undone);
+  const readOnly = useCurrentProject().data?.readOnly ?? false;
+  const canUndo = !readOnly && rows.some((r) => !r.undone && !r.retired);
+  const canRedo = !readOnly && rows.some((r) => r.undone && !r.retired);
+  const canClear = !readOnly && rows.some((r) => r.retiredReason !== 'cleared');
+  const [clearing, setClearing] = useState(false);
+  // Why some steps cannot be undone any more: one line per reason present.
+  const reasons = [...new Set(rows.map((r) => r.retiredReason).filter((r) => r === 'upgrade' || r === 'failed'))];
 
   return (
     <section className="history" aria-labelledby="history-title">
@@ -42,8 +53,15 @@ export function HistoryView() {
         <div className="history__actions">
           <Button className="tool" isDisabled={!canUndo} onPress={() => void undoLast()}>{t('reader.log.undo')} <kbd>Ctrl+Z</kbd></Button>
           <Button className="tool" isDisabled={!canRedo} onPress={() => void redoLast()}>{t('reader.log.redo')} <kbd>Ctrl+Shift+Z</kbd></Button>
+          <Button className="tool" isDisabled={!canClear} onPress={() => setClearing(true)}>{t('changeLog.clear.button')}</Button>
         </div>
       </header>
+      {clearing && <ClearHistoryDialog onClose={() => setClearing(false)} />}
+      {reasons.map((reason) => (
+        <p key={reason} className="muted history__retired-note">
+          <span className="badge history__retired">{t('changeLog.retired')}</span> {t(`changeLog.retiredWhy.${reason}`)}
+        </p>
+      ))}
       {history.isError && <ErrorState error={history.error} onRetry={() => void refetch()} />}
       {history.data && rows.length === 0 && <p className="muted">{t('reader.log.empty')}</p>}
       {rows.length > 0 && (
@@ -64,7 +82,7 @@ export function HistoryView() {
                     key={entry.id}
                     role="row"
                     aria-rowindex={item.index + 2}
-                    className={`history__row${entry.undone ? ' history__row--undone' : ''}`}
+                    className={`history__row${entry.undone ? ' history__row--undone' : ''}${entry.retired ? ' history__row--retired' : ''}`}
                     style={{ transform: `translateY(${item.start}px)`, height: ROW }}
                   >
                     <span role="cell" className="history__who">{entry.author ?? t('reader.log.unknownAuthor')}</span>
@@ -72,8 +90,13 @@ export function HistoryView() {
                       <time dateTime={entry.createdAt}>{relativeTime(entry.createdAt, i18n.language, now)}</time>
                       <span className="history__abs">{absoluteTime(entry.createdAt, i18n.language)}</span>
                     </span>
-                    <span role="cell" className="history__what" title={describeStep(entry)}>
+                    <span
+                      role="cell"
+                      className="history__what"
+                      title={entry.retiredReason ? `${describeStep(entry)} — ${t(`changeLog.retiredWhy.${entry.retiredReason}`)}` : describeStep(entry)}
+                    >
                       {entry.undone && <span className="badge history__undone">{t('reader.log.undone')}</span>}
+                      {entry.retired && entry.retiredReason !== 'cleared' && <span className="badge history__retired">{t('changeLog.retired')}</span>}
                       <span className="history__label">{describeStep(entry)}</span>
                     </span>
                   </div>

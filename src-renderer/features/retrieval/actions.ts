@@ -31,13 +31,9 @@ export function toggleKeyQuote(s: Segment, reread: () => Promise<unknown>): Prom
   intended.set(key, next);
   const write = async () => {
     try {
-      if (next) {
-        await call('codings.update', { id: s.codingIds[0]!, isKeyQuote: true });
-        useUi.getState().setStatus(i18next.t('retrieval.marked'));
-      } else {
-        for (const id of s.codingIds) await call('codings.update', { id, isKeyQuote: false });
-        useUi.getState().setStatus(i18next.t('retrieval.unmarked'));
-      }
+      // One call, one undo step, however many codings the segment is made of.
+      await call('codings.setKeyQuote', { ids: next ? [s.codingIds[0]!] : s.codingIds, isKeyQuote: next });
+      useUi.getState().setStatus(i18next.t(next ? 'retrieval.marked' : 'retrieval.unmarked'));
       await reread();
     } catch (err) {
       fail(err);

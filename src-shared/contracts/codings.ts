@@ -62,7 +62,10 @@ export const codingsChannels = {
   'session.setCoder': channel(z.object({ name: z.string().trim().min(1).max(200) }).strict()).returns<string>(),
   'codings.segments': channel(
     z.object({
-      codeIds: z.array(id).min(1).max(100),
+      /** The chosen codes, the first the anchor of AND / OVERLAP; omitted: every coding of the project. */
+      codeIds: z.array(id).min(1).max(100).optional(),
+      /** Each chosen code includes the codes below it, as the codebook's and the matrix's totals count (default). */
+      subcodes: z.boolean().default(true),
       mode: z.enum(SEGMENT_MODES).default('or'),
       filter: segmentFilterSchema.default({}),
       anonymise: z.boolean().default(true),

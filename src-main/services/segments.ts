@@ -19,6 +19,7 @@ import type { Segment, SegmentList, SegmentMode } from '../../src-shared/contrac
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { REGION_KEY } from '../templates/index.ts';
 import { textCache, type SourceText } from '../search/texts.ts';
+import { subtreeIds } from './codebook-edit.ts';
 
 export interface SegmentQuery {
   /** The chosen codes (the first is the anchor of AND / OVERLAP); omitted: every coding of the project. */
@@ -72,26 +73,7 @@ function contextAround(text: string, start: number, end: number, size: number): 
  */
 function codeGroups(db: ProjectDb, q: SegmentQuery): number[][] | null {
   if (!q.codeIds) return null;
-  if (q.subcodes === false) return q.codeIds.map((id) => [id]);
-  const children = new Map<number, number[]>();
-  for (const c of db.sqlite.prepare('SELECT id, parent_id AS parentId FROM codes').all() as { id: number; parentId: number | null }[]) {
-    if (c.parentId === null) continue;
-    const list = children.get(c.parentId);
-    if (list) list.push(c.id);
-    else children.set(c.parentId, [c.id]);
-  }
-  return q.codeIds.map((root) => {
-    const out: number[] = [];
-    const seen = new Set<number>();
-    for (const stack = [root]; stack.length > 0;) {
-      const id = stack.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push(id);
-      stack.push(...(children.get(id) ?? []));
-    }
-    return out;
-  });
+  return q.codeIds.map((id) => (q.subcodes === false ? [id] : subtreeIds(db, id)));
 }
 
 type Raw = { sourceId: number; start: number; end: number; members: CodingRow[] };

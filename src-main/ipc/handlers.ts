@@ -7,7 +7,7 @@ import { getSource, listSources } from '../services/sources.ts';
 import { listAttributes, listParticipants } from '../services/participants.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
 import { applyCoding, applyInVivo, removeCodings, updateCoding } from '../services/coding-edit.ts';
-import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, updateCode } from '../services/codebook-edit.ts';
+import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, stepCode, updateCode } from '../services/codebook-edit.ts';
 import { listSegments } from '../services/segments.ts';
 import { listHistory, redo, undo } from '../history/record.ts';
 import { ensureUser, listUsers } from '../services/users.ts';
@@ -108,6 +108,11 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     moveCode(session.requireProject(), id, parentId, index, coderId(session));
     session.changed(['codes']);
     return null;
+  },
+  'codebook.step': ({ id, step }, { session }) => {
+    const moved = stepCode(session.requireProject(), id, step, coderId(session));
+    if (moved) session.changed(['codes']);
+    return moved;
   },
   'codebook.deleteImpact': ({ id }, { session }) => deleteImpact(session.requireProject(), id),
   'codebook.delete': ({ id }, { session }) => {

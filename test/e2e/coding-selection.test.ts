@@ -76,10 +76,17 @@ async function codeWith(h: Harness, search: string, name: string, count: number)
   return made;
 }
 
+/** Waits until the reader holds this selection (what a coding gesture will code), as `start-end`. */
+const selectionIs = (h: Harness, range: string) => h.page.locator(`.reader__body[data-selection="${range}"]`).waitFor();
+
 /** What the user sees: the browser's highlight, and the words of the new coding's marks. */
 const highlighted = (h: Harness) => h.page.evaluate(() => window.getSelection()?.toString() ?? '');
-const markedText = (h: Harness, id: number) =>
-  h.page.locator(`mark[data-codings~="${id}"]`).evaluateAll((els) => els.map((el) => el.textContent).join(''));
+/** The words the marks of a coding show, once the reader has drawn them (a locator waits for the first one). */
+async function markedText(h: Harness, id: number): Promise<string> {
+  const marks = h.page.locator(`mark[data-codings~="${id}"]`);
+  await marks.first().waitFor();
+  return marks.evaluateAll((els) => els.map((el) => el.textContent).join(''));
+}
 
 /** Opens the example transcript and codes PASSAGE by a real mouse drag; returns that coding (selected, handles shown). */
 async function codeFirstPassage(h: Harness, text: string): Promise<Stored> {
@@ -88,7 +95,7 @@ async function codeFirstPassage(h: Harness, text: string): Promise<Stored> {
   await page.getByRole('article').getByRole('heading', { name: SOURCE }).waitFor();
   const at = text.indexOf(PASSAGE);
   await drag(h, await pointAt(h, at, 'before'), await pointAt(h, at + PASSAGE.length - 1, 'after'));
-  await expect.poll(() => page.locator('.reader__body').getAttribute('data-selection')).toBe(`${at}-${at + PASSAGE.length}`);
+  await selectionIs(h, `${at}-${at + PASSAGE.length}`);
   const first = await codeWith(h, 'tijd en cap', 'Tijd en capaciteit', codings(h).length + 1);
   expect({ start: first.start, end: first.end }).toEqual({ start: at, end: at + PASSAGE.length });
   // The new coding is the selected one: both its handles are shown.
@@ -110,12 +117,12 @@ describe('selections on a coding\'s drag handles', () => {
     const tailAt = text.indexOf(tail, first.start);
     expect(tailAt + tail.length).toBe(first.end);
     await drag(h, await pointAt(h, tailAt, 'before'), await centre(h, '.coding-handle--end'));
-    await expect.poll(() => h.page.locator('.reader__body').getAttribute('data-selection')).toBe(`${tailAt}-${first.end}`);
+    await selectionIs(h, `${tailAt}-${first.end}`);
     expect(await highlighted(h)).toBe(tail);
     const second = await codeWith(h, 'wat is nodig', 'Wat is nodig', codings(h).length + 1);
     expect({ start: second.start, end: second.end }).toEqual({ start: tailAt, end: first.end });
     expect(text.slice(second.start, second.end)).toBe(tail);
-    await expect.poll(() => markedText(h, second.id)).toBe(tail);
+    expect(await markedText(h, second.id)).toBe(tail);
     expect(await highlighted(h)).toBe(tail);
     await h.page.screenshot({ path: screenshotPath('coding-selection-end-handle-nl') });
 
@@ -126,11 +133,11 @@ describe('selections on a coding\'s drag handles', () => {
     const head = 'zo lang';
     await clickAway(h, text);
     await drag(h, await pointAt(h, first.start + head.length - 1, 'after'), await centre(h, '.coding-handle--start'));
-    await expect.poll(() => h.page.locator('.reader__body').getAttribute('data-selection')).toBe(`${first.start}-${first.start + head.length}`);
+    await selectionIs(h, `${first.start}-${first.start + head.length}`);
     expect(await highlighted(h)).toBe(head);
     const third = await codeWith(h, 'wat is nodig', 'Wat is nodig', codings(h).length + 1);
     expect({ start: third.start, end: third.end }).toEqual({ start: first.start, end: first.start + head.length });
-    await expect.poll(() => markedText(h, third.id)).toBe(head);
+    expect(await markedText(h, third.id)).toBe(head);
     expect(h.pageErrors).toEqual([]);
   });
 
@@ -146,14 +153,14 @@ describe('selections on a coding\'s drag handles', () => {
     const start = text.indexOf('thuis kunnen', first.start);
     await clickAway(h, text);
     await drag(h, await pointAt(h, start, 'before'), await pointAt(h, start + 'thuis kunnen'.length - 1, 'after'));
-    await expect.poll(() => h.page.locator('.reader__body').getAttribute('data-selection')).toBe(`${start}-${start + 12}`);
+    await selectionIs(h, `${start}-${start + 12}`);
     for (let i = 0; i < ' blijven'.length + 1; i++) await h.page.keyboard.press('Shift+ArrowRight');
     expect(await h.page.evaluate(() => (window.getSelection()?.focusNode as Element | null)?.className)).toBe('coding-handle coding-handle--end');
     await expect.poll(() => highlighted(h)).toBe('thuis kunnen blijven');
-    await expect.poll(() => h.page.locator('.reader__body').getAttribute('data-selection')).toBe(`${start}-${first.end}`);
+    await selectionIs(h, `${start}-${first.end}`);
     const second = await codeWith(h, 'wat is nodig', 'Wat is nodig', codings(h).length + 1);
     expect({ start: second.start, end: second.end }).toEqual({ start, end: first.end });
-    await expect.poll(() => markedText(h, second.id)).toBe('thuis kunnen blijven');
+    expect(await markedText(h, second.id)).toBe('thuis kunnen blijven');
 
     // And back: from the end of "mogelijk", Shift+← to the start of "zo" and two presses more, onto the start
     // handle and then the mark's own edge before it — the same words stay highlighted.
@@ -162,10 +169,10 @@ describe('selections on a coding\'s drag handles', () => {
     const from = text.indexOf('mogelijk', first.start);
     await clickAway(h, text);
     await drag(h, await pointAt(h, from + 'mogelijk'.length - 1, 'after'), await pointAt(h, from, 'before'));
-    await expect.poll(() => h.page.locator('.reader__body').getAttribute('data-selection')).toBe(`${from}-${from + 8}`);
+    await selectionIs(h, `${from}-${from + 8}`);
     for (let i = 0; i < 'zo lang '.length + 2; i++) await h.page.keyboard.press('Shift+ArrowLeft');
     await expect.poll(() => highlighted(h)).toBe('zo lang mogelijk');
-    await expect.poll(() => h.page.locator('.reader__body').getAttribute('data-selection')).toBe(`${first.start}-${from + 8}`);
+    await selectionIs(h, `${first.start}-${from + 8}`);
     const third = await codeWith(h, 'wat is nodig', 'Wat is nodig', codings(h).length + 1);
     expect({ start: third.start, end: third.end }).toEqual({ start: first.start, end: from + 8 });
     expect(h.pageErrors).toEqual([]);

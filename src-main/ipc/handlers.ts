@@ -5,7 +5,7 @@ import { projectInfo, projectSummary } from '../services/project.ts';
 import { listCodes } from '../services/codebook.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
 import { applyCoding, applyInVivo, removeCodings, setKeyQuotes, updateCoding } from '../services/coding-edit.ts';
-import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, updateCode } from '../services/codebook-edit.ts';
+import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, stepCode, updateCode } from '../services/codebook-edit.ts';
 import { listSegments } from '../services/segments.ts';
 import { clearHistory, listHistory, redo, undo } from '../history/record.ts';
 import { ensureUser, listUsers, withCoder } from '../services/users.ts';
@@ -131,6 +131,11 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     asCoder(session, undefined, (db, coderId) => moveCode(db, id, parentId, index, coderId));
     session.changed(['codes']);
     return null;
+  },
+  'codebook.step': ({ id, step }, { session }) => {
+    const moved = asCoder(session, undefined, (db, coderId) => stepCode(db, id, step, coderId));
+    if (moved) session.changed(['codes']);
+    return moved;
   },
   'codebook.deleteImpact': ({ id }, { session }) => deleteImpact(session.requireProject(), id),
   'codebook.delete': ({ id }, { session }) => {

@@ -8,7 +8,8 @@
 //    offsets (UTF-16 code units into sources.text).
 // 3. Each hit is attributed to its turn's speaker, which the perspective,
 //    region and participant filters apply to. Interviewer turns are searched
-//    and marked, and never pass a speaker filter.
+//    and marked, and never pass a speaker filter. With codes, only hits in
+//    passages coded with them (and their sub-codes) count.
 // Rows are visited in source order and the scan stops once `limit` hits are
 // found, so a common word costs no more than the first pages of results.
 // Texts come from a per-connection cache (texts.ts); turns are read per chunk
@@ -21,6 +22,7 @@ import { REGION_KEY } from '../templates/index.ts';
 import { parseQuery, toFtsMatch } from './query.ts';
 import { Matcher, type Range } from './match.ts';
 import { textCache, type SourceText } from './texts.ts';
+import { codedStretches, touchesCoded } from './coded-scope.ts';
 
 export interface SearchOptions {
   query: string;
@@ -30,6 +32,10 @@ export interface SearchOptions {
   sourceIds?: readonly number[];
   /** Search interviewer turns too (default true); they never pass a speaker filter either way. */
   interviewer?: boolean;
+  /** Only hits that touch a passage coded with one of these codes (coded-scope.ts). */
+  codeIds?: readonly number[];
+  /** Each code of `codeIds` includes the codes below it (default true). */
+  subcodes?: boolean;
   limit?: number;
   /** Characters of context on each side (default 60), cut at word boundaries. */
   context?: number;
@@ -322,6 +328,9 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
   // once when known since the last write), those with a speaker who passes the
   // filters. The turns decide in the end.
   let allowed: Set<number> | null = options.sourceIds ? new Set(options.sourceIds) : null;
+  // Within coded passages: only sources with such codings are read, and each hit is checked.
+  const coded = options.codeIds ? codedStretches(db, options.codeIds, options.subcodes ?? true) : null;
+  if (coded) allowed = new Set([...(allowed ?? coded.keys())].filter((id) => coded.has(id)));
   const filter: SpeakerFilter = {
     regionAttribute, perspective: options.perspective ?? null, region: options.region ?? null, participantId: options.participantId ?? null,
   };
@@ -362,6 +371,7 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
       const turn = who[k]!;
       for (const r of ranges) {
         if (hits.length > limit) return;
+        if (coded && !touchesCoded(coded.get(sourceId), r)) continue;
         const { before, after } = keywordInContext(src.text, r, passage.start, passage.end, context);
         hits.push({
           sourceId,

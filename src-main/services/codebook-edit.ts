@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { recordAction } from '../history/record.ts';
+import type { CodeStep } from '../../src-shared/contracts/codings.ts';
 
 export interface CodeFields {
   name?: string;
@@ -75,6 +76,33 @@ export function moveCode(db: ProjectDb, id: number, parentId: number | null, ind
     const set = db.sqlite.prepare('UPDATE codes SET parent_id = ?, sort_order = ? WHERE id = ?');
     siblings.forEach((sid, i) => set.run(parentId, i, sid));
   });
+}
+
+/**
+ * One keyboard step (Alt+arrows) of a code, computed from the database in the
+ * same transaction as the move: up/down among its siblings, indent under the
+ * sibling above (as its last sub-code), outdent to just after its parent.
+ * Returns where it went, or null when it cannot go that way.
+ */
+export function stepCode(db: ProjectDb, id: number, step: CodeStep, authorId: number | null = null): { parentId: number | null; index: number } | null {
+  return db.sqlite.transaction(() => {
+    const code = requireCode(db, id);
+    const childrenOf = (parentId: number | null) =>
+      db.sqlite.prepare('SELECT id FROM codes WHERE parent_id IS ? ORDER BY sort_order, id').pluck().all(parentId) as number[];
+    const siblings = childrenOf(code.parentId);
+    const at = siblings.indexOf(id);
+    // Indices count the new siblings without the moved code, as moveCode does.
+    let target: { parentId: number | null; index: number } | null = null;
+    if (step === 'up' && at > 0) target = { parentId: code.parentId, index: at - 1 };
+    else if (step === 'down' && at < siblings.length - 1) target = { parentId: code.parentId, index: at + 1 };
+    else if (step === 'indent' && at > 0) target = { parentId: siblings[at - 1]!, index: childrenOf(siblings[at - 1]!).length };
+    else if (step === 'outdent' && code.parentId !== null) {
+      const parent = requireCode(db, code.parentId);
+      target = { parentId: parent.parentId, index: childrenOf(parent.parentId).indexOf(parent.id) + 1 };
+    }
+    if (target) moveCode(db, id, target.parentId, target.index, authorId);
+    return target;
+  })();
 }
 
 export interface DeleteImpact {

@@ -2,14 +2,30 @@
 // AND (the passages where all codes apply: their intersection) and OVERLAP
 // (where all codes apply somewhere: the union of the overlapping codings),
 // with filters, speaker attribution and keyword context.
+//
+// Codes and their sub-codes: with `subcodes` (the default) each chosen code
+// stands for itself and every code below it, as in the codebook's and the
+// matrix's totals, so a building block retrieves the passages of its themes.
+// In AND / OVERLAP each chosen code is one group; a coding counts for every
+// group it falls under (a chosen code and one of its own sub-codes are both
+// satisfied by a coding of that sub-code).
+//
+// Who speaks: a passage belongs to the participants of the non-interviewer
+// turns it overlaps (the rule of the codebook counts and the matrix); the
+// perspective / region / participant filters keep it when one of them
+// matches, and that one is shown. Interviewer turns never count.
 import type { ProjectDb } from '../db/open.ts';
 import type { Segment, SegmentList, SegmentMode } from '../../src-shared/contracts/codings.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { REGION_KEY } from '../templates/index.ts';
 import { textCache, type SourceText } from '../search/texts.ts';
+import { subtreeIds } from './codebook-edit.ts';
 
 export interface SegmentQuery {
-  codeIds: number[];
+  /** The chosen codes (the first is the anchor of AND / OVERLAP); omitted: every coding of the project. */
+  codeIds?: number[];
+  /** Each chosen code includes all codes below it (default true). */
+  subcodes?: boolean;
   mode: SegmentMode;
   filter: { perspective?: Perspective; region?: string; participantId?: number; sourceId?: number; coderId?: number };
   anonymise: boolean;
@@ -51,28 +67,94 @@ function contextAround(text: string, start: number, end: number, size: number): 
   return { before: text.slice(b, start), after: text.slice(end, a) };
 }
 
+/**
+ * The code groups a query asks for: each chosen code with (or without) its
+ * descendants; null when every coding is wanted.
+ */
+function codeGroups(db: ProjectDb, q: SegmentQuery): number[][] | null {
+  if (!q.codeIds) return null;
+  return q.codeIds.map((id) => (q.subcodes === false ? [id] : subtreeIds(db, id)));
+}
+
+type Raw = { sourceId: number; start: number; end: number; members: CodingRow[] };
+
+/**
+ * AND: the stretches of the anchor coding where every other group applies too.
+ * Per group, its codings that meet the stretch are joined where they overlap
+ * and intersected with it, so two separate codings of a group give two
+ * passages. A group the anchor itself falls under is satisfied by it.
+ */
+function intersect(sourceId: number, anchor: CodingRow, groups: readonly Set<number>[], list: readonly CodingRow[]): Raw[] {
+  let pieces: Raw[] = [{ sourceId, start: anchor.start, end: anchor.end, members: [anchor] }];
+  for (const group of groups) {
+    if (group.has(anchor.codeId)) continue;
+    const next: Raw[] = [];
+    for (const piece of pieces) {
+      const hits = list.filter((c) => group.has(c.codeId) && c.start < piece.end && c.end > piece.start);
+      // Joined stretches of the group (list is sorted by start).
+      let run: { start: number; end: number; hits: CodingRow[] } | null = null;
+      const flush = () => {
+        if (!run) return;
+        const start = Math.max(piece.start, run.start);
+        const end = Math.min(piece.end, run.end);
+        if (end > start) next.push({ sourceId, start, end, members: [...piece.members, ...run.hits.filter((h) => !piece.members.includes(h))] });
+      };
+      for (const h of hits) {
+        if (run && h.start < run.end) {
+          run.end = Math.max(run.end, h.end);
+          run.hits.push(h);
+        } else {
+          flush();
+          run = { start: h.start, end: h.end, hits: [h] };
+        }
+      }
+      flush();
+    }
+    pieces = next;
+    if (pieces.length === 0) break;
+  }
+  return pieces;
+}
+
+/** OVERLAP: the anchor coding joined with every coding of the other groups that meets it, if each group has one. */
+function union(sourceId: number, anchor: CodingRow, groups: readonly Set<number>[], list: readonly CodingRow[]): Raw | null {
+  let start = anchor.start;
+  let end = anchor.end;
+  const members = [anchor];
+  for (const group of groups) {
+    if (group.has(anchor.codeId)) continue;
+    const hits = list.filter((c) => group.has(c.codeId) && c.start < end && c.end > start);
+    if (hits.length === 0) return null;
+    for (const h of hits) if (!members.includes(h)) members.push(h);
+    start = Math.min(start, ...hits.map((h) => h.start));
+    end = Math.max(end, ...hits.map((h) => h.end));
+  }
+  return { sourceId, start, end, members };
+}
+
 export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
-  const marks = q.codeIds.map(() => '?').join(',');
+  const groups = codeGroups(db, q);
+  const wanted = groups ? [...new Set(groups.flat())] : null;
   const codings = db.sqlite
     .prepare(
       `SELECT c.id, c.code_id AS codeId, c.source_id AS sourceId, c.start, c."end", c.is_key_quote AS isKeyQuote, u.name AS coder
        FROM codings c LEFT JOIN users u ON u.id = c.coder_id
-       WHERE c.code_id IN (${marks}) AND (@sourceId IS NULL OR c.source_id = @sourceId) AND (@coderId IS NULL OR c.coder_id = @coderId)
-       ORDER BY c.source_id, c.start, c."end"`,
+       WHERE (@codes IS NULL OR c.code_id IN (SELECT value FROM json_each(@codes)))
+         AND (@sourceId IS NULL OR c.source_id = @sourceId) AND (@coderId IS NULL OR c.coder_id = @coderId)
+       ORDER BY c.source_id, c.start, c."end", c.id`,
     )
-    .all(...q.codeIds, { sourceId: q.filter.sourceId ?? null, coderId: q.filter.coderId ?? null }) as CodingRow[];
+    .all({ codes: wanted ? JSON.stringify(wanted) : null, sourceId: q.filter.sourceId ?? null, coderId: q.filter.coderId ?? null }) as CodingRow[];
 
   const codes = new Map(
-    (db.sqlite.prepare(`SELECT id, name, color FROM codes WHERE id IN (${marks})`).all(...q.codeIds) as { id: number; name: string; color: string }[])
-      .map((c) => [c.id, c]),
+    (db.sqlite.prepare('SELECT id, name, color FROM codes').all() as { id: number; name: string; color: string }[]).map((c) => [c.id, c]),
   );
 
   // Build segments per mode.
-  type Raw = { sourceId: number; start: number; end: number; members: CodingRow[] };
   const raw: Raw[] = [];
-  if (q.mode === 'or' || q.codeIds.length === 1) {
+  if (!groups || q.mode === 'or' || groups.length === 1) {
     for (const c of codings) raw.push({ sourceId: c.sourceId, start: c.start, end: c.end, members: [c] });
   } else {
+    const sets = groups.map((g) => new Set(g));
     const bySource = new Map<number, CodingRow[]>();
     for (const c of codings) {
       const list = bySource.get(c.sourceId);
@@ -80,34 +162,17 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
       else bySource.set(c.sourceId, [c]);
     }
     for (const [sourceId, list] of bySource) {
-      const first = list.filter((c) => c.codeId === q.codeIds[0]);
-      for (const anchor of first) {
-        let start = anchor.start;
-        let end = anchor.end;
-        const members = [anchor];
-        let ok = true;
-        for (const other of q.codeIds.slice(1)) {
-          const hits = list.filter((c) => c.codeId === other && c.start < end && c.end > start);
-          if (hits.length === 0) {
-            ok = false;
-            break;
-          }
-          members.push(...hits);
-          if (q.mode === 'and') {
-            // Narrow to where this code also applies (first overlapping coding wins).
-            start = Math.max(start, hits[0]!.start);
-            end = Math.min(end, hits[0]!.end);
-          } else {
-            start = Math.min(start, ...hits.map((h) => h.start));
-            end = Math.max(end, ...hits.map((h) => h.end));
-          }
+      for (const anchor of list.filter((c) => sets[0]!.has(c.codeId))) {
+        if (q.mode === 'and') raw.push(...intersect(sourceId, anchor, sets.slice(1), list));
+        else {
+          const joined = union(sourceId, anchor, sets.slice(1), list);
+          if (joined) raw.push(joined);
         }
-        if (ok && end > start) raw.push({ sourceId, start, end, members });
       }
     }
   }
 
-  // Speakers: the first non-interviewer turn overlapping the segment, else the interviewer.
+  // Speakers: the participants of the non-interviewer turns overlapping the segment, else the interviewer.
   // Each source's turns are read once (sorted, non-overlapping) and searched in
   // memory (a query per segment made 5,000 segments take 0.8 s on the bench corpus).
   // Participants (with their region) are few: read them once rather than join them onto every turn.
@@ -123,7 +188,8 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
   );
   type TurnRow = { start: number; end: number; isInterviewer: number; participantId: number | null };
   const turns = new Map<number, TurnRow[]>();
-  const turnAt = (sourceId: number, start: number, end: number): TurnRow | undefined => {
+  /** The turns a segment overlaps, in order. */
+  const turnsAt = (sourceId: number, start: number, end: number): TurnRow[] => {
     let list = turns.get(sourceId);
     if (!list) {
       list = turnsOf.all(sourceId) as TurnRow[];
@@ -137,14 +203,26 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
       if (list[mid]!.end > start) hi = mid;
       else lo = mid + 1;
     }
-    let interviewer: TurnRow | undefined;
-    for (let i = lo; i < list.length && list[i]!.start < end; i++) {
-      const t = list[i]!;
-      if (t.end <= start) continue;
-      if (t.isInterviewer === 0) return t;
-      interviewer ??= t;
-    }
-    return interviewer;
+    const out: TurnRow[] = [];
+    for (let i = lo; i < list.length && list[i]!.start < end; i++) if (list[i]!.end > start) out.push(list[i]!);
+    return out;
+  };
+  const NOBODY: Speaker = { participantId: null, participantName: null, perspective: null, role: '', region: null, isInterviewer: false };
+  const f = q.filter;
+  const speakerFilter = f.perspective !== undefined || f.region !== undefined || f.participantId !== undefined;
+  const passes = (p: Omit<Speaker, 'isInterviewer'>) =>
+    (!f.perspective || p.perspective === f.perspective) && (!f.region || p.region === f.region) && (!f.participantId || p.participantId === f.participantId);
+  /** The speaker a segment is shown with (and counted for), or null when the speaker filters leave it out. */
+  const speakerOf = (r: Raw): Speaker | null => {
+    const overlapped = turnsAt(r.sourceId, r.start, r.end);
+    const speaking = overlapped.filter((t) => t.isInterviewer === 0);
+    const candidates = speaking.map((t): Speaker => {
+      const p = t.participantId === null ? undefined : people.get(t.participantId);
+      return p ? { ...p, role: p.role ?? '', isInterviewer: false } : NOBODY;
+    });
+    if (speakerFilter) return candidates.find((c) => c.participantId !== null && passes(c)) ?? null;
+    if (candidates.length > 0) return candidates.find((c) => c.participantId !== null) ?? candidates[0]!;
+    return overlapped.length > 0 ? { ...NOBODY, isInterviewer: true } : NOBODY;
   };
   // Texts come through the per-connection cache that search keeps (valid until a write), so a
   // second retrieval, or one after a search, does not read and decode every transcript again.
@@ -154,15 +232,8 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
   const segments: Segment[] = [];
   let total = 0;
   for (const r of raw) {
-    const t = turnAt(r.sourceId, r.start, r.end);
-    const p = t?.participantId == null ? undefined : people.get(t.participantId);
-    const speaker: Speaker = t
-      ? { participantId: p?.participantId ?? null, participantName: p?.participantName ?? null, perspective: p?.perspective ?? null, role: p?.role ?? '', region: p?.region ?? null, isInterviewer: t.isInterviewer === 1 }
-      : { participantId: null, participantName: null, perspective: null, role: '', region: null, isInterviewer: false };
-    const f = q.filter;
-    if (f.perspective && speaker.perspective !== f.perspective) continue;
-    if (f.region && speaker.region !== f.region) continue;
-    if (f.participantId && speaker.participantId !== f.participantId) continue;
+    const speaker = speakerOf(r);
+    if (!speaker) continue;
     total++;
     if (segments.length >= q.limit) continue;
     const src = texts.get(r.sourceId)!;
@@ -177,7 +248,7 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
       text: src.text.slice(r.start, r.end),
       ...contextAround(src.text, r.start, r.end, q.context),
       perspective: speaker.perspective,
-      role: speaker.role ?? '',
+      role: speaker.role,
       region: speaker.region,
       participantId: speaker.participantId,
       participantName: q.anonymise ? null : speaker.participantName,

@@ -7,6 +7,10 @@ const offset = z.number().int().min(0);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
 export const SEGMENT_MODES = ['or', 'and', 'overlap'] as const;
+
+/** Keyboard steps of a code in the codebook: among its siblings, under the code above, or out to its parent's level. */
+export const CODE_STEPS = ['up', 'down', 'indent', 'outdent'] as const;
+export type CodeStep = (typeof CODE_STEPS)[number];
 export type SegmentMode = (typeof SEGMENT_MODES)[number];
 
 export const segmentFilterSchema = z.object({
@@ -64,7 +68,10 @@ export const codingsChannels = {
   'session.setCoder': channel(z.object({ name: z.string().trim().min(1).max(200) }).strict()).returns<string>(),
   'codings.segments': channel(
     z.object({
-      codeIds: z.array(id).min(1).max(100),
+      /** The chosen codes, the first the anchor of AND / OVERLAP; omitted: every coding of the project. */
+      codeIds: z.array(id).min(1).max(100).optional(),
+      /** Each chosen code includes the codes below it, as the codebook's and the matrix's totals count (default). */
+      subcodes: z.boolean().default(true),
       mode: z.enum(SEGMENT_MODES).default('or'),
       filter: segmentFilterSchema.default({}),
       anonymise: z.boolean().default(true),
@@ -88,6 +95,14 @@ export const codebookEditChannels = {
     }).strict(),
   ).returns<null>(),
   'codebook.move': channel(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict()).returns<null>(),
+  /**
+   * One keyboard step of a code (Alt+arrows), worked out from the codebook as it
+   * is when the step runs — never from a list the window may not have refreshed
+   * yet — so fast repeated steps each start where the last one ended. Null when
+   * the code cannot go that way (first, last, top level).
+   */
+  'codebook.step': channel(z.object({ id, step: z.enum(CODE_STEPS) }).strict())
+    .returns<{ parentId: number | null; index: number } | null>(),
   'codebook.deleteImpact': channel(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
   'codebook.delete': channel(z.object({ id }).strict()).returns<{ codes: number; codings: number }>(),
   'codebook.merge': channel(z.object({ fromId: id, intoId: id }).strict()).returns<{ moved: number; collapsed: number }>(),

@@ -73,5 +73,5 @@ export type { CodeRow, CodeCounts } from './codebook.ts';
 export type { SourceDetail, SourceListItem, TurnView, CodingView } from './sources.ts';
 export type { ParticipantRow, AttributeDef } from './participants.ts';
 export type { RecentProject } from './shell.ts';
-export type { Segment, SegmentList, SegmentMode, HistoryEntryView } from './codings.ts';
+export type { Segment, SegmentList, SegmentMode, HistoryEntryView, CodeStep } from './codings.ts';
 export type { FilePreview, ImportResult, SpeakerPreview, SpeakerTarget, SpeakerModeInput } from './import.ts';

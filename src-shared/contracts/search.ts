@@ -16,6 +16,10 @@ const searchScope = {
   sourceIds: z.array(id).max(100_000).optional(),
   /** Whether interviewer turns are searched (they never pass a speaker filter either way). */
   interviewer: z.boolean().default(true),
+  /** Only hits in passages coded with one of these codes. */
+  codeIds: z.array(id).min(1).max(100).optional(),
+  /** A code of `codeIds` includes the codes below it (default), as the codebook and the matrix count it. */
+  subcodes: z.boolean().default(true),
 };
 
 export const searchInputSchema = z.object({

@@ -69,6 +69,24 @@ async function dragPointer(page: Harness['page'], from: { x: number; y: number }
 
 const focusedRow = (h: Harness) => h.page.evaluate(() => document.activeElement?.getAttribute('role') === 'row' ? document.activeElement.getAttribute('aria-label') : null);
 
+/** The top-level codes as the tree shows them, in order. */
+const shownRoots = (h: Harness) => tree(h).locator('[role="row"][aria-level="1"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
+
+/** The sub-codes of a code as the tree shows them (rows one level deeper right after it). */
+const shownChildren = (h: Harness, parent: string) =>
+  tree(h).locator('[role="row"]').evaluateAll((rows, name) => {
+    const at = rows.findIndex((r) => r.getAttribute('aria-label') === name);
+    if (at === -1) return [];
+    const level = Number(rows[at]!.getAttribute('aria-level'));
+    const out: (string | null)[] = [];
+    for (const r of rows.slice(at + 1)) {
+      const l = Number(r.getAttribute('aria-level'));
+      if (l <= level) break;
+      if (l === level + 1) out.push(r.getAttribute('aria-label'));
+    }
+    return out;
+  }, parent);
+
 async function focusRow(h: Harness, name: string): Promise<void> {
   // Tab into the tree like a keyboard user, then walk to the row with the arrow keys.
   await row(h, name).focus();
@@ -289,14 +307,30 @@ describe('codebook editing', () => {
     await page.mouse.up();
     await expect.poll(() => roots()[0]).toBe('Beeld van JZOJP');
 
-    // By keys: Alt+↓ moves it back down one place; Alt+→ makes it a sub-code of the code above.
+    await expect.poll(() => shownRoots(h)).toEqual(roots());
+
+    // By keys, pressed as fast as a practised user does (no waiting in between): each step starts where the
+    // previous one ended, even before the tree on screen has caught up. Alt+↓ twice: two places down.
     await focusRow(h, 'Beeld van JZOJP');
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(() => roots().slice(0, 2)).toEqual(['Bekostiging en financiering', 'Beeld van JZOJP']);
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => shownRoots(h)).toEqual(['Bekostiging en financiering', 'Lerend vermogen', 'Beeld van JZOJP', ...roots().slice(3)]);
+    expect(roots()).toEqual(await shownRoots(h));
     // The moved row keeps the keyboard focus, so the next step needs no pointer.
     await expect.poll(() => focusedRow(h)).toBe('Beeld van JZOJP');
+    // Alt+↑ then at once Alt+→: one place up, then a sub-code of the code above it (the first block), shown last
+    // under it with its parent opened.
+    await page.keyboard.press('Alt+ArrowUp');
     await page.keyboard.press('Alt+ArrowRight');
-    await expect.poll(() => codeByName(h, 'Beeld van JZOJP')?.parentId).toBe(codeByName(h, 'Bekostiging en financiering')!.id);
+    const block = row(h, 'Bekostiging en financiering');
+    await expect.poll(() => block.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => shownChildren(h, 'Bekostiging en financiering').then((c) => c.at(-1))).toBe('Beeld van JZOJP');
+    expect(codeByName(h, 'Beeld van JZOJP')?.parentId).toBe(codeByName(h, 'Bekostiging en financiering')!.id);
+    expect(await shownRoots(h)).not.toContain('Beeld van JZOJP');
+    // And back out with Alt+←: right after its parent again.
+    await expect.poll(() => focusedRow(h)).toBe('Beeld van JZOJP');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => shownRoots(h).then((r) => r.slice(0, 2))).toEqual(['Bekostiging en financiering', 'Beeld van JZOJP']);
     expect(h.pageErrors).toEqual([]);
   });
 

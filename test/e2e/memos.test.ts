@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
+import { editorSelects, editorTextEndsWith } from './select-text.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
@@ -38,8 +39,8 @@ function textRuns(body: string): { text: string; format: number }[] {
   return runs;
 }
 
-/** Lets the editor take in a selection change (Lexical reads it on the async selectionchange event), as a person's pause would. */
-const settle = (h: Harness) => h.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20))));
+/** The memo editor's root, for waiting on what its state holds (Lexical takes selection changes and typing in asynchronously). */
+const MEMO = '.memo-editor__text';
 
 describe('memos', () => {
   it('writes a memo on a code with the keyboard, bold included; saves; finds it in the journal; undo/redo; delete', async () => {
@@ -61,7 +62,7 @@ describe('memos', () => {
     await page.keyboard.type('Regio’s leren vooral informeel van elkaar');
     await page.keyboard.press('Control+Shift+ArrowLeft');
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('elkaar');
-    await settle(h);
+    await editorSelects(h, MEMO, 'elkaar');
     await page.keyboard.press('Control+b');
     await expect.poll(() => panel.getByRole('button', { name: 'Vet' }).getAttribute('aria-pressed')).toBe('true');
     await panel.getByText('Opgeslagen').waitFor();
@@ -74,12 +75,12 @@ describe('memos', () => {
     // Ctrl+Z inside the editor is the editor's own undo, never the project's.
     await page.keyboard.press('End');
     await page.keyboard.type(' x');
-    await settle(h);
+    await editorTextEndsWith(h, MEMO, 'elkaar x');
     await page.keyboard.press('Control+z');
     await expect.poll(() => text.innerText()).toBe('Regio’s leren vooral informeel van elkaar');
     // Electron's Edit menu sends the undo command instead of the key: still the editor's own undo, text intact.
     await page.keyboard.type(' y');
-    await settle(h);
+    await editorTextEndsWith(h, MEMO, 'elkaar y');
     h.session.emit('command.invoke', { id: 'edit.undo' });
     await expect.poll(() => text.innerText()).toBe('Regio’s leren vooral informeel van elkaar');
     expect(undoneSteps(h)).toBe(0);

@@ -38,3 +38,42 @@ export async function selectText(h: Harness, phrase: string): Promise<void> {
   // selectionchange is delivered asynchronously.
   await expect.poll(() => body.getAttribute('data-selection')).not.toBe(before);
 }
+
+interface LexicalView {
+  /** The editor's whole text as its state holds it. */
+  text: string;
+  /** The text of the editor's own selection (what a key command acts on). */
+  selected: string;
+}
+
+/**
+ * What Lexical's state holds for the editor whose root matches `selector`.
+ * Lexical takes DOM selection changes and typing over asynchronously; a test
+ * waits on this (polling) instead of sleeping before the next key. Reads the
+ * editor through the `__lexicalEditor` property Lexical puts on its root element.
+ */
+export async function lexicalView(h: Harness, selector: string): Promise<LexicalView | null> {
+  return h.page.evaluate((sel) => {
+    interface State { _selection: { getTextContent(): string } | null; _nodeMap: Map<string, { getTextContent(): string }>; read(fn: () => void): void }
+    const root = document.querySelector(sel) as (HTMLElement & { __lexicalEditor?: { getEditorState(): State } }) | null;
+    const editor = root?.__lexicalEditor;
+    if (!editor) return null;
+    const state = editor.getEditorState();
+    const out = { text: '', selected: '' };
+    state.read(() => {
+      out.text = state._nodeMap.get('root')?.getTextContent() ?? '';
+      out.selected = state._selection?.getTextContent() ?? '';
+    });
+    return out;
+  }, selector);
+}
+
+/** Waits until the editor's own selection holds exactly `text`. */
+export async function editorSelects(h: Harness, selector: string, text: string): Promise<void> {
+  await expect.poll(async () => (await lexicalView(h, selector))?.selected).toBe(text);
+}
+
+/** Waits until the editor's state ends with `text` (typing has been taken in). */
+export async function editorTextEndsWith(h: Harness, selector: string, text: string): Promise<void> {
+  await expect.poll(async () => (await lexicalView(h, selector))?.text.endsWith(text)).toBe(true);
+}

@@ -10,7 +10,7 @@ import { openProjectDb } from '../../src-main/db/open.ts';
 import { applyCoding } from '../../src-main/services/coding-edit.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
 import { resolveCode } from '../../src-main/cli/resolve.ts';
-import { selectIn, selectText } from './select-text.ts';
+import { editorSelects, selectIn, selectText } from './select-text.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
@@ -56,8 +56,8 @@ function covered(h: Harness, ids: Record<string, number>): Record<string, string
 async function replaceInEditor(h: Harness, word: string, replacement: string): Promise<void> {
   const editor = h.page.locator('.turn-editor__input');
   await selectIn(h, '.turn-editor__input', word);
-  // Lexical takes the DOM selection over on selectionchange.
-  await h.page.waitForTimeout(50);
+  // Lexical takes the DOM selection over on selectionchange: wait until its own selection holds the word.
+  await editorSelects(h, '.turn-editor__input', word);
   await h.page.keyboard.type(replacement);
   await expect.poll(() => editor.textContent()).toContain(replacement);
 }

@@ -7,7 +7,7 @@ import { copyFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useTmp } from '../helpers/tmp.ts';
-import { PUBLIC_FIXTURES } from '../helpers/public-fixtures.ts';
+import { publicFixture } from '../helpers/public-fixtures.ts';
 import { IMPORT_FORMATS } from '../../src-main/import/types.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/duiding.mjs', import.meta.url));
@@ -31,7 +31,7 @@ function duiding(cwd: string, args: string[]) {
 }
 
 const importable = (dir: string) =>
-  readdirSync(join(PUBLIC_FIXTURES, dir), { recursive: true, withFileTypes: true })
+  readdirSync(publicFixture(dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && (IMPORT_FORMATS as readonly string[]).includes(e.name.split('.').pop()!.toLowerCase())).length;
 
 describe('duiding import over the public fixtures', () => {
@@ -45,7 +45,7 @@ describe('duiding import over the public fixtures', () => {
   ])('%s: one result per file', (folder) => {
     const dir = tmp.dir();
     expect(duiding(dir, ['new', 'p.duiding']).code).toBe(0);
-    const r = duiding(dir, ['import', 'p.duiding', join(PUBLIC_FIXTURES, folder), '--json', '--allow-duplicates']);
+    const r = duiding(dir, ['import', 'p.duiding', publicFixture(folder), '--json', '--allow-duplicates']);
     const lines = JSON.parse(r.stdout) as Line[];
     expect(lines).toHaveLength(importable(folder));
     for (const line of lines) {
@@ -58,7 +58,7 @@ describe('duiding import over the public fixtures', () => {
   it('reports speakers, turns and encodings, and maps labels with --map', () => {
     const dir = tmp.dir();
     duiding(dir, ['new', 'p.duiding']);
-    const osce = join(PUBLIC_FIXTURES, 'osce-medical-interviews-en/transcripts');
+    const osce = publicFixture('osce-medical-interviews-en/transcripts');
     const first = readdirSync(osce).filter((f) => f.endsWith('.txt')).sort()[0]!;
     copyFileSync(join(osce, first), join(dir, first));
     const r = duiding(dir, ['import', 'p.duiding', first, '--map', 'D=interviewer', '--map', 'P=Patiënt A:inwoner', '--json']);

@@ -2,10 +2,11 @@
 // real project file: CSV and XLSX read back, anonymisation, and failures that
 // leave nothing behind.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { useTmp } from '../helpers/tmp.ts';
+import { inReadOnlyDir } from '../helpers/read-only-dir.ts';
 import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
 import { Session } from '../../src-main/session.ts';
 import { addSource } from '../../src-main/sources/sources.ts';
@@ -158,22 +159,32 @@ describe('segments.export', () => {
     expect(tmpFiles(dir)).toEqual([]);
   });
 
-  // Root ignores file permissions, so this one only means something as a normal user.
-  it.skipIf(process.getuid?.() === 0)('a read-only folder: refused, an existing export there stays as it was', async () => {
-    const { dispatch, dir, samen } = await setup();
+  // A read-only folder for root as well (chmod does not stop root): see test/helpers/read-only-dir.ts.
+  it('a read-only folder: refused, an existing export there stays as it was', async () => {
+    const { session, dir, samen } = await setup();
+    const project = session.requireProject().path;
+    session.close();
     const locked = join(dir, 'alleen-lezen');
     mkdirSync(locked);
     const path = join(locked, 'fragmenten.csv');
     writeFileSync(path, 'vorige export');
-    chmodSync(locked, 0o555);
-    try {
-      const err = errorOf(await dispatch('segments.export', { codeIds: [samen], format: 'csv', path }));
-      expect(err.code).toBe('exports.write_failed');
-      expect(readFileSync(path, 'utf8')).toBe('vorige export');
-      expect(tmpFiles(locked)).toEqual([]);
-    } finally {
-      chmodSync(locked, 0o755);
-    }
+    const seen = inReadOnlyDir<{ code: string | null; message: string; content: string; files: string[] }>(locked, `
+      const { Session } = await import(repo('src-main/session.ts'));
+      const { createDispatcher } = await import(repo('src-main/ipc/dispatch.ts'));
+      const { readFileSync, readdirSync } = await import('node:fs');
+      const session = new Session();
+      const dispatch = createDispatcher({ session, onInternalError: () => {} });
+      const opened = await dispatch('project.open', { path: args.project });
+      if (!opened.ok) throw new Error(opened.error.message);
+      const r = await dispatch('segments.export', { codeIds: [args.samen], format: 'csv', path: args.path });
+      session.close();
+      return { code: r.ok ? null : r.error.code, message: r.ok ? '' : r.error.message, content: readFileSync(args.path, 'utf8'), files: readdirSync(dir) };
+    `, { project, samen, path });
+    expect(seen.code).toBe('exports.write_failed');
+    expect(seen.message).toContain('fragmenten.csv');
+    expect(seen.content).toBe('vorige export');
+    expect(seen.files).toEqual(['fragmenten.csv']);
+    expect(readFileSync(path, 'utf8')).toBe('vorige export');
   });
 
   it('an unknown format or a missing path is refused before anything is written', async () => {

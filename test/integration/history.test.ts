@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { useTmp } from '../helpers/tmp.ts';
+import { undoable } from '../helpers/db-state.ts';
 import { createExampleProject } from '../../src-main/example/build-example.ts';
 import { openProjectDb, type ProjectDb } from '../../src-main/db/open.ts';
 import { applyCoding, removeCodings, updateCoding } from '../../src-main/services/coding-edit.ts';
@@ -14,17 +15,8 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 
 const tmp = useTmp('duiding-history-');
 
-/** Everything a user action can change, as comparable data. */
-function state(db: ProjectDb) {
-  const all = (sql: string) => db.sqlite.prepare(sql).all();
-  return {
-    codes: all('SELECT id, guid, parent_id, name, role, color, definition, include_criteria, exclude_criteria, example, sort_order FROM codes ORDER BY id'),
-    codings: all('SELECT id, guid, source_id, code_id, start, "end", coder_id, memo, is_key_quote FROM codings ORDER BY id'),
-    sources: all('SELECT id, name, text_hash FROM sources ORDER BY id'),
-    turns: all('SELECT id, source_id, start, "end", participant_id FROM turns ORDER BY id'),
-    search: all('SELECT source_id, chunk_start, chunk_end FROM search_index ORDER BY source_id, chunk_start'),
-  };
-}
+/** Everything a user action can change: every undo-tracked table of the schema and the search index. */
+const state = undoable;
 
 function example(): { db: ProjectDb; path: string; coder: number } {
   const path = join(tmp.dir(), 'v.duiding');

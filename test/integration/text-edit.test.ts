@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { useTmp } from '../helpers/tmp.ts';
+import { undoable } from '../helpers/db-state.ts';
 import { createExampleProject } from '../../src-main/example/build-example.ts';
 import { openProjectDb, type ProjectDb } from '../../src-main/db/open.ts';
 import { addSource, getSource } from '../../src-main/sources/sources.ts';
@@ -100,17 +101,8 @@ function edit(f: Fixture, index: number, from: string, to: string) {
   return editTurnText(f.db, { sourceId: f.sourceId, turnId: f.turnIds[index]!, expectedText: old, text: old.replace(from, to) }, f.coder);
 }
 
-/** Everything a text edit can change, as comparable data. */
-function state(db: ProjectDb) {
-  const all = (sql: string) => db.sqlite.prepare(sql).all();
-  return {
-    sources: all('SELECT id, text, text_hash FROM sources ORDER BY id'),
-    turns: all('SELECT id, source_id, start, "end" FROM turns ORDER BY id'),
-    codings: all('SELECT id, guid, source_id, code_id, start, "end", coder_id, created_at, memo, is_key_quote FROM codings ORDER BY id'),
-    lost: all('SELECT * FROM lost_codings ORDER BY id'),
-    search: all('SELECT source_id, chunk_start, chunk_end, body FROM search_index ORDER BY source_id, chunk_start'),
-  };
-}
+/** Everything a text edit can change (and undo must restore): every undo-tracked table and the search index. */
+const state = undoable;
 
 const ORIGINAL = {
   A: 'huisats erg belangrijk voor de wijkverpleging',

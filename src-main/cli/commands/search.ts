@@ -1,9 +1,11 @@
-// duiding search FILE QUERY... [--perspective P] [--region R] [--limit N] [--skip-interviewer] [--json]
+// duiding search FILE QUERY... [--perspective P] [--region R] [--code PATH [--exact]]... [--limit N] [--skip-interviewer] [--json]
 //                              [--autocode CODEPATH [--extent match|sentence|turn] [--coder NAME]]
 // One line per hit: source · speaker role · …before [match] after…  Speakers
 // appear by role and perspective, never by name (anonymised, as in reports).
 // With --autocode every hit is coded instead (one undoable action, places
 // already coded with the code skipped), and one summary line is printed.
+// --code keeps the hits in passages coded with that code and, unless --exact,
+// the codes below it (as the codebook and the matrix count a code).
 import { resolve } from 'node:path';
 import { call, CliFailure, UsageError, type CliIo } from '../io.ts';
 import type { CliCommand } from '../registry.ts';
@@ -25,6 +27,8 @@ export const searchCommand: CliCommand = {
   options: {
     perspective: { type: 'string' },
     region: { type: 'string' },
+    code: { type: 'string', multiple: true },
+    exact: { type: 'boolean', default: false },
     limit: { type: 'string' },
     'skip-interviewer': { type: 'boolean', default: false },
     autocode: { type: 'string' },
@@ -54,8 +58,14 @@ export const searchCommand: CliCommand = {
     const codePath = values.autocode as string | undefined;
     if (codePath === undefined && extent !== undefined) throw new UsageError(io.t('cli.missingArgument', { what: '--autocode' }));
     await call(io, 'project.open', { path: resolve(file) });
+    const codeIds = ((values.code as string[] | undefined) ?? []).map((path) => {
+      const id = resolveCode(io.session.requireProject(), path);
+      if (id === null) throw new CliFailure(io.t('cli.unknownCode', { path }));
+      return id;
+    });
     const scope = {
       query,
+      ...(codeIds.length > 0 ? { codeIds, subcodes: !values.exact } : {}),
       ...(perspective ? { perspective } : {}),
       ...(region !== undefined ? { region } : {}),
       ...(values['skip-interviewer'] ? { interviewer: false } : {}),

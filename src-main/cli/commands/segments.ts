@@ -1,4 +1,6 @@
-// duiding segments FILE [--code PATH]... [--mode or|and|overlap] [--perspective P] [--json]
+// duiding segments FILE [--code PATH]... [--exact] [--mode or|and|overlap] [--perspective P] [--json]
+// A code includes its sub-codes (as the codebook and matrix count them) unless
+// --exact; without --code every coded segment of the project is listed.
 import { resolve } from 'node:path';
 import { call, CliFailure, UsageError } from '../io.ts';
 import type { CliCommand } from '../registry.ts';
@@ -6,10 +8,14 @@ import { resolveCode } from '../resolve.ts';
 import { SEGMENT_MODES, type SegmentList } from '../../../src-shared/contracts/codings.ts';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 
+/** The most segments one call returns (the contract's maximum); more are counted and reported as not shown. */
+const SEGMENTS_LIMIT = 100_000;
+
 export const segmentsCommand: CliCommand = {
   name: 'segments',
   options: {
     code: { type: 'string', multiple: true },
+    exact: { type: 'boolean', default: false },
     mode: { type: 'string', default: 'or' },
     perspective: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -26,19 +32,17 @@ export const segmentsCommand: CliCommand = {
     await call(io, 'project.open', { path: resolve(file) });
     const db = io.session.requireProject();
     const paths = (values.code as string[] | undefined) ?? [];
-    const codeIds = paths.length
-      ? paths.map((p) => {
-          const id = resolveCode(db, p);
-          if (id === null) throw new CliFailure(io.t('cli.unknownCode', { path: p }));
-          return id;
-        })
-      : (db.sqlite.prepare('SELECT id FROM codes ORDER BY id').pluck().all() as number[]);
-    if (codeIds.length === 0) {
-      io.out(values.json ? JSON.stringify({ segments: [], total: 0, truncated: false }) : io.t('cli.segmentsCount', { shown: 0, total: 0 }));
-      return 0;
-    }
+    const codeIds = paths.map((p) => {
+      const id = resolveCode(db, p);
+      if (id === null) throw new CliFailure(io.t('cli.unknownCode', { path: p }));
+      return id;
+    });
+    // Without --code: every coding, however many codes the codebook has (no code list to cut short).
     const list = await call<SegmentList>(io, 'codings.segments', {
-      codeIds: codeIds.slice(0, 100), mode: paths.length ? mode : 'or', filter: perspective ? { perspective } : {},
+      ...(codeIds.length > 0 ? { codeIds, mode } : { mode: 'or' }),
+      subcodes: !values.exact,
+      filter: perspective ? { perspective } : {},
+      limit: SEGMENTS_LIMIT,
     });
     if (values.json) {
       io.out(JSON.stringify(list, null, 2));

@@ -5,7 +5,7 @@ import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-a
 import type { CodeRow } from '../../../src-shared/contracts/index.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { useCodebook } from './codebook-store.ts';
-import { stepCode, stepTarget, type Step } from './code-actions.ts';
+import { canStep, stepCode, type Step } from './code-actions.ts';
 import { selectedCodingsOf } from './selected-codings.ts';
 
 type MenuKey = 'newSubcode' | 'rename' | 'recolour' | Step | 'merge' | 'split' | 'delete';
@@ -16,7 +16,7 @@ export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow
   // Re-read when the reader's picked codings change, so the split item counts right.
   useUi((s) => s.selectedCodingIds);
   const splitIds = isOpen ? selectedCodingsOf(code.id) : [];
-  const can = (step: Step) => stepTarget(rows, code.id, step) !== null;
+  const can = (step: Step) => canStep(rows, code.id, step);
   const disabled: MenuKey[] = [...(['up', 'down', 'indent', 'outdent'] as const).filter((s) => !can(s)), ...(splitIds.length === 0 ? ['split' as const] : [])];
 
   const act = (key: MenuKey) => {
@@ -36,7 +36,7 @@ export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow
         return store.open({ kind: 'split', codeId: code.id, codingIds: splitIds });
       default:
         store.openMenu(null);
-        void stepCode(rows, code.id, key);
+        void stepCode(code, key);
     }
   };
 

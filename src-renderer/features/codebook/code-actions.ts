@@ -1,7 +1,7 @@
 // What codebook edits do from the UI: one call each, then a calm status line
 // or a translated notice. The services make every edit one undo step.
 import i18next from 'i18next';
-import type { CodeRow } from '../../../src-shared/contracts/index.ts';
+import type { CodeRow, CodeStep } from '../../../src-shared/contracts/index.ts';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { useCodebook } from './codebook-store.ts';
@@ -58,42 +58,34 @@ export function moveCode(code: Pick<CodeRow, 'id' | 'name'>, parentId: number | 
   });
 }
 
-export type Step = 'up' | 'down' | 'indent' | 'outdent';
+export type Step = CodeStep;
 
-/** Where a step takes a code among the rows (tree order), or null when it cannot go that way. */
-export function stepTarget(rows: readonly CodeRow[], id: number, step: Step): { parentId: number | null; index: number } | null {
+/** Whether the tree as shown lets a code take a step (the menu greys out the others; the move itself is worked out in main). */
+export function canStep(rows: readonly CodeRow[], id: number, step: Step): boolean {
   const code = rows.find((r) => r.id === id);
-  if (!code) return null;
+  if (!code) return false;
   const siblings = rows.filter((r) => r.parentId === code.parentId);
   const at = siblings.findIndex((r) => r.id === id);
-  switch (step) {
-    // Indices count the siblings without the moved code (as codebook.move does).
-    case 'up':
-      return at > 0 ? { parentId: code.parentId, index: at - 1 } : null;
-    case 'down':
-      return at < siblings.length - 1 ? { parentId: code.parentId, index: at + 1 } : null;
-    case 'indent': {
-      const above = siblings[at - 1];
-      return above ? { parentId: above.id, index: rows.filter((r) => r.parentId === above.id).length } : null;
-    }
-    case 'outdent': {
-      const parent = code.parentId === null ? undefined : rows.find((r) => r.id === code.parentId);
-      if (!parent) return null;
-      const parentAt = rows.filter((r) => r.parentId === parent.parentId).findIndex((r) => r.id === parent.id);
-      return { parentId: parent.parentId, index: parentAt + 1 };
-    }
-  }
+  if (step === 'up' || step === 'indent') return at > 0;
+  if (step === 'down') return at < siblings.length - 1;
+  return code.parentId !== null;
 }
 
-export async function stepCode(rows: readonly CodeRow[], id: number, step: Step): Promise<void> {
-  const code = rows.find((r) => r.id === id);
-  if (!code) return;
-  const target = stepTarget(rows, id, step);
-  if (!target) {
-    status('codebookEdit.cannotMove', { code: code.name });
-    return;
-  }
-  if (await moveCode(code, target.parentId, target.index)) useCodebook.getState().focusLater(id);
+/**
+ * One Alt+arrow step. The main process works out the target from the codebook
+ * as it is then (codebook.step), so a second step pressed before this window
+ * has the refreshed tree still starts where the first one ended.
+ */
+export async function stepCode(code: Pick<CodeRow, 'id' | 'name'>, step: Step): Promise<void> {
+  await attempt(() => call('codebook.step', { id: code.id, step }), (moved) => {
+    if (!moved) {
+      status('codebookEdit.cannotMove', { code: code.name });
+      return;
+    }
+    if (moved.parentId !== null) useCodebook.getState().expand(moved.parentId);
+    useCodebook.getState().focusLater(code.id);
+    status('codebookEdit.moved', { code: code.name });
+  });
 }
 
 export function mergeCodes(from: Pick<CodeRow, 'id' | 'name'>, into: Pick<CodeRow, 'id' | 'name'>): Promise<boolean> {

@@ -21,7 +21,7 @@ export function handleRowKey(e: KeyboardEvent, rows: readonly CodeRow[]): void {
   if (e.key === 'F2' && !e.ctrlKey && !e.altKey && !e.metaKey) store.open({ kind: 'rename', codeId: code.id });
   else if (e.key === 'Delete' && !e.ctrlKey && !e.altKey && !e.metaKey) store.open({ kind: 'delete', codeId: code.id });
   else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) store.openMenu(code.id);
-  else if (e.altKey && !e.ctrlKey && !e.metaKey && ALT_STEPS[e.key]) void stepCode(rows, code.id, ALT_STEPS[e.key]!);
+  else if (e.altKey && !e.ctrlKey && !e.metaKey && ALT_STEPS[e.key]) void stepCode(code, ALT_STEPS[e.key]!);
   else handled = false;
   if (handled) {
     e.preventDefault();

@@ -35,6 +35,8 @@ function Handle({ edge, codingId, label }: { edge: 'start' | 'end'; codingId: nu
     <span
       className={`coding-handle coding-handle--${edge}`}
       aria-hidden="true"
+      // Decoration inside the text (NOT_TEXT_ATTRIBUTE): a selection that ends on it maps around it.
+      data-not-text=""
       title={label}
       onPointerDown={(e) => startBoundaryDrag(e, codingId, edge)}
     />

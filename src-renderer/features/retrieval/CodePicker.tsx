@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Input, Label, ListBox, ListBoxItem, SearchField, Tag, TagGroup, TagList } from 'react-aria-components';
+import { Button, Input, Label, ListBox, ListBoxItem, SearchField, Switch, Tag, TagGroup, TagList } from 'react-aria-components';
 import { useCodes } from '../../state/queries.ts';
 import type { CodeRow } from '../../../src-shared/contracts/codebook.ts';
 import { useRetrieval } from './retrieval-store.ts';
@@ -24,12 +24,15 @@ function flatten(codes: CodeRow[]): PickRow[] {
 /**
  * A searchable multi-select of the codebook: type to narrow the list, Space
  * or click to switch a code on or off. The chosen codes stay visible as tags
- * (in the order chosen: for AND the first code is the anchor).
+ * (in the order chosen: for AND the first code is the anchor). When a chosen
+ * code has sub-codes, a switch says whether they count (on by default); the
+ * counts in the list follow it, as the codebook shows a code's whole subtree.
  */
 export function CodePicker() {
   const { t } = useTranslation();
   const codes = useCodes(null).data;
   const codeIds = useRetrieval((s) => s.codeIds);
+  const subcodes = useRetrieval((s) => s.subcodes);
   const [filter, setFilter] = useState('');
   const rows = useMemo(() => flatten(codes ?? []), [codes]);
   const shown = useMemo(() => {
@@ -38,6 +41,8 @@ export function CodePicker() {
   }, [rows, filter]);
   const byId = useMemo(() => new Map(rows.map((r) => [r.code.id, r.code])), [rows]);
   const chosen = codeIds.map((id) => byId.get(id)).filter((c): c is CodeRow => c !== undefined);
+  const parents = useMemo(() => new Set(rows.flatMap((r) => (r.code.parentId === null ? [] : [r.code.parentId]))), [rows]);
+  const chosenParent = chosen.some((c) => parents.has(c.id));
 
   const onSelection = (keys: 'all' | Set<React.Key>) => {
     if (keys === 'all') return;
@@ -67,12 +72,20 @@ export function CodePicker() {
           <Button className="tool tool--small" onPress={() => useRetrieval.getState().setCodes([])}>{t('retrieval.clearCodes')}</Button>
         </div>
       )}
+      {chosenParent && (
+        <Switch className="retrieval-switch" isSelected={subcodes} onChange={(v) => useRetrieval.getState().setSubcodes(v)}>
+          <span className="retrieval-switch__track" aria-hidden="true" />
+          {t('retrieval.subcodes')}
+        </Switch>
+      )}
       <SearchField className="retrieval-code-search" value={filter} onChange={setFilter}>
         <Label className="retrieval-label">{t('retrieval.codeSearch')}</Label>
         <Input className="retrieval-input" />
       </SearchField>
       <ListBox className="retrieval-code-list" aria-label={t('retrieval.codeList')} aria-describedby="retrieval-code-hint"
         selectionMode="multiple" selectedKeys={new Set(codeIds)} onSelectionChange={onSelection} items={shown}
+        // The rows show counts that follow the switch: re-render them when it changes.
+        dependencies={[subcodes]}
         renderEmptyState={() => <p className="muted retrieval-code-list__empty">{t('retrieval.noCodeMatch')}</p>}>
         {(r) => (
           <ListBoxItem id={r.code.id} textValue={r.path} className="retrieval-code">
@@ -81,7 +94,7 @@ export function CodePicker() {
               <span className="swatch" style={{ background: r.code.color }} aria-hidden="true" />
               <span className={r.code.role === 'code' ? '' : 'retrieval-code__group'}>{filter ? r.path : r.code.name}</span>
             </span>
-            <span className="count">{r.code.counts.segments}</span>
+            <span className="count">{subcodes ? r.code.totals.segments : r.code.counts.segments}</span>
           </ListBoxItem>
         )}
       </ListBox>

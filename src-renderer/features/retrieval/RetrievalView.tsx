@@ -22,6 +22,7 @@ export function RetrievalView() {
   const { t } = useTranslation();
   const codeIds = useRetrieval((s) => s.codeIds);
   const mode = useRetrieval((s) => s.mode);
+  const subcodes = useRetrieval((s) => s.subcodes);
   const filters = useRetrieval((s) => s.filters);
   const anonymise = useRetrieval((s) => s.anonymise);
 
@@ -33,7 +34,7 @@ export function RetrievalView() {
     projectRef.current = project;
   }, [project]);
 
-  const input = useMemo(() => segmentQuery({ codeIds, mode, filters, anonymise }), [codeIds, mode, filters, anonymise]);
+  const input = useMemo(() => segmentQuery({ codeIds, mode, subcodes, filters, anonymise }), [codeIds, mode, subcodes, filters, anonymise]);
   const result = useQuery({
     queryKey: ['retrieval', 'segments', input],
     queryFn: () => call('codings.segments', input),

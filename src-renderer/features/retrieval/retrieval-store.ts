@@ -16,6 +16,12 @@ export interface RetrievalFilters {
 interface RetrievalState {
   codeIds: number[];
   mode: SegmentMode;
+  /**
+   * A chosen code includes the codes below it (on by default): a building
+   * block then retrieves the passages its count in the codebook, matrix and
+   * report stands for. Codes without sub-codes are the same either way.
+   */
+  subcodes: boolean;
   filters: RetrievalFilters;
   /** Role only, never names: the default, because what is retrieved ends up in reports. */
   anonymise: boolean;
@@ -23,6 +29,7 @@ interface RetrievalState {
   active: number;
   setCodes(ids: number[]): void;
   setMode(mode: SegmentMode): void;
+  setSubcodes(on: boolean): void;
   setFilter<K extends keyof RetrievalFilters>(key: K, value: RetrievalFilters[K]): void;
   setAnonymise(on: boolean): void;
   setActive(i: number): void;
@@ -30,12 +37,13 @@ interface RetrievalState {
 }
 
 const NO_FILTERS: RetrievalFilters = { perspective: null, region: null, participantId: null, sourceId: null, coderId: null };
-const INITIAL = { codeIds: [], mode: 'or' as SegmentMode, filters: NO_FILTERS, anonymise: true, active: 0 };
+const INITIAL = { codeIds: [], mode: 'or' as SegmentMode, subcodes: true, filters: NO_FILTERS, anonymise: true, active: 0 };
 
 export const useRetrieval = create<RetrievalState>((set) => ({
   ...INITIAL,
   setCodes: (codeIds) => set({ codeIds, active: 0 }),
   setMode: (mode) => set({ mode, active: 0 }),
+  setSubcodes: (subcodes) => set({ subcodes, active: 0 }),
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value }, active: 0 })),
   setAnonymise: (anonymise) => set({ anonymise }),
   setActive: (active) => set({ active }),
@@ -43,12 +51,12 @@ export const useRetrieval = create<RetrievalState>((set) => ({
 }));
 
 /** The `codings.segments` input for the current state (also what an export writes). */
-export function segmentQuery(s: Pick<RetrievalState, 'codeIds' | 'mode' | 'filters' | 'anonymise'>) {
+export function segmentQuery(s: Pick<RetrievalState, 'codeIds' | 'mode' | 'subcodes' | 'filters' | 'anonymise'>) {
   const filter: { perspective?: Perspective; region?: string; participantId?: number; sourceId?: number; coderId?: number } = {};
   if (s.filters.perspective) filter.perspective = s.filters.perspective;
   if (s.filters.region) filter.region = s.filters.region;
   if (s.filters.participantId !== null) filter.participantId = s.filters.participantId;
   if (s.filters.sourceId !== null) filter.sourceId = s.filters.sourceId;
   if (s.filters.coderId !== null) filter.coderId = s.filters.coderId;
-  return { codeIds: s.codeIds, mode: s.mode, filter, anonymise: s.anonymise, context: 90 };
+  return { codeIds: s.codeIds, mode: s.mode, subcodes: s.subcodes, filter, anonymise: s.anonymise, context: 90 };
 }

@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Switch } from 'react-aria-components';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
-import { useAttributes, useParticipants, useSources } from '../../state/queries.ts';
+import { useAttributes, useCodes, useParticipants, useSources } from '../../state/queries.ts';
 import { useSearch } from './search-store.ts';
 
 const FILTER_CLASSES = { root: 'search-filter', label: 'search-filter__label', button: 'search-filter__button' };
 
-/** Perspective, learning region, participant and transcript filters, and whether interviewer questions count. */
+/**
+ * Perspective, learning region, participant and transcript filters, whether
+ * interviewer questions count, and "only in passages coded with" a code — with
+ * its sub-codes unless switched off (the switch shows for a code that has them).
+ */
 export function SearchFilters() {
   const { t } = useTranslation();
   const filters = useSearch((s) => s.filters);
@@ -16,6 +20,7 @@ export function SearchFilters() {
   const participants = useParticipants().data;
   const attributes = useAttributes().data;
   const sources = useSources().data;
+  const codes = useCodes(null).data;
 
   const regionId = attributes?.find((a) => a.key === 'region')?.id;
   const regions = useMemo(() => {
@@ -37,6 +42,16 @@ export function SearchFilters() {
     [participants, t],
   );
   const transcripts = useMemo(() => (sources ?? []).map((s) => ({ id: String(s.id), label: s.name })), [sources]);
+  // Codes in tree order, named by their path so a sub-code is recognisable in a closed select.
+  const codeOptions = useMemo(() => {
+    const byId = new Map((codes ?? []).map((c) => [c.id, c]));
+    const path = (id: number | null): string[] => {
+      const c = id === null ? undefined : byId.get(id);
+      return c ? [...path(c.parentId), c.name] : [];
+    };
+    return (codes ?? []).map((c) => ({ id: String(c.id), label: path(c.id).join(' › ') }));
+  }, [codes]);
+  const hasSubcodes = filters.codeId !== null && (codes ?? []).some((c) => c.parentId === filters.codeId);
 
   return (
     <div className="search-filters" role="group" aria-label={t('search.filters')}>
@@ -52,6 +67,15 @@ export function SearchFilters() {
       <FilterSelect classes={FILTER_CLASSES} label={t('search.source')} any={t('search.anySource')} options={transcripts}
         value={filters.sourceId === null ? null : String(filters.sourceId)}
         onChange={(v) => setFilter('sourceId', v === null ? null : Number(v))} />
+      <FilterSelect classes={FILTER_CLASSES} label={t('search.code')} any={t('search.anyCode')} options={codeOptions}
+        value={filters.codeId === null ? null : String(filters.codeId)}
+        onChange={(v) => setFilter('codeId', v === null ? null : Number(v))} />
+      {hasSubcodes && (
+        <Switch className="search-switch" isSelected={filters.subcodes} onChange={(v) => setFilter('subcodes', v)}>
+          <span className="search-switch__track" aria-hidden="true" />
+          {t('search.subcodes')}
+        </Switch>
+      )}
       <Switch className="search-switch" isSelected={filters.interviewer} onChange={(v) => setFilter('interviewer', v)}>
         <span className="search-switch__track" aria-hidden="true" />
         {t('search.interviewer')}

@@ -12,6 +12,10 @@ export interface SearchFilters {
   sourceId: number | null;
   /** Interviewer questions are searched only on request: a researcher looks for what participants said. */
   interviewer: boolean;
+  /** Only in passages coded with this code … */
+  codeId: number | null;
+  /** … and the codes below it (on by default, as the codebook counts a code). */
+  subcodes: boolean;
 }
 
 export type HitKey = string;
@@ -49,7 +53,7 @@ const EMPTY = new Set<HitKey>();
 const INITIAL = {
   draft: '',
   query: '',
-  filters: { perspective: null, region: null, participantId: null, sourceId: null, interviewer: false } as SearchFilters,
+  filters: { perspective: null, region: null, participantId: null, sourceId: null, interviewer: false, codeId: null, subcodes: true } as SearchFilters,
   checked: EMPTY as ReadonlySet<HitKey>,
   active: 0,
   codeId: null,
@@ -88,5 +92,6 @@ export function searchScope(query: string, f: SearchFilters) {
     ...(f.region !== null ? { region: f.region } : {}),
     ...(f.participantId !== null ? { participantId: f.participantId } : {}),
     ...(f.sourceId !== null ? { sourceIds: [f.sourceId] } : {}),
+    ...(f.codeId !== null ? { codeIds: [f.codeId], subcodes: f.subcodes } : {}),
   };
 }

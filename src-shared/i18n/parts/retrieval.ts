@@ -12,6 +12,7 @@ export const nl = {
     chosen: 'Gekozen codes',
     clearCodes: 'Geen codes',
     remove: '{{name}} weghalen',
+    subcodes: 'Met onderliggende codes',
     mode: 'Combineren',
     modes: {
       or: 'OF — elk fragment van een van de codes',
@@ -88,6 +89,7 @@ export const en: Widen<typeof nl> = {
     chosen: 'Chosen codes',
     clearCodes: 'No codes',
     remove: 'Remove {{name}}',
+    subcodes: 'Including sub-codes',
     mode: 'Combine',
     modes: {
       or: 'OR — every segment of any of the codes',

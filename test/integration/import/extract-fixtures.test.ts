@@ -2,15 +2,14 @@
 // ../shared/fixtures/public (never copied into this repository).
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { extract } from '../../../src-main/import/extract/index.ts';
 import { decodeText } from '../../../src-main/import/decode.ts';
 import { normaliseText } from '../../../src-main/import/normalise.ts';
 import type { Extracted } from '../../../src-main/import/types.ts';
-import { PUBLIC_FIXTURES } from '../../helpers/public-fixtures.ts';
+import { publicFixture } from '../../helpers/public-fixtures.ts';
 
-const PUBLIC = PUBLIC_FIXTURES;
-const read = (path: string) => new Uint8Array(readFileSync(join(PUBLIC, path)));
+const read = (path: string) => new Uint8Array(readFileSync(publicFixture(path)));
 const run = (path: string): Promise<Extracted> => extract(read(path), basename(path), {});
 const texts = (e: Extracted) => e.paragraphs.map((p) => p.text);
 
@@ -48,7 +47,7 @@ describe('parlamint-nl-zorgdebat (derived encodings)', () => {
 
 describe('osce-medical-interviews-en', () => {
   const dir = 'osce-medical-interviews-en/transcripts';
-  const names = readdirSync(join(PUBLIC, dir)).filter((f) => f.endsWith('.txt')).sort();
+  const names = readdirSync(publicFixture(dir)).filter((f) => f.endsWith('.txt')).sort();
 
   it('reads the UTF-16LE files with BOM and mixed line endings', async () => {
     for (const name of ['RES0002.txt', 'RES0054.txt']) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { useTmp } from '../../helpers/tmp.ts';
+import { countsOf } from '../../helpers/db-state.ts';
 import { Session } from '../../../src-main/session.ts';
 import { createDispatcher } from '../../../src-main/ipc/dispatch.ts';
 import type { FilePreview, ImportResult } from '../../../src-shared/contracts/import.ts';
@@ -25,13 +26,9 @@ const CASES: [string, string, RegExp][] = [
   ['unknown.xyz', 'import.unknown_format', /bestandstype/],
 ];
 
+/** Row counts of every table of the schema and the search index (never a list typed here). */
 function snapshot(session: Session) {
-  const db = session.requireProject().sqlite;
-  return db.prepare(
-    `SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM turns) AS turns,
-            (SELECT count(*) FROM participants) AS participants, (SELECT count(*) FROM speaker_mappings) AS mappings,
-            (SELECT count(*) FROM search_index) AS searchRows`,
-  ).get();
+  return countsOf(session.requireProject());
 }
 
 async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {

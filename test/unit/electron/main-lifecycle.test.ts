@@ -137,7 +137,8 @@ async function start(): Promise<void> {
   fake.reset();
   vi.resetModules();
   await import('../../../src-main/electron/main.ts');
-  await new Promise((r) => setTimeout(r, 0));
+  // Started once app.whenReady() has run: the window is there.
+  await vi.waitFor(() => expect(fake.windows.length).toBeGreaterThan(0));
 }
 
 function quit(): void {
@@ -262,8 +263,7 @@ describe('main process lifecycle', () => {
     expect(await invoke('project.new', { path: other, template: 'empty' })).toMatchObject({ ok: true });
     await invoke('project.close');
     fake.appEvents.get('second-instance')!({}, ['duiding', other], fake.documents, { projectPath: null });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: other } });
+    await vi.waitFor(async () => expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: other } }));
   });
 
   it('an unreadable last project leaves the start screen and tells the user why', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTmp } from '../../helpers/tmp.ts';
+import { inReadOnlyDir } from '../../helpers/read-only-dir.ts';
 import { MAX_RECENT, SETTINGS_FILE, openSettingsStore, writeFileAtomic } from '../../../src-main/electron/settings-store.ts';
 
 const tmp = useTmp('duiding-settings-');
@@ -164,17 +165,19 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['f.json']);
   });
 
-  // Root ignores folder permissions, so this one only runs as a normal user.
-  it.skipIf(process.getuid?.() === 0)('leaves the old file untouched when writing fails', () => {
+  // A read-only folder for root as well (chmod does not stop root): see test/helpers/read-only-dir.ts.
+  it('leaves the old file untouched when writing fails', () => {
     const dir = tmp.dir();
     const file = join(dir, 'f.json');
     writeFileSync(file, 'old');
-    chmodSync(dir, 0o500);
-    try {
-      expect(() => writeFileAtomic(file, 'new')).toThrow();
-    } finally {
-      chmodSync(dir, 0o700);
-    }
+    const seen = inReadOnlyDir<{ error: string | null; content: string; files: string[] }>(dir, `
+      const { writeFileAtomic } = await import(repo('src-main/electron/settings-store.ts'));
+      const { readFileSync, readdirSync } = await import('node:fs');
+      let error = null;
+      try { writeFileAtomic(args.file, 'new'); } catch (err) { error = err.code; }
+      return { error, content: readFileSync(args.file, 'utf8'), files: readdirSync(dir) };
+    `, { file });
+    expect(seen).toEqual({ error: 'EROFS', content: 'old', files: ['f.json'] });
     expect(readFileSync(file, 'utf8')).toBe('old');
   });
 });

@@ -48,10 +48,14 @@ export function commitParsed(db: ProjectDb, parsed: ParsedFile, options: CommitO
   if (duplicate && !options.allowDuplicate) {
     throw new DomainError('import.duplicate', { file: parsed.fileName, existing: duplicate.name });
   }
-  const created = options.created ?? new Map<string, number>();
+  // Participants this file creates are kept apart until the file has committed:
+  // after a rollback their ids are free again and SQLite hands them to the next
+  // file's new participants (issue 10 §4: Anna, bestuurder, became Carl, inwoner).
+  const batch = options.created;
+  const created = new Map(batch ?? []);
   const chosen = new Map(options.speakers.map((s) => [labelKey(s.label), s.target]));
   const name = options.name ?? basename(parsed.fileName, extname(parsed.fileName));
-  return recordAction(db, { label: 'sourceImported', params: { name } }, () => {
+  const sourceId = recordAction(db, { label: 'sourceImported', params: { name } }, () => {
     const bySpeaker = new Map<string, { participantId: number | null; isInterviewer: boolean }>();
     const remember = db.sqlite.prepare(
       `INSERT INTO speaker_mappings (label_key, participant_id, is_interviewer, updated_at)
@@ -86,4 +90,6 @@ export function commitParsed(db: ProjectDb, parsed: ParsedFile, options: CommitO
       chunks: parsed.chunks,
     });
   });
+  if (batch) for (const [key, id] of created) batch.set(key, id);
+  return sourceId;
 }

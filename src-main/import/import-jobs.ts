@@ -10,6 +10,7 @@ import { ParsePool } from './pool.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { findDuplicate, speakerPreviews } from './preview.ts';
 import { commitParsed } from './commit.ts';
+import { expandImportPaths } from './expand-paths.ts';
 
 export interface PreviewRequest {
   paths: string[];
@@ -51,9 +52,11 @@ export class ImportJobs {
     this.#cancelled = false;
     this.#parsed.clear();
     let done = 0;
-    const total = request.paths.length;
+    // A dropped or chosen folder brings its transcripts, by the same rules as the CLI.
+    const paths = expandImportPaths(request.paths);
+    const total = paths.length;
     const previews = await Promise.all(
-      request.paths.map(async (path): Promise<FilePreview> => {
+      paths.map(async (path): Promise<FilePreview> => {
         const token = randomUUID();
         const fileName = basename(path);
         const encoding = request.encodings[path];

@@ -7,6 +7,25 @@ import { ERROR_CODES, type ErrorCode } from '../../src-shared/errors.ts';
 export const IMPORT_FORMATS = ['txt', 'md', 'docx', 'odt', 'rtf', 'pdf', 'srt', 'vtt', 'sbv', 'html'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/**
+ * Every file extension Duiding reads, with the format it is read as. The one
+ * list the file dialog, folder import (app, drag-and-drop, CLI) and the
+ * extractor choice all use, so `.htm` is never taken in one place and skipped
+ * in another.
+ */
+export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
+  txt: 'txt', text: 'txt',
+  md: 'md', markdown: 'md',
+  docx: 'docx',
+  odt: 'odt',
+  rtf: 'rtf',
+  pdf: 'pdf',
+  srt: 'srt',
+  vtt: 'vtt',
+  sbv: 'sbv',
+  html: 'html', htm: 'html', xhtml: 'html',
+};
+
 /** Largest file we read (bytes). Generous: a 3-hour transcript in Word is ~1 MB; PDFs with images can be large. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 /** Largest total unpacked size of a docx/odt archive, and the largest unpack ratio (zip-bomb guard). */

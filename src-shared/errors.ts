@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'import.too_large',
   'import.unreadable',
   'import.bad_pattern',
+  'import.pattern_no_label',
+  'import.pattern_unsupported',
   'import.cancelled',
   'import.duplicate',
   'import.expired',

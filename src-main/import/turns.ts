@@ -32,7 +32,7 @@
 //   speaker there are no turns and the paragraphs are separated by blank lines.
 // - Labels are grouped case-insensitively (`MARIEKE:` = `Marieke:`); every turn
 //   and summary shows the spelling seen first.
-import { DomainError } from '../../src-shared/errors.ts';
+import { RE2JS } from 're2js';
 import { importError } from './import-error.ts';
 import { normaliseText } from './normalise.ts';
 import {
@@ -348,80 +348,38 @@ function allInitials(hits: readonly (Hit | null)[], accepted: ReadonlySet<string
 // Pattern mode
 
 /**
- * True when a quantified group itself contains a quantifier — `(a+)+`, `(\w*)*`,
- * `(?:x{2,})+` — the classic shape of catastrophic backtracking. Character classes
- * and escapes are skipped; `?` alone does not repeat.
+ * Constructs a linear-time engine cannot run: looking ahead or behind and
+ * back-references. Named here so the refusal can say what to leave out.
  */
-export function hasNestedQuantifier(source: string): boolean {
-  const stack: boolean[] = [];
-  let inner = false;
-  let i = 0;
-  const repeats = (at: number): boolean => {
-    const c = source[at];
-    if (c === '*' || c === '+') return true;
-    if (c === '{') return /^\{\d+,\d*\}/.test(source.slice(at)) && !/^\{(\d+),\1\}/.test(source.slice(at));
-    return false;
-  };
-  while (i < source.length) {
-    const c = source[i];
-    if (c === '\\') {
-      i += 2;
-      if (repeats(i)) inner = true;
-      continue;
-    }
-    if (c === '[') {
-      i += 1;
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-      i += 1;
-      if (repeats(i)) inner = true;
-      continue;
-    }
-    if (c === '(') {
-      stack.push(inner);
-      inner = false;
-      i += 1;
-      continue;
-    }
-    if (c === ')') {
-      const groupRepeats = repeats(i + 1);
-      if (groupRepeats && inner) return true;
-      inner = (stack.pop() ?? false) || inner || groupRepeats;
-      i += 1;
-      continue;
-    }
-    if (repeats(i) && i > 0) inner = true;
-    i += 1;
-  }
-  return false;
-}
+const UNSUPPORTED = [/\(\?<?[=!]/, /\(\?>/, /\\[1-9]/, /\\k</];
 
+/**
+ * A user's speaker pattern, run by RE2 (re2js): matching time is linear in the
+ * line, whatever the pattern — `(?<label>(a|a)*b)` cannot hang an import the
+ * way it hangs a backtracking engine. The price is RE2's syntax: no lookaround
+ * and no back-references; such a pattern is refused with a message saying so.
+ */
 function patternMatcher(pattern: string, fileName: string): Matcher {
-  let compiled: RegExp;
+  const construct = UNSUPPORTED.map((re) => re.exec(pattern)?.[0]).find((m) => m !== undefined);
+  if (construct !== undefined) throw importError('import.pattern_unsupported', fileName, { pattern, construct });
+  let re: RE2JS;
   try {
-    compiled = new RegExp(pattern, 'u');
-    // An alternative that matches '' lists every named group in `groups`.
-    const groups = new RegExp(`(?:${pattern})|`, 'u').exec('')?.groups;
-    if (!groups || !('label' in groups)) {
-      throw importError('import.bad_pattern', fileName, { pattern, detail: 'the pattern needs a named group (?<label>...)' });
-    }
-    if (hasNestedQuantifier(pattern)) {
-      throw importError('import.bad_pattern', fileName, {
-        pattern, detail: 'a repeated group contains a repetition, which can take very long; simplify it',
-      });
-    }
+    re = RE2JS.compile(pattern);
   } catch (err) {
-    if (err instanceof DomainError) throw err;
-    throw importError('import.bad_pattern', fileName, { pattern, detail: err instanceof Error ? err.message : String(err) });
+    const detail = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : String(err);
+    throw importError('import.bad_pattern', fileName, { pattern, detail });
   }
-  // Sticky: the pattern must match at the start of the line.
-  const re = new RegExp(compiled.source, 'uy');
+  const groups = re.namedGroups();
+  if (!Object.hasOwn(groups, 'label')) throw importError('import.pattern_no_label', fileName, { pattern });
+  const hasTime = Object.hasOwn(groups, 'time');
   return (line) => {
-    re.lastIndex = 0;
-    const m = re.exec(line.text.length > PATTERN_WINDOW ? line.text.slice(0, PATTERN_WINDOW) : line.text);
-    const label = m?.groups?.label;
-    if (!m || label === undefined || tidyLabel(label) === '') return null;
-    const time = m.groups?.time;
-    return hit(label, time === undefined ? null : parseTimestamp(time), line.text.slice(m[0].length));
+    const m = re.matcher(line.text.length > PATTERN_WINDOW ? line.text.slice(0, PATTERN_WINDOW) : line.text);
+    // lookingAt: the pattern must match at the start of the line.
+    if (!m.lookingAt()) return null;
+    const label = m.group('label');
+    if (label === null || tidyLabel(label) === '') return null;
+    const time = hasTime ? m.group('time') : null;
+    return hit(label, time === null ? null : parseTimestamp(time), line.text.slice(m.end()));
   };
 }
 

@@ -65,6 +65,8 @@ export const en: Catalog = {
     'import.too_large': '{{file}} is too large ({{size}}). The limit is {{limit}} per file.',
     'import.unreadable': '{{file}} cannot be read: {{detail}}',
     'import.bad_pattern': 'The speaker pattern "{{pattern}}" is not a valid regular expression: {{detail}}',
+    'import.pattern_no_label': 'The speaker pattern "{{pattern}}" has no group (?<label>…) that captures the speaker\'s name. Put the part with the name between (?<label> and ).',
+    'import.pattern_unsupported': 'The speaker pattern "{{pattern}}" uses {{construct}} (looking ahead or behind, or a back-reference). Speaker patterns cannot use that, because such patterns can make an import run forever. Write the pattern without it.',
     'import.cancelled': 'Importing {{file}} was cancelled.',
     'import.duplicate': '{{file}} has exactly the same text as the transcript "{{existing}}", so it was not imported again.',
     'import.expired': 'The preview of {{file}} has expired (the project changed in the meantime). Read the file again.',

@@ -65,6 +65,8 @@ export const nl = {
     'import.too_large': '{{file}} is te groot ({{size}}). De grens is {{limit}} per bestand.',
     'import.unreadable': '{{file}} kan niet worden gelezen: {{detail}}',
     'import.bad_pattern': 'Het sprekerpatroon "{{pattern}}" is geen geldige reguliere expressie: {{detail}}',
+    'import.pattern_no_label': 'Het sprekerpatroon "{{pattern}}" heeft geen groep (?<label>…) die de naam van de spreker vangt. Zet het deel met de naam tussen (?<label> en ).',
+    'import.pattern_unsupported': 'Het sprekerpatroon "{{pattern}}" gebruikt {{construct}} (vooruit- of terugkijken of een terugverwijzing). Dat kan niet in een sprekerpatroon, omdat zulke patronen een import eindeloos kunnen laten duren. Schrijf het patroon zonder.',
     'import.cancelled': 'Het inlezen van {{file}} is afgebroken.',
     'import.duplicate': '{{file}} heeft precies dezelfde tekst als het transcript "{{existing}}" en is daarom niet nog eens ingelezen.',
     'import.expired': 'Het voorbeeld van {{file}} is verlopen (het project is intussen gewijzigd). Lees het bestand opnieuw in.',

@@ -246,6 +246,8 @@ export const en: Catalog = {
       vttHeaderMissing: 'This subtitle file does not start with a valid WEBVTT line; its captions were read anyway.',
       pdfPagesWithoutText_one: 'One page has no text layer (probably scanned); its content is missing.',
       pdfPagesWithoutText_other: '{{count}} pages have no text layer (probably scanned); their content is missing.',
+      subtitleUntimed_one: 'One subtitle has no readable time. Its text was imported, without a time; check the times in the file.',
+      subtitleUntimed_other: '{{count}} subtitles have no readable time. Their text was imported, without a time; check the times in the file.',
     },
     conventions: {
       'colon-label': 'Name: text',

@@ -249,6 +249,8 @@ export const nl = {
       vttHeaderMissing: 'Dit ondertitelbestand begint niet met een geldige WEBVTT-regel; de ondertitels zijn toch ingelezen.',
       pdfPagesWithoutText_one: 'Eén pagina heeft geen tekstlaag (waarschijnlijk gescand); de inhoud ervan ontbreekt.',
       pdfPagesWithoutText_other: '{{count}} pagina’s hebben geen tekstlaag (waarschijnlijk gescand); hun inhoud ontbreekt.',
+      subtitleUntimed_one: 'Eén ondertitel heeft geen leesbare tijd. De tekst is wel ingelezen, zonder tijd; controleer de tijden in het bestand.',
+      subtitleUntimed_other: '{{count}} ondertitels hebben geen leesbare tijd. Hun tekst is wel ingelezen, zonder tijd; controleer de tijden in het bestand.',
     },
     conventions: {
       'colon-label': 'Naam: tekst',

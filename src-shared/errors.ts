@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'import.too_complex',
   'import.too_slow',
   'import.too_many_pages',
+  'import.too_many_parts',
   'memos.too_large',
   'codebook.split_mixed',
   'textEdit.stale',

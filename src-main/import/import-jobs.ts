@@ -110,10 +110,10 @@ export class ImportJobs {
     return results;
   }
 
-  /** Stops a running preview's queued parses and a commit before its next file. */
+  /** Stops a running preview's parses (running ones too) and a commit before its next file. */
   cancel(): void {
     this.#cancelled = true;
-    this.#pool?.cancelQueued();
+    this.#pool?.cancel();
   }
 
   async close(): Promise<void> {

@@ -9,8 +9,9 @@
 // span gives the speaker. Text outside any cue is kept the same way.
 import * as mediaCaptions from 'media-captions';
 import { decodeText } from '../decode.ts';
+import { importError } from '../import-error.ts';
 import { normaliseText } from '../normalise.ts';
-import type { ExtractOptions, Extracted, Paragraph } from '../types.ts';
+import { MAX_PARAGRAPHS, type ExtractOptions, type Extracted, type Paragraph } from '../types.ts';
 import { encodingWarnings, WARNING, type ImportWarning } from './warnings.ts';
 
 // media-captions ships .d.ts files with extension-less relative imports, which
@@ -106,7 +107,7 @@ interface RawCue {
  * starts a cue even without a blank line before it (the number just above it is
  * its id). Text that belongs to no cue becomes a cue without a time.
  */
-export function readCueBlocks(text: string, format: 'vtt' | 'srt' | 'sbv'): { cues: RawCue[]; headerMissing: boolean } {
+export function readCueBlocks(text: string, format: 'vtt' | 'srt' | 'sbv'): { cues: RawCue[]; headerMissing: boolean; tooMany: boolean } {
   const lines = text.split('\n');
   const cues: RawCue[] = [];
   let i = 0;
@@ -140,6 +141,8 @@ export function readCueBlocks(text: string, format: 'vtt' | 'srt' | 'sbv'): { cu
       if (current && current.lines.length === 0 && cues[cues.length - 1] === current) cues.pop();
       current = { startMs: start, lines: [] };
       cues.push(current);
+      // Stop early: this many is refused anyway (issue 10 §12: 300,000 cues).
+      if (cues.length > MAX_PARAGRAPHS) return { cues, headerMissing, tooMany: true };
       continue;
     }
     if (current === null) {
@@ -155,7 +158,7 @@ export function readCueBlocks(text: string, format: 'vtt' | 'srt' | 'sbv'): { cu
     }
     current.lines.push(line);
   }
-  return { cues: cues.filter((c) => c.lines.length > 0), headerMissing };
+  return { cues: cues.filter((c) => c.lines.length > 0), headerMissing, tooMany: false };
 }
 
 /** SRT's <font> tags carry attributes the WebVTT tokeniser would read as a voice. */
@@ -180,7 +183,8 @@ export async function extractSubtitles(
 ): Promise<Extracted> {
   const { text, encoding } = decodeText(bytes, fileName, options.encoding);
   const warnings: ImportWarning[] = encodingWarnings(encoding);
-  const { cues, headerMissing } = readCueBlocks(normaliseText(text), format);
+  const { cues, headerMissing, tooMany } = readCueBlocks(normaliseText(text), format);
+  if (tooMany) throw importError('import.too_many_parts', fileName, { limit: MAX_PARAGRAPHS });
   const paragraphs: Paragraph[] = [];
   let untimed = 0;
   for (const cue of cues) {

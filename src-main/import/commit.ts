@@ -71,9 +71,10 @@ export function commitParsed(db: ProjectDb, parsed: ParsedFile, options: CommitO
       remember.run(key, resolved.participantId, resolved.isInterviewer ? 1 : 0);
     }
     const turns: NewTurn[] = parsed.turns.map((t) => {
-      const who = t.label === null ? undefined : bySpeaker.get(labelKey(t.label));
+      // A note ([lacht], MUZIEK) belongs to no one: no participant, not the interviewer.
+      const who = t.label === null || t.kind === 'note' ? undefined : bySpeaker.get(labelKey(t.label));
       return {
-        start: t.start, end: t.end, speakerLabel: t.label ?? '', timestampMs: t.timestampMs,
+        start: t.start, end: t.end, speakerLabel: t.label ?? '', timestampMs: t.timestampMs, kind: t.kind,
         participantId: who?.participantId ?? null, isInterviewer: who?.isInterviewer ?? false,
       };
     });
@@ -85,6 +86,7 @@ export function commitParsed(db: ProjectDb, parsed: ParsedFile, options: CommitO
       metadata: {
         size: parsed.size, fileHash: parsed.fileHash, encoding: parsed.encoding?.name ?? null,
         encodingConfidence: parsed.encoding?.confidence ?? null, speakerConvention: parsed.convention,
+        linesJoined: parsed.lineBreaks?.joined ?? false,
       },
       turns,
       chunks: parsed.chunks,

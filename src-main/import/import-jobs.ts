@@ -16,6 +16,7 @@ export interface PreviewRequest {
   paths: string[];
   speakers: SpeakerModeInput;
   encodings: Record<string, string>;
+  joinLines?: Record<string, boolean>;
 }
 
 export interface CommitItem {
@@ -60,16 +61,21 @@ export class ImportJobs {
         const token = randomUUID();
         const fileName = basename(path);
         const encoding = request.encodings[path];
+        const joinLines = request.joinLines?.[path];
         try {
-          const parsed = await this.#workers.parse({ path, speakers: request.speakers, ...(encoding ? { encoding } : {}) });
+          const parsed = await this.#workers.parse({
+            path, speakers: request.speakers, ...(encoding ? { encoding } : {}), ...(joinLines === undefined ? {} : { joinLines }),
+          });
           this.#parsed.set(token, parsed);
           return {
             token, path, fileName, ok: true, format: parsed.format,
             encoding: parsed.encoding ?? undefined,
-            characters: parsed.text.length, turns: parsed.turns.length, convention: parsed.convention,
+            characters: parsed.text.length, turns: parsed.turns.filter((t) => t.kind === 'speech').length, convention: parsed.convention,
             speakers: speakerPreviews(db, parsed), duplicateOf: findDuplicate(db, parsed.textHash),
             warnings: parsed.warnings,
             excerpt: parsed.text.slice(0, 400),
+            lineBreaks: parsed.lineBreaks,
+            notes: parsed.turns.filter((t) => t.kind === 'note').length,
           };
         } catch (err) {
           return { token, path, fileName, ok: false, error: describe(err) };

@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path';
 import { DomainError } from '../../src-shared/errors.ts';
 import type { SpeakerModeInput } from '../../src-shared/contracts/import.ts';
 import { extract } from './extract/index.ts';
-import { layOutTurns, type DetectedTurn, type SpeakerSummary } from './turns.ts';
+import { layOutTurns, type DetectedTurn, type SpeakerSummary, type TurnLayout } from './turns.ts';
 import { importError } from './import-error.ts';
 import { IMPORT_EXTENSIONS, MAX_FILE_BYTES, MAX_TEXT_FILE_BYTES, type DetectedEncoding } from './types.ts';
 import { indexChunks } from '../search/index-source.ts';
@@ -16,6 +16,8 @@ export interface ParseRequest {
   path: string;
   speakers: SpeakerModeInput;
   encoding?: string;
+  /** Join caption-style lines into running text (issue 9 §9); undefined: when detected. */
+  joinLines?: boolean;
 }
 
 export interface ParsedFile {
@@ -32,6 +34,8 @@ export interface ParsedFile {
   turns: DetectedTurn[];
   speakers: SpeakerSummary[];
   convention: string | null;
+  /** Caption-style line breaks: detected, and joined or not. */
+  lineBreaks: TurnLayout['lineBreaks'];
   /** Search-index chunks with their stems, computed here rather than on the main thread. */
   chunks: { start: number; end: number; stems: string }[];
   warnings: { key: string; params?: Record<string, string | number> }[];
@@ -70,7 +74,7 @@ export async function parseFile(request: ParseRequest): Promise<ParsedFile> {
   const size = bytes.byteLength;
   const fileHash = createHash('sha256').update(bytes).digest('hex');
   const extracted = await extract(bytes, fileName, request.encoding ? { encoding: request.encoding } : {});
-  const layout = layOutTurns(extracted.paragraphs, request.speakers, fileName);
+  const layout = layOutTurns(extracted.paragraphs, request.speakers, fileName, request.joinLines === undefined ? {} : { joinLines: request.joinLines });
   if (layout.text.trim() === '') throw importError('import.empty', fileName);
   const chunks = indexChunks(layout.text, layout.turns).map((c) => ({
     start: c.start, end: c.end, stems: stemsOf(layout.text.slice(c.start, c.end)),
@@ -87,6 +91,7 @@ export async function parseFile(request: ParseRequest): Promise<ParsedFile> {
     turns: layout.turns,
     speakers: layout.speakers,
     convention: layout.convention,
+    lineBreaks: layout.lineBreaks,
     chunks,
     warnings: extracted.warnings,
   };

@@ -54,6 +54,10 @@ export interface FilePreview {
   warnings?: { key: string; params?: Record<string, string | number> }[];
   /** First lines of the resulting text, to check the decoding. */
   excerpt?: string;
+  /** Hard line breaks inside turns that look like caption lines, and whether they are joined (issue 9 §9). */
+  lineBreaks?: { detected: boolean; joined: boolean } | null;
+  /** Stage directions on their own line ([lacht], MUZIEK), kept as notes without a speaker. */
+  notes?: number;
 }
 
 export interface ImportResult {
@@ -73,6 +77,8 @@ export const importChannels = {
       speakers: speakerModeSchema.default({ kind: 'auto' }),
       /** Per path: the encoding the user chose when detection was unsure. */
       encodings: z.record(z.string(), z.enum(ENCODING_CHOICES)).default({}),
+      /** Per path: join caption-style lines into running text (true) or keep them (false); absent: when detected. */
+      joinLines: z.record(z.string(), z.boolean()).default({}),
     }).strict(),
   ).returns<FilePreview[]>(),
   'import.commit': channel(

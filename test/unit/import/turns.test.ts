@@ -597,9 +597,10 @@ describe('layOutTurns: modes', () => {
   const interview = ['Interviewer: Hoe gaat het?', 'Marieke: Goed.', 'Interviewer: Fijn.', 'Marieke: Ja.'];
 
   it('returns an empty layout for no paragraphs or only white space', () => {
-    expect(lay([])).toEqual({ text: '', turns: [], speakers: [], convention: null });
-    expect(lay(['', '   ', '\n\n'])).toEqual({ text: '', turns: [], speakers: [], convention: null });
-    expect(lay(['Interviewer:', 'Respondent:'])).toEqual({ text: '', turns: [], speakers: [], convention: null });
+    const empty = { text: '', turns: [], speakers: [], convention: null, lineBreaks: { detected: false, joined: false } };
+    expect(lay([])).toEqual(empty);
+    expect(lay(['', '   ', '\n\n'])).toEqual(empty);
+    expect(lay(['Interviewer:', 'Respondent:'])).toEqual(empty);
   });
 
   it('mode none keeps the paragraphs as they are, without turns', () => {

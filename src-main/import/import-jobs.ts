@@ -86,6 +86,15 @@ export class ImportJobs {
     );
     // Parser threads hold tens of MB each; give that back until the next preview.
     await this.close();
+    // The same text twice in one batch: the later file says which earlier one it repeats.
+    const firstByHash = new Map<string, FilePreview>();
+    for (const preview of previews) {
+      const hash = preview.ok ? this.#parsed.get(preview.token)?.textHash : undefined;
+      if (hash === undefined) continue;
+      const first = firstByHash.get(hash);
+      if (first) preview.duplicateInBatch = { token: first.token, fileName: first.fileName };
+      else firstByHash.set(hash, preview);
+    }
     return previews;
   }
 

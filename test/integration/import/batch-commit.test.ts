@@ -58,3 +58,64 @@ describe('one import batch', () => {
     expect(session.requireProject().sqlite.prepare('SELECT name FROM participants ORDER BY id').pluck().all()).toEqual(['Carl', 'Anna']);
   });
 });
+
+describe('batch mapping (issue 9 §8)', () => {
+  it('never duplicates a participant silently: the same name is one person, in the batch and in the project, unless marked as distinct', async () => {
+    const { dir, session, dispatch } = await open();
+    const write = (name: string, text: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    };
+    const a = write('a.txt', 'Interviewer: Vraag?\n\nMarieke: Antwoord een.\n\nInterviewer: Nog een?\n\nMarieke: Antwoord twee.\n');
+    const first = await ok<FilePreview[]>(dispatch('import.preview', { paths: [a] }));
+    await ok(dispatch('import.commit', { items: [{ token: first[0]!.token, speakers: [{ label: 'Marieke', target: { kind: 'new', name: 'Marieke Hoekstra', perspective: 'zorgprofessional' } }] }] }));
+
+    const b = write('b.txt', 'I: Vraag?\n\nMH: Ander antwoord.\n\nI: Nog een?\n\nMH: En nog een.\n');
+    const c = write('c.txt', 'I: Vraag?\n\nMarieke H: Derde gesprek.\n\nI: Nog een?\n\nMarieke H: Klaar.\n');
+    const d = write('d.txt', 'I: Vraag?\n\nMarieke: Een andere Marieke.\n\nI: Nog een?\n\nMarieke: Echt waar.\n');
+    const previews = await ok<FilePreview[]>(dispatch('import.preview', { paths: [b, c, d] }));
+    const results = await ok<ImportResult[]>(dispatch('import.commit', {
+      items: [
+        // Typed as a new participant, but the name exists: the same person.
+        { token: previews[0]!.token, speakers: [{ label: 'MH', target: { kind: 'new', name: 'marieke hoekstra', perspective: 'zorgprofessional' } }] },
+        { token: previews[1]!.token, speakers: [{ label: 'Marieke H', target: { kind: 'new', name: 'Marieke  Hoekstra', perspective: null } }] },
+        // The user said: another person with that name.
+        { token: previews[2]!.token, speakers: [{ label: 'Marieke', target: { kind: 'new', name: 'Marieke Hoekstra', perspective: 'inwoner', distinct: 'd.txt|marieke' } }] },
+      ],
+    }));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const people = session.requireProject().sqlite.prepare(
+      `SELECT p.name, p.perspective, count(t.id) AS turns FROM participants p JOIN turns t ON t.participant_id = p.id GROUP BY p.id ORDER BY p.id`,
+    ).all();
+    expect(people).toEqual([
+      { name: 'Marieke Hoekstra', perspective: 'zorgprofessional', turns: 6 },
+      { name: 'Marieke Hoekstra', perspective: 'inwoner', turns: 2 },
+    ]);
+  });
+
+  it('names generic labels (R, Respondent 2) after their file, does not remember them, and flags a file that repeats another of the batch', async () => {
+    const { dir, dispatch } = await open();
+    const text = (answer: string) => `I: Hoe gaat het?\n\nR: ${answer}\n\nI: En verder?\n\nR: Ook goed.\n`;
+    const paths = ['interview 1.txt', 'interview 2.txt', 'kopie.txt'].map((n, i) => {
+      const p = join(dir, n);
+      writeFileSync(p, text(i === 1 ? 'Anders.' : 'Goed.'));
+      return p;
+    });
+    const previews = await ok<FilePreview[]>(dispatch('import.preview', { paths }));
+    expect(previews.map((p) => p.speakers?.find((s) => s.label === 'R'))).toMatchObject([
+      { generic: true, remembered: false, suggestion: { kind: 'new', name: 'R (interview 1)' } },
+      { generic: true, suggestion: { kind: 'new', name: 'R (interview 2)' } },
+      { generic: true, suggestion: { kind: 'new', name: 'R (kopie)' } },
+    ]);
+    expect(previews.map((p) => p.speakers?.find((s) => s.label === 'I')?.generic)).toEqual([false, false, false]);
+    expect(previews.map((p) => p.duplicateInBatch ?? null)).toEqual([null, null, { token: previews[0]!.token, fileName: 'interview 1.txt' }]);
+    await ok(dispatch('import.commit', { items: previews.slice(0, 2).map((p) => ({ token: p.token })) }));
+    // The next import does not offer the first file's "R" for its own "R".
+    const next = join(dir, 'interview 3.txt');
+    writeFileSync(next, text('Nieuw.'));
+    const [again] = await ok<FilePreview[]>(dispatch('import.preview', { paths: [next] }));
+    expect(again!.speakers?.find((s) => s.label === 'R')).toMatchObject({ remembered: false, suggestion: { kind: 'new', name: 'R (interview 3)' } });
+    expect(again!.speakers?.find((s) => s.label === 'I')).toMatchObject({ remembered: true, suggestion: { kind: 'interviewer' } });
+  });
+});

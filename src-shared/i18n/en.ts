@@ -6,6 +6,7 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as importBatchText from './parts/importBatch.ts';
 
 
 export const en: Catalog = {
@@ -16,6 +17,7 @@ export const en: Catalog = {
   ...codebookEditText.en,
   ...readerText.en,
   ...analysisText.en,
+  ...importBatchText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {

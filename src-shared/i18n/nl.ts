@@ -7,6 +7,7 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as importBatchText from './parts/importBatch.ts';
 
 export const nl = {
   ...memosText.nl,
@@ -16,6 +17,7 @@ export const nl = {
   ...codebookEditText.nl,
   ...readerText.nl,
   ...analysisText.nl,
+  ...importBatchText.nl,
 
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {

@@ -13,6 +13,7 @@ export function ReviewStep() {
   const { t } = useTranslation();
   const previews = useImport((s) => s.previews);
   const count = useImport((s) => importedFiles(s).length);
+  const rereading = useImport((s) => s.rereading);
   const people = useParticipants().data ?? [];
   const batch = useImport(useShallow((s) => ({ previews: s.previews, choices: s.choices, mapping: s.mapping, own: s.own })));
   const missing = useMemo(() => withoutPerspective(batch, people), [batch, people]);
@@ -25,13 +26,13 @@ export function ReviewStep() {
     return () => clearTimeout(timer);
   }, [mode]);
   return (
-    <div className="import-step">
+    <div className="import-step" aria-busy={rereading}>
       <div className="import-review-head">
         <SpeakerModeField />
         <Button className="button" onPress={() => void runPreview()}>{t('import.refresh')}</Button>
       </div>
       <div className="import-review">
-        {previews.map((p) => <FileReview key={p.token} preview={p} />)}
+        {previews.map((p) => <FileReview key={p.path} preview={p} />)}
       </div>
       {missing.length > 0 && (
         <p className="warning" role="note">
@@ -40,7 +41,8 @@ export function ReviewStep() {
       )}
       <div className="dialog__actions">
         <Button className="button" onPress={() => useImport.getState().setPhase('select')}>{t('import.back')}</Button>
-        <Button className="button button--primary" isDisabled={count === 0} onPress={() => void runCommit()}>
+        {rereading && <span className="muted" role="status">{t('import.parsing')}</span>}
+        <Button className="button button--primary" isDisabled={count === 0 || rereading} onPress={() => void runCommit()}>
           {t('import.importN', { count })}
         </Button>
       </div>

@@ -22,19 +22,24 @@ export async function chooseFiles(): Promise<void> {
 }
 
 export async function runPreview(): Promise<void> {
-  const { paths, mode, encodings, joinLines, setPhase, setPreviews, setProgress } = useImport.getState();
+  const { paths, mode, encodings, joinLines, phase, setPhase, setPreviews, setProgress, setRereading } = useImport.getState();
   if (paths.length === 0) return;
+  // Reading again from the review (another encoding, joining lines, the speaker convention):
+  // the review stays on screen, so keyboard focus stays where the user is.
+  const again = phase === 'review';
   setProgress({ done: 0, total: paths.length, fileName: '' });
-  setPhase('parsing');
+  if (again) setRereading(true);
+  else setPhase('parsing');
   try {
     const previews = await call('import.preview', { paths, speakers: mode, encodings, joinLines });
     setPreviews(previews);
     setPhase('review');
   } catch (err) {
-    setPhase('select');
+    if (!again) setPhase('select');
     report(err);
   } finally {
     setProgress(null);
+    setRereading(false);
   }
 }
 

@@ -44,6 +44,8 @@ interface ImportState {
   own: Record<string, Record<string, SpeakerTarget>>;
   results: ImportResult[];
   progress: { done: number; total: number; fileName: string } | null;
+  /** Files are being read again while the review stays on screen (focus stays where the user is). */
+  rereading: boolean;
   open(paths?: string[]): void;
   close(): void;
   addPaths(paths: string[]): void;
@@ -61,6 +63,7 @@ interface ImportState {
   setChoice(token: string, patch: Partial<FileChoice>): void;
   setResults(results: ImportResult[]): void;
   setProgress(progress: ImportState['progress']): void;
+  setRereading(rereading: boolean): void;
 }
 
 /** The target a file's label gets: its own, else the batch's. */
@@ -73,7 +76,7 @@ export function isSplit(state: Pick<ImportState, 'own'>, path: string, label: st
   return state.own[path]?.[labelKey(label)] !== undefined;
 }
 
-const EMPTY = { previews: [], choices: {}, mapping: {}, own: {}, results: [], encodings: {}, joinLines: {}, progress: null };
+const EMPTY = { previews: [], choices: {}, mapping: {}, own: {}, results: [], encodings: {}, joinLines: {}, progress: null, rereading: false };
 
 export const useImport = create<ImportState>((set) => ({
   phase: 'closed',
@@ -142,4 +145,5 @@ export const useImport = create<ImportState>((set) => ({
     }),
   setResults: (results) => set({ results }),
   setProgress: (progress) => set({ progress }),
+  setRereading: (rereading) => set({ rereading }),
 }));

@@ -33,7 +33,7 @@ export interface ParseLimits {
  * main thread's own share, and nothing hangs for more than 30 s. A real
  * transcript needs a few tens of MB and well under a second.
  */
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { memoryMb: 512, totalMemoryMb: 640, timeMs: 30_000, sampleMs: 40 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { memoryMb: 512, totalMemoryMb: 640, timeMs: 30_000, sampleMs: 50 };
 
 /**
  * From source (CLI, tests) the worker is worker.ts, run by Node's type
@@ -102,7 +102,7 @@ export class ParsePool {
   #spawn(): Worker {
     const worker = new Worker(workerUrl(), {
       // The heap cap catches string and object blow-ups early; external memory is the watchdog's.
-      resourceLimits: { maxOldGenerationSizeMb: this.#limits.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: this.#limits.memoryMb, stackSizeMb: 4 },
     });
     worker.unref();
     this.#starting.add(worker);

@@ -3,7 +3,7 @@
 // a speaker's words into short lines in the middle of sentences. Those lines
 // can be joined into running text. Lines that are only a stage direction
 // (MUZIEK, [lacht], (stilte), [onverstaanbaar], ♪ …) are no one's words: they
-// become note turns (ADR 0012). Pure functions, used by turns.ts in the worker.
+// become note turns (ADR 0014). Pure functions, used by turns.ts in the worker.
 
 /** A line that is only something in brackets or parentheses: "[lacht]", "(stilte)", "[MUZIEK]". */
 const ENCLOSED = /^(?:\[[^[\]]{1,60}\]|\([^()]{1,60}\)|\*[^*]{1,40}\*)$/u;

@@ -1,5 +1,5 @@
 // A small pool of worker threads that parse import files in parallel, each
-// parse fenced in (issue 10 §12, ADR 0012):
+// parse fenced in (issue 10 §12, ADR 0014):
 // - memory: a worker's V8 heap is capped (resourceLimits), and a watchdog reads
 //   every busy worker's heap *and* external memory (ArrayBuffers, where pdf.js
 //   inflates streams — resourceLimits does not see those) every few dozen

@@ -51,7 +51,7 @@ export interface DetectedTurn {
   /** Speaker label as first written in the file; null for text before the first label. */
   label: string | null;
   timestampMs: number | null;
-  /** 'note': a stage direction on its own line ([lacht], MUZIEK): no one's words, never attributed (ADR 0012). */
+  /** 'note': a stage direction on its own line ([lacht], MUZIEK): no one's words, never attributed (ADR 0014). */
   kind: 'speech' | 'note';
 }
 

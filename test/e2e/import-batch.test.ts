@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { createProject } from '../../src-main/services/project.ts';
-import { addParticipant } from '../../src-main/services/participants.ts';
+import { addParticipant } from '../../src-main/participants/participants.ts';
 import { seriousViolations } from './axe.ts';
 import { screenshotPath, closeHarnessAfterEach } from './helpers.ts';
 

@@ -1,4 +1,4 @@
-// A stage direction ([lacht], MUZIEK) between a speaker's turns (ADR 0012):
+// A stage direction ([lacht], MUZIEK) between a speaker's turns (ADR 0014):
 // a quiet italic line without a speaker label. It is no one's words, so it has
 // no speaker, perspective or coding margin; it keeps the turn's index (arrow
 // keys step over it like any turn) and its text offsets (a selection may run

@@ -1,4 +1,4 @@
-// Stage directions imported as note turns (issue 9 §9, ADR 0012): stored as
+// Stage directions imported as note turns (issue 9 §9, ADR 0014): stored as
 // their own turn rows of kind 'note', with no participant and not as the
 // interviewer; retrieval never takes a note for the speaker, and the matrix
 // and co-occurrence never count one.

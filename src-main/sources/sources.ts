@@ -13,7 +13,7 @@ export interface NewTurn {
   participantId?: number | null;
   isInterviewer?: boolean;
   timestampMs?: number | null;
-  /** 'note': a stage direction, no one's words (ADR 0012); never with a participant or as interviewer. */
+  /** 'note': a stage direction, no one's words (ADR 0014); never with a participant or as interviewer. */
   kind?: 'speech' | 'note';
 }
 

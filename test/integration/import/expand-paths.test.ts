@@ -56,7 +56,7 @@ describe('importing a folder', () => {
     expect(expandImportPaths([join(folder, '.verborgen.txt')]).map((p) => basename(p))).toEqual(['.verborgen.txt']);
   });
 
-  it('a dropped folder in the app previews the same files as the CLI imports', async () => {
+  it('a dropped folder in the app previews the same files as the CLI imports', { timeout: 120_000 }, async () => {
     const { folder, secret } = folderWithTraps();
     const session = new Session();
     tmp.track(session);

@@ -73,7 +73,7 @@ describe('the parse pool', () => {
     await expect(slow.parse({ path: bomb, speakers: auto })).rejects.toMatchObject({ code: 'import.too_slow', params: { file: 'bom.pdf', seconds: 0 } });
     await expect(slow.parse({ path: good, speakers: auto })).resolves.toMatchObject({ fileName: 'goed.txt', turns: expect.any(Array) });
 
-    const small = new ParsePool({ size: 1, limits: { memoryMb: 96 } });
+    const small = new ParsePool({ size: 1, limits: { memoryMb: 96, sampleMs: 10 } });
     tmp.defer(() => void small.close());
     await expect(small.parse({ path: bomb, speakers: auto })).rejects.toMatchObject({ code: 'import.too_complex', params: { file: 'bom.pdf', limit: '96 MB' } });
     await expect(small.parse({ path: good, speakers: auto })).resolves.toMatchObject({ fileName: 'goed.txt' });

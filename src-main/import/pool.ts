@@ -104,7 +104,7 @@ export class ParsePool {
       // The heap cap is a backstop at twice the budget (the watchdog enforces the budget on heap
       // and external memory together): a cap at the budget itself made V8 collect so often that
       // ordinary imports took ~15% more CPU.
-      resourceLimits: { maxOldGenerationSizeMb: this.#limits.memoryMb * 2, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: this.#limits.memoryMb * 2 },
     });
     worker.unref();
     this.#starting.add(worker);

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ShellHandlerMap } from '../ipc/handlers.ts';
-import { IMPORT_FORMATS } from '../import/types.ts';
+import { IMPORT_EXTENSIONS } from '../import/types.ts';
 import type { EventSink } from '../session.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -69,7 +69,7 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlerMap {
     'shell.importFilesDialog': () =>
       deps.dialogs.showOpenMany({
         title: t('desktop.importTitle'),
-        filters: [{ name: t('desktop.transcriptFilter'), extensions: [...IMPORT_FORMATS] }],
+        filters: [{ name: t('desktop.transcriptFilter'), extensions: Object.keys(IMPORT_EXTENSIONS) }],
         defaultPath: startDir(),
       }),
     'shell.saveAsDialog': () => {

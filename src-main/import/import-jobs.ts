@@ -10,11 +10,13 @@ import { ParsePool } from './pool.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { findDuplicate, speakerPreviews } from './preview.ts';
 import { commitParsed } from './commit.ts';
+import { expandImportPaths } from './expand-paths.ts';
 
 export interface PreviewRequest {
   paths: string[];
   speakers: SpeakerModeInput;
   encodings: Record<string, string>;
+  joinLines?: Record<string, boolean>;
 }
 
 export interface CommitItem {
@@ -51,22 +53,29 @@ export class ImportJobs {
     this.#cancelled = false;
     this.#parsed.clear();
     let done = 0;
-    const total = request.paths.length;
+    // A dropped or chosen folder brings its transcripts, by the same rules as the CLI.
+    const paths = expandImportPaths(request.paths);
+    const total = paths.length;
     const previews = await Promise.all(
-      request.paths.map(async (path): Promise<FilePreview> => {
+      paths.map(async (path): Promise<FilePreview> => {
         const token = randomUUID();
         const fileName = basename(path);
         const encoding = request.encodings[path];
+        const joinLines = request.joinLines?.[path];
         try {
-          const parsed = await this.#workers.parse({ path, speakers: request.speakers, ...(encoding ? { encoding } : {}) });
+          const parsed = await this.#workers.parse({
+            path, speakers: request.speakers, ...(encoding ? { encoding } : {}), ...(joinLines === undefined ? {} : { joinLines }),
+          });
           this.#parsed.set(token, parsed);
           return {
             token, path, fileName, ok: true, format: parsed.format,
             encoding: parsed.encoding ?? undefined,
-            characters: parsed.text.length, turns: parsed.turns.length, convention: parsed.convention,
+            characters: parsed.text.length, turns: parsed.turns.filter((t) => t.kind === 'speech').length, convention: parsed.convention,
             speakers: speakerPreviews(db, parsed), duplicateOf: findDuplicate(db, parsed.textHash),
             warnings: parsed.warnings,
             excerpt: parsed.text.slice(0, 400),
+            lineBreaks: parsed.lineBreaks,
+            notes: parsed.turns.filter((t) => t.kind === 'note').length,
           };
         } catch (err) {
           return { token, path, fileName, ok: false, error: describe(err) };
@@ -77,6 +86,15 @@ export class ImportJobs {
     );
     // Parser threads hold tens of MB each; give that back until the next preview.
     await this.close();
+    // The same text twice in one batch: the later file says which earlier one it repeats.
+    const firstByHash = new Map<string, FilePreview>();
+    for (const preview of previews) {
+      const hash = preview.ok ? this.#parsed.get(preview.token)?.textHash : undefined;
+      if (hash === undefined) continue;
+      const first = firstByHash.get(hash);
+      if (first) preview.duplicateInBatch = { token: first.token, fileName: first.fileName };
+      else firstByHash.set(hash, preview);
+    }
     return previews;
   }
 
@@ -107,10 +125,10 @@ export class ImportJobs {
     return results;
   }
 
-  /** Stops a running preview's queued parses and a commit before its next file. */
+  /** Stops a running preview's parses (running ones too) and a commit before its next file. */
   cancel(): void {
     this.#cancelled = true;
-    this.#pool?.cancelQueued();
+    this.#pool?.cancel();
   }
 
   async close(): Promise<void> {

@@ -6,9 +6,9 @@ import { basename, extname } from 'node:path';
 import { DomainError } from '../../src-shared/errors.ts';
 import type { SpeakerModeInput } from '../../src-shared/contracts/import.ts';
 import { extract } from './extract/index.ts';
-import { layOutTurns, type DetectedTurn, type SpeakerSummary } from './turns.ts';
+import { layOutTurns, type DetectedTurn, type SpeakerSummary, type TurnLayout } from './turns.ts';
 import { importError } from './import-error.ts';
-import { MAX_FILE_BYTES, type DetectedEncoding } from './types.ts';
+import { IMPORT_EXTENSIONS, MAX_FILE_BYTES, MAX_TEXT_FILE_BYTES, type DetectedEncoding } from './types.ts';
 import { indexChunks } from '../search/index-source.ts';
 import { stemsOf } from '../search/tokens.ts';
 
@@ -16,6 +16,8 @@ export interface ParseRequest {
   path: string;
   speakers: SpeakerModeInput;
   encoding?: string;
+  /** Join caption-style lines into running text (issue 9 §9); undefined: when detected. */
+  joinLines?: boolean;
 }
 
 export interface ParsedFile {
@@ -32,6 +34,8 @@ export interface ParsedFile {
   turns: DetectedTurn[];
   speakers: SpeakerSummary[];
   convention: string | null;
+  /** Caption-style line breaks: detected, and joined or not. */
+  lineBreaks: TurnLayout['lineBreaks'];
   /** Search-index chunks with their stems, computed here rather than on the main thread. */
   chunks: { start: number; end: number; stems: string }[];
   warnings: { key: string; params?: Record<string, string | number> }[];
@@ -51,7 +55,10 @@ function readBytes(path: string, fileName: string): Uint8Array {
     if (err instanceof DomainError) throw err;
     throw importError('import.unreadable', fileName, { detail: (err as NodeJS.ErrnoException).code ?? 'io' });
   }
-  if (size > MAX_FILE_BYTES) throw importError('import.too_large', fileName, { size: mb(size), limit: mb(MAX_FILE_BYTES) });
+  // Refused before reading a byte: a text format has its own, smaller limit.
+  const format = IMPORT_EXTENSIONS[extname(fileName).slice(1).toLowerCase()];
+  const limit = Math.min(MAX_FILE_BYTES, (format && MAX_TEXT_FILE_BYTES[format]) || MAX_FILE_BYTES);
+  if (size > limit) throw importError('import.too_large', fileName, { size: mb(size), limit: mb(limit) });
   if (size === 0) throw importError('import.empty', fileName);
   try {
     return readFileSync(path);
@@ -63,8 +70,11 @@ function readBytes(path: string, fileName: string): Uint8Array {
 export async function parseFile(request: ParseRequest): Promise<ParsedFile> {
   const fileName = basename(request.path);
   const bytes = readBytes(request.path, fileName);
+  // Hash and size first: an extractor may hand the bytes on without copying them (pdf.js).
+  const size = bytes.byteLength;
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
   const extracted = await extract(bytes, fileName, request.encoding ? { encoding: request.encoding } : {});
-  const layout = layOutTurns(extracted.paragraphs, request.speakers, fileName);
+  const layout = layOutTurns(extracted.paragraphs, request.speakers, fileName, request.joinLines === undefined ? {} : { joinLines: request.joinLines });
   if (layout.text.trim() === '') throw importError('import.empty', fileName);
   const chunks = indexChunks(layout.text, layout.turns).map((c) => ({
     start: c.start, end: c.end, stems: stemsOf(layout.text.slice(c.start, c.end)),
@@ -73,14 +83,15 @@ export async function parseFile(request: ParseRequest): Promise<ParsedFile> {
     path: request.path,
     fileName,
     format: extracted.format || extname(fileName).slice(1).toLowerCase(),
-    size: bytes.byteLength,
-    fileHash: createHash('sha256').update(bytes).digest('hex'),
+    size,
+    fileHash,
     textHash: createHash('sha256').update(layout.text, 'utf8').digest('hex'),
     encoding: extracted.encoding ?? null,
     text: layout.text,
     turns: layout.turns,
     speakers: layout.speakers,
     convention: layout.convention,
+    lineBreaks: layout.lineBreaks,
     chunks,
     warnings: extracted.warnings,
   };

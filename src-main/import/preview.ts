@@ -4,6 +4,7 @@
 import type { ProjectDb } from '../db/open.ts';
 import type { SpeakerPreview, SpeakerTarget } from '../../src-shared/contracts/import.ts';
 import type { ParsedFile } from './parse-file.ts';
+import { isTypicalLabel } from './speaker-patterns.ts';
 
 /** Labels transcribers use for the interviewer, in Dutch and English. */
 const INTERVIEWER_LABEL = /^(i|int|iv|interviewer|interviewster|interviewers?\s*\d*|onderzoeker|moderator|gespreksleider|vraag|q)$/i;
@@ -12,8 +13,27 @@ export function labelKey(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-export function suggestTarget(db: ProjectDb, label: string): { target: SpeakerTarget; remembered: boolean } {
+/**
+ * A role placeholder (R, Respondent 2, Deelnemer, Spreker 1, Huisarts) rather than a
+ * name: a different person in every file. The interviewer labels are not: the
+ * interviewer is one role across the project.
+ */
+export function isGenericLabel(label: string): boolean {
   const key = labelKey(label);
+  return isTypicalLabel(key) && !INTERVIEWER_LABEL.test(key);
+}
+
+/** The stem of a file name, for naming a generic speaker after its transcript: "R (interview 3)". */
+function stemOf(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '');
+}
+
+export function suggestTarget(db: ProjectDb, label: string, fileName?: string): { target: SpeakerTarget; remembered: boolean } {
+  const key = labelKey(label);
+  // "R" in this file is not the "R" of the last one: no memory, and a name that says which file.
+  if (isGenericLabel(label)) {
+    return { target: { kind: 'new', name: fileName ? `${label.trim()} (${stemOf(fileName)})` : label.trim(), perspective: null }, remembered: false };
+  }
   const remembered = db.sqlite
     .prepare('SELECT participant_id AS participantId, is_interviewer AS isInterviewer FROM speaker_mappings WHERE label_key = ?')
     .get(key) as { participantId: number | null; isInterviewer: number } | undefined;
@@ -29,8 +49,11 @@ export function suggestTarget(db: ProjectDb, label: string): { target: SpeakerTa
 
 export function speakerPreviews(db: ProjectDb, parsed: ParsedFile): SpeakerPreview[] {
   return parsed.speakers.map((s) => {
-    const { target, remembered } = suggestTarget(db, s.label);
-    return { label: s.label, turns: s.turns, characters: s.characters, sample: s.sample, suggestion: target, remembered };
+    const { target, remembered } = suggestTarget(db, s.label, parsed.fileName);
+    return {
+      label: s.label, turns: s.turns, characters: s.characters, sample: s.sample, suggestion: target, remembered,
+      generic: isGenericLabel(s.label),
+    };
   });
 }
 

@@ -32,9 +32,10 @@
 //   speaker there are no turns and the paragraphs are separated by blank lines.
 // - Labels are grouped case-insensitively (`MARIEKE:` = `Marieke:`); every turn
 //   and summary shows the spelling seen first.
-import { DomainError } from '../../src-shared/errors.ts';
+import { RE2JS } from 're2js';
 import { importError } from './import-error.ts';
 import { normaliseText } from './normalise.ts';
+import { isStageDirection, joinCaptionLines, looksLikeCaptionLines } from './line-style.ts';
 import {
   BRACKET_LABEL, COLON_LABEL, INITIALS, LABEL_LINE, LABEL_WINDOW, isHeadingWord, isLabelShape, isStrongLabel,
   isTimestamp, isTypicalLabel, labelKey, parseTimestamp, splitLeadingTime, tidyLabel,
@@ -50,6 +51,8 @@ export interface DetectedTurn {
   /** Speaker label as first written in the file; null for text before the first label. */
   label: string | null;
   timestampMs: number | null;
+  /** 'note': a stage direction on its own line ([lacht], MUZIEK): no one's words, never attributed (ADR 0016). */
+  kind: 'speech' | 'note';
 }
 
 export interface SpeakerSummary {
@@ -66,6 +69,17 @@ export interface TurnLayout {
   speakers: SpeakerSummary[];
   /** The convention auto mode recognised ('colon-label', 'initials', 'bracket-label', 'bold-label', 'label-line', 'voice-tag', 'subtitle', 'pattern'), or null. */
   convention: string | null;
+  /**
+   * Hard line breaks inside turns that look like caption lines (subtitle style), and
+   * whether they were joined into running text; null where the question does not
+   * arise (subtitle cues are always joined).
+   */
+  lineBreaks: { detected: boolean; joined: boolean } | null;
+}
+
+export interface LayoutOptions {
+  /** Join caption-style lines into running text: true/false as the user chose; undefined: when detected. */
+  joinLines?: boolean;
 }
 
 /** The part of a line a user pattern sees: bounds the cost of a badly written expression. */
@@ -108,16 +122,21 @@ interface TurnDraft {
   key: string | null;
   timeMs: number | null;
   lines: string[];
+  /** A stage direction: its own turn without a speaker. */
+  note?: boolean;
 }
 
 // ---------------------------------------------------------------------------
 // Entry point
 
-export function layOutTurns(paragraphs: readonly Paragraph[], mode: SpeakerMode, fileName: string): TurnLayout {
+export function layOutTurns(paragraphs: readonly Paragraph[], mode: SpeakerMode, fileName: string, options: LayoutOptions = {}): TurnLayout {
   if (paragraphs.some((p) => p.cue === true || (p.speaker !== undefined && p.speaker.trim() !== ''))) {
     return layOutCues(paragraphs, mode, fileName);
   }
   const lines = toLines(paragraphs);
+  const plain = (all: readonly (Line | null)[]) => plainLayout(all, options);
+  const build = (all: readonly (Line | null)[], hits: readonly (Hit | null)[], accepted: ReadonlySet<string>, convention: string) =>
+    buildLayout(all, hits, accepted, convention, options);
   if (mode.kind === 'none') return plain(lines);
   if (mode.kind === 'pattern') {
     const matcher = patternMatcher(mode.pattern, fileName);
@@ -163,20 +182,54 @@ function toLines(paragraphs: readonly Paragraph[]): (Line | null)[] {
   return lines;
 }
 
-/** No speaker structure: blocks of lines separated by blank lines, no turns. */
-function plain(lines: readonly (Line | null)[]): TurnLayout {
-  const blocks: string[] = [];
+/**
+ * Whether to join a layout's caption-style lines: as the user chose, else when
+ * detected. Only groups of more than one line can show the style.
+ */
+function lineBreaksOf(groups: readonly (readonly string[])[], options: LayoutOptions): { detected: boolean; joined: boolean } {
+  const detected = looksLikeCaptionLines(groups);
+  return { detected, joined: options.joinLines ?? detected };
+}
+
+/**
+ * No speaker structure: blocks of lines separated by blank lines, no turns.
+ * A plain text has one paragraph per line (the txt extractor), so caption lines
+ * are runs of lines without a blank line… or the whole text: consecutive lines
+ * count as one group here.
+ */
+function plainLayout(lines: readonly (Line | null)[], options: LayoutOptions): TurnLayout {
+  const blocks: string[][] = [];
   let block: string[] = [];
   for (const line of lines) {
     if (line === null) {
-      if (block.length > 0) blocks.push(block.join('\n'));
+      if (block.length > 0) blocks.push(block);
       block = [];
     } else {
       block.push(line.text);
     }
   }
-  if (block.length > 0) blocks.push(block.join('\n'));
-  return { text: blocks.join('\n\n'), turns: [], speakers: [], convention: null };
+  if (block.length > 0) blocks.push(block);
+  // Stage directions stay in the text here: a source without turns attributes nothing, so
+  // there is nothing to keep them out of; they do stay on their own paragraph.
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const b of blocks) {
+    for (const text of b) {
+      if (isStageDirection(text)) {
+        if (run.length > 0) runs.push(run);
+        runs.push([text]);
+        run = [];
+      } else {
+        run.push(text);
+      }
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  const lineBreaks = lineBreaksOf(runs, options);
+  const text = lineBreaks.joined
+    ? runs.map((r) => joinCaptionLines(r).join('\n')).join('\n\n')
+    : blocks.map((b) => b.join('\n')).join('\n\n');
+  return { text, turns: [], speakers: [], convention: null, lineBreaks };
 }
 
 // ---------------------------------------------------------------------------
@@ -348,87 +401,51 @@ function allInitials(hits: readonly (Hit | null)[], accepted: ReadonlySet<string
 // Pattern mode
 
 /**
- * True when a quantified group itself contains a quantifier — `(a+)+`, `(\w*)*`,
- * `(?:x{2,})+` — the classic shape of catastrophic backtracking. Character classes
- * and escapes are skipped; `?` alone does not repeat.
+ * Constructs a linear-time engine cannot run: looking ahead or behind and
+ * back-references. Named here so the refusal can say what to leave out.
  */
-export function hasNestedQuantifier(source: string): boolean {
-  const stack: boolean[] = [];
-  let inner = false;
-  let i = 0;
-  const repeats = (at: number): boolean => {
-    const c = source[at];
-    if (c === '*' || c === '+') return true;
-    if (c === '{') return /^\{\d+,\d*\}/.test(source.slice(at)) && !/^\{(\d+),\1\}/.test(source.slice(at));
-    return false;
-  };
-  while (i < source.length) {
-    const c = source[i];
-    if (c === '\\') {
-      i += 2;
-      if (repeats(i)) inner = true;
-      continue;
-    }
-    if (c === '[') {
-      i += 1;
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-      i += 1;
-      if (repeats(i)) inner = true;
-      continue;
-    }
-    if (c === '(') {
-      stack.push(inner);
-      inner = false;
-      i += 1;
-      continue;
-    }
-    if (c === ')') {
-      const groupRepeats = repeats(i + 1);
-      if (groupRepeats && inner) return true;
-      inner = (stack.pop() ?? false) || inner || groupRepeats;
-      i += 1;
-      continue;
-    }
-    if (repeats(i) && i > 0) inner = true;
-    i += 1;
-  }
-  return false;
-}
+const UNSUPPORTED = [/\(\?<?[=!]/, /\(\?>/, /\\[1-9]/, /\\k</];
 
+/**
+ * A user's speaker pattern, run by RE2 (re2js): matching time is linear in the
+ * line, whatever the pattern — `(?<label>(a|a)*b)` cannot hang an import the
+ * way it hangs a backtracking engine. The price is RE2's syntax: no lookaround
+ * and no back-references; such a pattern is refused with a message saying so.
+ */
 function patternMatcher(pattern: string, fileName: string): Matcher {
-  let compiled: RegExp;
+  const construct = UNSUPPORTED.map((re) => re.exec(pattern)?.[0]).find((m) => m !== undefined);
+  if (construct !== undefined) throw importError('import.pattern_unsupported', fileName, { pattern, construct });
+  let re: RE2JS;
   try {
-    compiled = new RegExp(pattern, 'u');
-    // An alternative that matches '' lists every named group in `groups`.
-    const groups = new RegExp(`(?:${pattern})|`, 'u').exec('')?.groups;
-    if (!groups || !('label' in groups)) {
-      throw importError('import.bad_pattern', fileName, { pattern, detail: 'the pattern needs a named group (?<label>...)' });
-    }
-    if (hasNestedQuantifier(pattern)) {
-      throw importError('import.bad_pattern', fileName, {
-        pattern, detail: 'a repeated group contains a repetition, which can take very long; simplify it',
-      });
-    }
+    re = RE2JS.compile(pattern);
   } catch (err) {
-    if (err instanceof DomainError) throw err;
-    throw importError('import.bad_pattern', fileName, { pattern, detail: err instanceof Error ? err.message : String(err) });
+    const detail = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : String(err);
+    throw importError('import.bad_pattern', fileName, { pattern, detail });
   }
-  // Sticky: the pattern must match at the start of the line.
-  const re = new RegExp(compiled.source, 'uy');
+  const groups = re.namedGroups();
+  if (!Object.hasOwn(groups, 'label')) throw importError('import.pattern_no_label', fileName, { pattern });
+  const hasTime = Object.hasOwn(groups, 'time');
   return (line) => {
-    re.lastIndex = 0;
-    const m = re.exec(line.text.length > PATTERN_WINDOW ? line.text.slice(0, PATTERN_WINDOW) : line.text);
-    const label = m?.groups?.label;
-    if (!m || label === undefined || tidyLabel(label) === '') return null;
-    const time = m.groups?.time;
-    return hit(label, time === undefined ? null : parseTimestamp(time), line.text.slice(m[0].length));
+    const m = re.matcher(line.text.length > PATTERN_WINDOW ? line.text.slice(0, PATTERN_WINDOW) : line.text);
+    // lookingAt: the pattern must match at the start of the line.
+    if (!m.lookingAt()) return null;
+    const label = m.group('label');
+    if (label === null || tidyLabel(label) === '') return null;
+    const time = hasTime ? m.group('time') : null;
+    return hit(label, time === null ? null : parseTimestamp(time), line.text.slice(m.end()));
   };
 }
 
 // ---------------------------------------------------------------------------
 // Building the text
 
-function build(lines: readonly (Line | null)[], hits: readonly (Hit | null)[], accepted: ReadonlySet<string>, convention: string): TurnLayout {
+function buildLayout(
+  lines: readonly (Line | null)[],
+  hits: readonly (Hit | null)[],
+  accepted: ReadonlySet<string>,
+  convention: string,
+  options: LayoutOptions,
+): TurnLayout {
   // Show each speaker as the document first writes the label properly ("Marieke", not "marieke :").
   const display = new Map<string, string>();
   for (const h of hits) if (h?.strict && accepted.has(h.key) && !display.has(h.key)) display.set(h.key, h.label);
@@ -444,22 +461,42 @@ function build(lines: readonly (Line | null)[], hits: readonly (Hit | null)[], a
       if (h.rest !== '') current.lines.push(h.rest);
       continue;
     }
+    if (isStageDirection(line.text)) {
+      // Its own note turn; the speaker's words after it go on in a new turn of the same speaker.
+      drafts.push({ label: null, key: null, timeMs: null, lines: [line.text], note: true });
+      current = current ? { label: current.label, key: current.key, timeMs: null, lines: [] } : null;
+      if (current) drafts.push(current);
+      continue;
+    }
     if (!current) {
       current = { label: null, key: null, timeMs: null, lines: [] };
       drafts.push(current);
     }
     current.lines.push(line.text);
   }
-  return assemble(drafts, convention, display);
+  const lineBreaks = lineBreaksOf(drafts.filter((d) => !d.note).map((d) => d.lines), options);
+  if (lineBreaks.joined) for (const d of drafts) if (!d.note) d.lines = joinCaptionLines(d.lines);
+  return { ...assemble(drafts, convention, display), lineBreaks };
 }
 
 /** Joins turn drafts into the text; drops empty turns (a label with no words). */
-function assemble(drafts: readonly TurnDraft[], convention: string | null, display = new Map<string, string>()): TurnLayout {
+function assemble(drafts: readonly TurnDraft[], convention: string | null, display = new Map<string, string>()): Omit<TurnLayout, 'lineBreaks'> {
   const parts: string[] = [];
   const turns: DetectedTurn[] = [];
   let pos = 0;
   let carriedTime: { key: string | null; timeMs: number } | null = null;
   for (const draft of drafts) {
+    if (draft.note) {
+      const body = draft.lines.join(' ');
+      if (parts.length > 0) {
+        parts.push('\n\n');
+        pos += 2;
+      }
+      parts.push(body);
+      turns.push({ start: pos, end: pos + body.length, label: null, timestampMs: draft.timeMs, kind: 'note' });
+      pos += body.length;
+      continue;
+    }
     if (draft.lines.length === 0) {
       // An empty turn hands its time to the next turn of the same speaker.
       carriedTime = draft.timeMs === null ? null : { key: draft.key, timeMs: draft.timeMs };
@@ -478,7 +515,7 @@ function assemble(drafts: readonly TurnDraft[], convention: string | null, displ
       pos += 2;
     }
     parts.push(body);
-    turns.push({ start: pos, end: pos + body.length, label, timestampMs: timeMs });
+    turns.push({ start: pos, end: pos + body.length, label, timestampMs: timeMs, kind: 'speech' });
     pos += body.length;
   }
   const text = parts.join('');
@@ -579,6 +616,15 @@ function layOutCues(paragraphs: readonly Paragraph[], mode: SpeakerMode, fileNam
       inlines = true;
     }
     const key = label === null ? null : labelKey(label);
+    if (isStageDirection(text)) {
+      // "[MUZIEK]", "(lacht)": a note turn of its own; the speaker's next words start a new turn of theirs.
+      closeParagraph();
+      drafts.push({ label: null, key: null, timeMs, lines: [text], note: true });
+      const speaker: { label: string | null; key: string | null } = key !== null ? { label, key } : current ?? { label: null, key: null };
+      current = { label: speaker.label, key: speaker.key, timeMs: null, lines: [], paragraph: [], paragraphChars: 0, lastTime: null, lastChars: 0 };
+      drafts.push(current);
+      continue;
+    }
     if (current === null || (key !== null && key !== current.key)) {
       closeParagraph();
       current = { label, key, timeMs, lines: [], paragraph: [], paragraphChars: 0, lastTime: null, lastChars: 0 };
@@ -599,10 +645,10 @@ function layOutCues(paragraphs: readonly Paragraph[], mode: SpeakerMode, fileNam
   if (!hasLabels) {
     // No cue names a speaker: paragraphs of speech, no turns.
     const text = drafts.flatMap((d) => d.lines).join('\n\n');
-    return { text, turns: [], speakers: [], convention: null };
+    return { text, turns: [], speakers: [], convention: null, lineBreaks: null };
   }
   const convention = mode.kind === 'pattern' ? 'pattern' : voices ? 'voice-tag' : inlines ? 'subtitle' : null;
-  return assemble(drafts, convention, display);
+  return { ...assemble(drafts, convention, display), lineBreaks: null };
 }
 
 function breaksParagraph(turn: { paragraphChars: number; lastTime: number | null; lastChars: number; paragraph: string[] }, timeMs: number | null): boolean {

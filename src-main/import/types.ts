@@ -7,8 +7,40 @@ import { ERROR_CODES, type ErrorCode } from '../../src-shared/errors.ts';
 export const IMPORT_FORMATS = ['txt', 'md', 'docx', 'odt', 'rtf', 'pdf', 'srt', 'vtt', 'sbv', 'html'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/**
+ * Every file extension Duiding reads, with the format it is read as. The one
+ * list the file dialog, folder import (app, drag-and-drop, CLI) and the
+ * extractor choice all use, so `.htm` is never taken in one place and skipped
+ * in another.
+ */
+export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
+  txt: 'txt', text: 'txt',
+  md: 'md', markdown: 'md',
+  docx: 'docx',
+  odt: 'odt',
+  rtf: 'rtf',
+  pdf: 'pdf',
+  srt: 'srt',
+  vtt: 'vtt',
+  sbv: 'sbv',
+  html: 'html', htm: 'html', xhtml: 'html',
+};
+
 /** Largest file we read (bytes). Generous: a 3-hour transcript in Word is ~1 MB; PDFs with images can be large. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/**
+ * Largest plain-text-like file (txt, md, subtitles; HTML gets more room for its
+ * markup). 20 MB is some three million words — a hundred long interviews; more
+ * is no transcript, and reading it would only cost memory (issue 10 §12).
+ */
+export const MAX_TEXT_FILE_BYTES: Partial<Record<ImportFormat, number>> = {
+  txt: 20 * 1024 * 1024, md: 20 * 1024 * 1024, srt: 20 * 1024 * 1024, vtt: 20 * 1024 * 1024, sbv: 20 * 1024 * 1024,
+  html: 50 * 1024 * 1024,
+};
+/** Most paragraphs (lines, cues) one file may give: a three-hour interview has a few thousand. */
+export const MAX_PARAGRAPHS = 100_000;
+/** Most pages of a PDF: a transcript has tens, a book a few hundred. */
+export const MAX_PDF_PAGES = 2_000;
 /** Largest total unpacked size of a docx/odt archive, and the largest unpack ratio (zip-bomb guard). */
 export const MAX_UNPACKED_BYTES = 500 * 1024 * 1024;
 export const MAX_UNPACK_RATIO = 200;

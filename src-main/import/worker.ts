@@ -5,7 +5,9 @@ import { parseFile, type ParseRequest } from './parse-file.ts';
 
 export type WorkerReply =
   | { id: number; ok: true; parsed: Awaited<ReturnType<typeof parseFile>> }
-  | { id: number; ok: false; code: string; params: Record<string, string | number> };
+  | { id: number; ok: false; code: string; params: Record<string, string | number> }
+  /** Sent once, when the parsers are loaded: a parse's time limit starts with the parse, not with loading them. */
+  | { ready: true };
 
 parentPort?.on('message', (message: { id: number; request: ParseRequest }) => {
   const { id, request } = message;
@@ -20,3 +22,5 @@ parentPort?.on('message', (message: { id: number; request: ParseRequest }) => {
     },
   );
 });
+
+parentPort?.postMessage({ ready: true } satisfies WorkerReply);

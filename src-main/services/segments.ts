@@ -184,7 +184,8 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
     ).all() as Omit<Speaker, 'isInterviewer'>[]).map((p) => [p.participantId, p]),
   );
   const turnsOf = db.sqlite.prepare(
-    'SELECT start, "end", is_interviewer AS isInterviewer, participant_id AS participantId FROM turns WHERE source_id = ? ORDER BY start',
+    // Notes (stage directions, ADR 0016) are no one's words: never a segment's speaker.
+    `SELECT start, "end", is_interviewer AS isInterviewer, participant_id AS participantId FROM turns WHERE source_id = ? AND kind = 'speech' ORDER BY start`,
   );
   type TurnRow = { start: number; end: number; isInterviewer: number; participantId: number | null };
   const turns = new Map<number, TurnRow[]>();

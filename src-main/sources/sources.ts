@@ -13,6 +13,8 @@ export interface NewTurn {
   participantId?: number | null;
   isInterviewer?: boolean;
   timestampMs?: number | null;
+  /** 'note': a stage direction, no one's words (ADR 0016); never with a participant or as interviewer. */
+  kind?: 'speech' | 'note';
 }
 
 export interface NewSource {
@@ -37,7 +39,8 @@ export function addSource(db: ProjectDb, src: NewSource): number {
     throw new DomainError('invalid_input', { channel: 'sources.add', detail: 'text is not normalised (NFC, \\n, no BOM)' });
   }
   for (const t of src.turns ?? []) {
-    if (!isValidRange(src.text, t.start, t.end, false) || (t.isInterviewer && t.participantId != null)) {
+    const note = t.kind === 'note' && (t.isInterviewer || t.participantId != null);
+    if (!isValidRange(src.text, t.start, t.end, false) || (t.isInterviewer && t.participantId != null) || note) {
       throw new DomainError('invalid_input', { channel: 'sources.add', detail: `turn ${t.start}-${t.end}` });
     }
   }
@@ -46,8 +49,8 @@ export function addSource(db: ProjectDb, src: NewSource): number {
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertTurn = db.sqlite.prepare(
-    `INSERT INTO turns (source_id, start, "end", speaker_label, participant_id, is_interviewer, timestamp_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO turns (source_id, start, "end", speaker_label, participant_id, is_interviewer, timestamp_ms, kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return db.sqlite.transaction(() => {
     const id = Number(
@@ -55,7 +58,7 @@ export function addSource(db: ProjectDb, src: NewSource): number {
         JSON.stringify(src.metadata ?? {})).lastInsertRowid,
     );
     for (const t of src.turns ?? []) {
-      insertTurn.run(id, t.start, t.end, t.speakerLabel, t.participantId ?? null, t.isInterviewer ? 1 : 0, t.timestampMs ?? null);
+      insertTurn.run(id, t.start, t.end, t.speakerLabel, t.participantId ?? null, t.isInterviewer ? 1 : 0, t.timestampMs ?? null, t.kind ?? 'speech');
     }
     indexSource(db, id, src.text, src.chunks ?? indexChunks(src.text, src.turns ?? []), false);
     return id;
@@ -87,7 +90,7 @@ export function getSource(db: ProjectDb, id: number): SourceDetail {
   const turnRows = db.sqlite
     .prepare(
       `SELECT t.id, t.start, t."end", t.speaker_label AS speakerLabel, t.is_interviewer AS isInterviewer,
-              t.timestamp_ms AS timestampMs, p.id AS pid, p.name AS pname, p.perspective AS pperspective, p.role AS prole
+              t.timestamp_ms AS timestampMs, t.kind, p.id AS pid, p.name AS pname, p.perspective AS pperspective, p.role AS prole
        FROM turns t LEFT JOIN participants p ON p.id = t.participant_id
        WHERE t.source_id = ? ORDER BY t.start`,
     )

@@ -20,6 +20,12 @@ export const speakerTargetSchema = z.discriminatedUnion('kind', [
     perspective: z.enum(PERSPECTIVES).nullable(),
     region: z.string().max(200).optional(),
     role: z.string().max(200).optional(),
+    /**
+     * The user said this is a person of their own (issue 9 §8): never merged with a
+     * participant of the same name. Targets with the same key in one batch are one person.
+     * Without it, the same name is the same participant (never silently duplicated).
+     */
+    distinct: z.string().min(1).max(500).optional(),
   }),
 ]);
 export type SpeakerTarget = z.infer<typeof speakerTargetSchema>;
@@ -33,6 +39,11 @@ export interface SpeakerPreview {
   suggestion: SpeakerTarget;
   /** True when the suggestion comes from an earlier import (one click to confirm). */
   remembered: boolean;
+  /**
+   * A role placeholder rather than a name (R, Respondent 2, Deelnemer, Spreker 1): a
+   * different person in every file, so it is mapped per file and not remembered.
+   */
+  generic: boolean;
 }
 
 export interface FilePreview {
@@ -51,10 +62,16 @@ export interface FilePreview {
   speakers?: SpeakerPreview[];
   /** An existing source with exactly the same text. */
   duplicateOf?: { id: number; name: string } | null;
+  /** An earlier file of this same batch with exactly the same text. */
+  duplicateInBatch?: { token: string; fileName: string } | null;
   /** i18n keys (import.warning.*) with their parameters. */
   warnings?: { key: string; params?: Record<string, string | number> }[];
   /** First lines of the resulting text, to check the decoding. */
   excerpt?: string;
+  /** Hard line breaks inside turns that look like caption lines, and whether they are joined (issue 9 §9). */
+  lineBreaks?: { detected: boolean; joined: boolean } | null;
+  /** Stage directions on their own line ([lacht], MUZIEK), kept as notes without a speaker. */
+  notes?: number;
 }
 
 export interface ImportResult {
@@ -74,6 +91,8 @@ export const importChannels = {
       speakers: speakerModeSchema.default({ kind: 'auto' }),
       /** Per path: the encoding the user chose when detection was unsure. */
       encodings: z.record(z.string(), z.enum(ENCODING_CHOICES)).default({}),
+      /** Per path: join caption-style lines into running text (true) or keep them (false); absent: when detected. */
+      joinLines: z.record(z.string(), z.boolean()).default({}),
     }).strict(),
   ).returns<FilePreview[]>(),
   'import.commit': channel(

@@ -21,6 +21,8 @@ export interface TurnView {
   isInterviewer: boolean;
   participant: { id: number; name: string; perspective: Perspective | null; role: string } | null;
   timestampMs: number | null;
+  /** 'note': a stage direction ([lacht], MUZIEK) without a speaker; never counted or quoted. */
+  kind: 'speech' | 'note';
 }
 
 export interface CodingView {

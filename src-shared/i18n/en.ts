@@ -7,6 +7,7 @@ import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
 import * as filesText from './parts/files.ts';
+import * as importBatchText from './parts/importBatch.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
@@ -22,6 +23,7 @@ export const en: Catalog = {
   ...readerText.en,
   ...analysisText.en,
   ...filesText.en,
+  ...importBatchText.en,
   ...participantsText.en,
   ...sourcesText.en,
   ...agreementText.en,
@@ -77,13 +79,20 @@ export const en: Catalog = {
     'import.path_traversal': '{{file}} contains an unsafe path ({{entry}}). The file was not read.',
     'import.pdf_no_text': '{{file}} has no text layer (it is probably a scan). Run text recognition (OCR) on it first.',
     'import.pdf_encrypted': '{{file}} is protected with a password. Save it without protection and try again.',
-    'import.unknown_format': '{{file}}: Duiding cannot read this file type (.{{ext}}). Possible are: .txt, .md, .docx, .odt, .rtf, .pdf, .srt, .vtt, .sbv and .html.',
+    'import.unknown_format': '{{file}}: Duiding cannot read this file type (.{{ext}}). Possible are: .txt, .md, .docx, .odt, .rtf, .pdf, .srt, .vtt, .sbv, .html and .htm.',
     'import.too_large': '{{file}} is too large ({{size}}). The limit is {{limit}} per file.',
     'import.unreadable': '{{file}} cannot be read: {{detail}}',
     'import.bad_pattern': 'The speaker pattern "{{pattern}}" is not a valid regular expression: {{detail}}',
+    'import.pattern_no_label': 'The speaker pattern "{{pattern}}" has no group (?<label>…) that captures the speaker\'s name. Put the part with the name between (?<label> and ).',
+    'import.pattern_unsupported': 'The speaker pattern "{{pattern}}" uses {{construct}} (looking ahead or behind, or a back-reference). Speaker patterns cannot use that, because such patterns can make an import run forever. Write the pattern without it.',
     'import.cancelled': 'Importing {{file}} was cancelled.',
     'import.duplicate': '{{file}} has exactly the same text as the transcript "{{existing}}", so it was not imported again.',
     'import.expired': 'The preview of {{file}} has expired (the project changed in the meantime). Read the file again.',
+    'import.too_many_files': 'Too many files were chosen ({{count}}); one import takes at most {{limit}}. Choose a smaller folder.',
+    'import.too_complex': '{{file}} is too large or too complex to read: it would need more than {{limit}} of memory. Reading was stopped and nothing was imported. Save the file as plain text (.txt) or split it.',
+    'import.too_slow': '{{file}} is too large or too complex to read: reading took longer than {{seconds}} seconds and was stopped. Nothing was imported. Save the file as plain text (.txt) or split it.',
+    'import.too_many_parts': '{{file}} consists of more than {{limit}} lines or subtitles; Duiding does not read that many from one file. Nothing was imported. Split the file.',
+    'import.too_many_pages': '{{file}} has {{pages}} pages; Duiding reads at most {{limit}} pages per file. Nothing was imported. Split the file.',
     'memos.too_large': 'This memo is too large to save ({{size}} kB; the limit is {{limit}} kB). Nothing was changed; split the text over more memos.',
     'codebook.split_mixed': 'Only codings of one code can be split off; the selection holds codings of {{count}} codes. Nothing was changed.',
     'agreement.too_few_coders': 'Agreement needs at least two different coders.',
@@ -228,7 +237,7 @@ export const en: Catalog = {
   import: {
     title: 'Import transcripts',
     choose: 'Choose files…',
-    dropHint: 'Drag transcripts here or choose files. Possible: .txt, .md, .docx, .odt, .rtf, .pdf, .srt, .vtt, .sbv and .html.',
+    dropHint: 'Drag transcripts here or choose files. Possible: .txt, .md, .docx, .odt, .rtf, .pdf, .srt, .vtt, .sbv, .html and .htm. A folder brings all transcripts in it.',
     dropHere: 'Release to import',
     speakerMode: 'Recognise speakers',
     modeAuto: 'Automatically',
@@ -279,6 +288,8 @@ export const en: Catalog = {
       vttHeaderMissing: 'This subtitle file does not start with a valid WEBVTT line; its captions were read anyway.',
       pdfPagesWithoutText_one: 'One page has no text layer (probably scanned); its content is missing.',
       pdfPagesWithoutText_other: '{{count}} pages have no text layer (probably scanned); their content is missing.',
+      subtitleUntimed_one: 'One subtitle has no readable time. Its text was imported, without a time; check the times in the file.',
+      subtitleUntimed_other: '{{count}} subtitles have no readable time. Their text was imported, without a time; check the times in the file.',
     },
     conventions: {
       'colon-label': 'Name: text',

@@ -8,6 +8,7 @@ import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
 import * as filesText from './parts/files.ts';
+import * as importBatchText from './parts/importBatch.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
@@ -22,6 +23,7 @@ export const nl = {
   ...readerText.nl,
   ...analysisText.nl,
   ...filesText.nl,
+  ...importBatchText.nl,
   ...participantsText.nl,
   ...sourcesText.nl,
   ...agreementText.nl,
@@ -77,13 +79,20 @@ export const nl = {
     'import.path_traversal': '{{file}} bevat een onveilig pad ({{entry}}). Het bestand is niet ingelezen.',
     'import.pdf_no_text': '{{file}} heeft geen tekstlaag (het is waarschijnlijk een scan). Laat er eerst tekstherkenning (OCR) op los.',
     'import.pdf_encrypted': '{{file}} is beveiligd met een wachtwoord. Sla het onbeveiligd op en probeer het opnieuw.',
-    'import.unknown_format': '{{file}}: dit bestandstype (.{{ext}}) kan Duiding niet inlezen. Mogelijk zijn: .txt, .md, .docx, .odt, .rtf, .pdf, .srt, .vtt, .sbv en .html.',
+    'import.unknown_format': '{{file}}: dit bestandstype (.{{ext}}) kan Duiding niet inlezen. Mogelijk zijn: .txt, .md, .docx, .odt, .rtf, .pdf, .srt, .vtt, .sbv, .html en .htm.',
     'import.too_large': '{{file}} is te groot ({{size}}). De grens is {{limit}} per bestand.',
     'import.unreadable': '{{file}} kan niet worden gelezen: {{detail}}',
     'import.bad_pattern': 'Het sprekerpatroon "{{pattern}}" is geen geldige reguliere expressie: {{detail}}',
+    'import.pattern_no_label': 'Het sprekerpatroon "{{pattern}}" heeft geen groep (?<label>…) die de naam van de spreker vangt. Zet het deel met de naam tussen (?<label> en ).',
+    'import.pattern_unsupported': 'Het sprekerpatroon "{{pattern}}" gebruikt {{construct}} (vooruit- of terugkijken of een terugverwijzing). Dat kan niet in een sprekerpatroon, omdat zulke patronen een import eindeloos kunnen laten duren. Schrijf het patroon zonder.',
     'import.cancelled': 'Het inlezen van {{file}} is afgebroken.',
     'import.duplicate': '{{file}} heeft precies dezelfde tekst als het transcript "{{existing}}" en is daarom niet nog eens ingelezen.',
     'import.expired': 'Het voorbeeld van {{file}} is verlopen (het project is intussen gewijzigd). Lees het bestand opnieuw in.',
+    'import.too_many_files': 'Er zijn te veel bestanden gekozen ({{count}}); één import neemt er hoogstens {{limit}}. Kies een kleinere map.',
+    'import.too_complex': '{{file}} is te groot of te ingewikkeld om in te lezen: het zou meer dan {{limit}} werkgeheugen vragen. Het lezen is gestopt en er is niets ingelezen. Sla het bestand op als platte tekst (.txt) of splits het.',
+    'import.too_slow': '{{file}} is te groot of te ingewikkeld om in te lezen: het lezen duurde langer dan {{seconds}} seconden en is gestopt. Er is niets ingelezen. Sla het bestand op als platte tekst (.txt) of splits het.',
+    'import.too_many_parts': '{{file}} bestaat uit meer dan {{limit}} regels of ondertitels; zoveel leest Duiding niet uit één bestand. Er is niets ingelezen. Splits het bestand.',
+    'import.too_many_pages': '{{file}} heeft {{pages}} pagina’s; Duiding leest hoogstens {{limit}} pagina’s per bestand. Er is niets ingelezen. Splits het bestand.',
     'memos.too_large': 'Deze memo is te groot om op te slaan ({{size}} kB; de grens is {{limit}} kB). Er is niets gewijzigd; verdeel de tekst over meer memo’s.',
     'codebook.split_mixed': 'Afsplitsen kan alleen met coderingen van één code; de selectie bevat coderingen van {{count}} codes. Er is niets gewijzigd.',
     'agreement.too_few_coders': 'Voor overeenstemming zijn minstens twee verschillende codeurs nodig.',
@@ -231,7 +240,7 @@ export const nl = {
   import: {
     title: 'Transcripten importeren',
     choose: 'Bestanden kiezen…',
-    dropHint: 'Sleep transcripten hierheen of kies bestanden. Mogelijk: .txt, .md, .docx, .odt, .rtf, .pdf, .srt, .vtt, .sbv en .html.',
+    dropHint: 'Sleep transcripten hierheen of kies bestanden. Mogelijk: .txt, .md, .docx, .odt, .rtf, .pdf, .srt, .vtt, .sbv, .html en .htm. Een map levert alle transcripten erin.',
     dropHere: 'Laat los om te importeren',
     speakerMode: 'Sprekers herkennen',
     modeAuto: 'Automatisch',
@@ -282,6 +291,8 @@ export const nl = {
       vttHeaderMissing: 'Dit ondertitelbestand begint niet met een geldige WEBVTT-regel; de ondertitels zijn toch ingelezen.',
       pdfPagesWithoutText_one: 'Eén pagina heeft geen tekstlaag (waarschijnlijk gescand); de inhoud ervan ontbreekt.',
       pdfPagesWithoutText_other: '{{count}} pagina’s hebben geen tekstlaag (waarschijnlijk gescand); hun inhoud ontbreekt.',
+      subtitleUntimed_one: 'Eén ondertitel heeft geen leesbare tijd. De tekst is wel ingelezen, zonder tijd; controleer de tijden in het bestand.',
+      subtitleUntimed_other: '{{count}} ondertitels hebben geen leesbare tijd. Hun tekst is wel ingelezen, zonder tijd; controleer de tijden in het bestand.',
     },
     conventions: {
       'colon-label': 'Naam: tekst',

@@ -77,7 +77,7 @@ describe('importing transcripts', () => {
     await page.screenshot({ path: screenshotPath('import-preview-nl'), fullPage: true });
 
     await dialog.getByRole('button', { name: '3 bestanden importeren' }).click();
-    await dialog.getByText('3 geïmporteerd, 0 niet.').waitFor({ timeout: 30_000 });
+    await dialog.getByText('3 geïmporteerd, 0 niet, 0 overgeslagen.').waitFor({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
 
     const list = page.getByRole('listbox', { name: /Transcripten/ });

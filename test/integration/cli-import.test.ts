@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useTmp } from '../helpers/tmp.ts';
 import { publicFixture } from '../helpers/public-fixtures.ts';
-import { IMPORT_FORMATS } from '../../src-main/import/types.ts';
+import { isImportableName } from '../../src-main/import/expand-paths.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/duiding.mjs', import.meta.url));
 const tmp = useTmp('duiding-cli-import-');
@@ -32,7 +32,7 @@ function duiding(cwd: string, args: string[]) {
 
 const importable = (dir: string) =>
   readdirSync(publicFixture(dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && (IMPORT_FORMATS as readonly string[]).includes(e.name.split('.').pop()!.toLowerCase())).length;
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && isImportableName(e.name)).length;
 
 describe('duiding import over the public fixtures', () => {
   it.each([

@@ -77,7 +77,7 @@ function parsedFile(seed: number): ParsedFile {
   const out: ParsedFile['turns'] = [];
   for (const [label, body] of turns) {
     if (text) text += '\n\n';
-    out.push({ start: text.length, end: text.length + body.length, label, timestampMs: null });
+    out.push({ start: text.length, end: text.length + body.length, label, timestampMs: null, kind: 'speech' });
     text += body;
   }
   const fileName = `import-${++imported}.txt`;
@@ -85,7 +85,7 @@ function parsedFile(seed: number): ParsedFile {
     path: `/tmp/${fileName}`, fileName, format: 'txt', size: text.length, fileHash: 'x',
     textHash: createHash('sha256').update(text).digest('hex'),
     encoding: { name: 'utf-8', confidence: 'certain', bom: false },
-    text, turns: out, convention: 'colon-label', warnings: [],
+    text, turns: out, convention: 'colon-label', lineBreaks: null, warnings: [],
     speakers: ['Interviewer', 'Respondent'].map((label) => ({ label, turns: 1, characters: 0, sample: '' })),
     chunks: indexChunks(text, out).map((c) => ({ ...c, stems: stemsOf(text.slice(c.start, c.end)) })),
   };

@@ -1,35 +1,10 @@
 // duiding import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]
-import { readdirSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 import type { FilePreview, ImportResult, SpeakerModeInput, SpeakerTarget } from '../../../src-shared/contracts/import.ts';
-import { IMPORT_FORMATS } from '../../import/types.ts';
+import { expandImportPaths } from '../../import/expand-paths.ts';
 import { call, UsageError, type CliIo } from '../io.ts';
 import type { CliCommand } from '../registry.ts';
-
-/** Folders expand to the importable files inside them (recursively, sorted); files are taken as given. */
-export function expandPaths(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if ((IMPORT_FORMATS as readonly string[]).includes(extname(entry.name).slice(1).toLowerCase())) out.push(full);
-    }
-  };
-  for (const p of paths) {
-    const abs = resolve(p);
-    let isDir = false;
-    try {
-      isDir = statSync(abs).isDirectory();
-    } catch {
-      // A missing path is reported per file by the import itself.
-    }
-    if (isDir) walk(abs);
-    else out.push(abs);
-  }
-  return out;
-}
 
 function speakerMode(value: string | undefined): SpeakerModeInput {
   if (!value || value === 'auto') return { kind: 'auto' };
@@ -87,7 +62,8 @@ export const importCommand: CliCommand = {
     const [file, ...inputs] = positionals;
     if (!file || inputs.length === 0) throw new UsageError(io.t('cli.missingArgument', { what: 'FILE PATH...' }));
     const maps = ((values.map as string[] | undefined) ?? []).map((m) => parseMap(m, io));
-    const paths = expandPaths(inputs);
+    // Folders expand by the same rules as in the app (hidden files, links out of the folder: skipped).
+    const paths = expandImportPaths(inputs);
     await call(io, 'project.open', { path: resolve(file) });
     const previews = paths.length
       ? await call<FilePreview[]>(io, 'import.preview', { paths, speakers: speakerMode(values.speakers as string | undefined) })

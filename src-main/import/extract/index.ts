@@ -4,7 +4,7 @@
 // reading order; a file that yields none is refused as empty.
 import { extname } from 'node:path';
 import { importError } from '../import-error.ts';
-import { MAX_FILE_BYTES, type ExtractOptions, type Extracted, type ImportFormat } from '../types.ts';
+import { IMPORT_EXTENSIONS, MAX_FILE_BYTES, MAX_PARAGRAPHS, MAX_TEXT_FILE_BYTES, type ExtractOptions, type Extracted, type ImportFormat } from '../types.ts';
 import { looksLikeZip } from '../zip-safety.ts';
 import { extractDocx } from './docx.ts';
 import { extractHtml } from './html.ts';
@@ -14,18 +14,6 @@ import { extractRtf } from './rtf.ts';
 import { extractSbv, extractSrt, extractVtt } from './subtitles.ts';
 import { extractMarkdown, extractText } from './text.ts';
 
-const BY_EXTENSION: Record<string, ImportFormat> = {
-  txt: 'txt', text: 'txt',
-  md: 'md', markdown: 'md',
-  docx: 'docx',
-  odt: 'odt',
-  rtf: 'rtf',
-  pdf: 'pdf',
-  srt: 'srt',
-  vtt: 'vtt',
-  sbv: 'sbv',
-  html: 'html', htm: 'html', xhtml: 'html',
-};
 
 type Extractor = (bytes: Uint8Array, fileName: string, options: ExtractOptions) => Promise<Extracted>;
 
@@ -62,9 +50,13 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
     throw importError('import.too_large', fileName, { size: mb(bytes.byteLength), limit: mb(MAX_FILE_BYTES) });
   }
   const ext = extname(fileName).slice(1).toLowerCase();
-  const format = BY_EXTENSION[ext];
+  const format = IMPORT_EXTENSIONS[ext];
   if (!format) throw importError('import.unknown_format', fileName, { ext: ext || '?' });
   if (bytes.byteLength === 0) throw importError('import.empty', fileName);
+  const textLimit = MAX_TEXT_FILE_BYTES[format];
+  if (textLimit !== undefined && bytes.byteLength > textLimit) {
+    throw importError('import.too_large', fileName, { size: mb(bytes.byteLength), limit: mb(textLimit) });
+  }
   if ((format === 'docx' || format === 'odt') && !looksLikeZip(bytes)) {
     throw importError('import.corrupt_archive', fileName, { format: format.toUpperCase() });
   }
@@ -80,5 +72,8 @@ export async function extract(bytes: Uint8Array, fileName: string, options: Extr
   const format = detectFormat(fileName, bytes);
   const extracted = await EXTRACTORS[format](bytes, fileName, options);
   if (extracted.paragraphs.length === 0) throw importError('import.empty', fileName);
+  if (extracted.paragraphs.length > MAX_PARAGRAPHS) {
+    throw importError('import.too_many_parts', fileName, { limit: MAX_PARAGRAPHS });
+  }
   return extracted;
 }

@@ -6,7 +6,7 @@
 // Bare page numbers at the top or bottom edge of a page are left out.
 import { getDocumentProxy } from 'unpdf';
 import { importError } from '../import-error.ts';
-import type { ExtractOptions, Extracted, Paragraph } from '../types.ts';
+import { MAX_PDF_PAGES, type ExtractOptions, type Extracted, type Paragraph } from '../types.ts';
 import { WARNING, type ImportWarning } from './warnings.ts';
 
 /** A page with fewer visible characters than this counts as a page without text. */
@@ -66,8 +66,9 @@ interface PdfErrorLike {
 export async function extractPdf(bytes: Uint8Array, fileName: string, _options: ExtractOptions): Promise<Extracted> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    // pdf.js may take ownership of the buffer it gets: hand it a copy.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), {
+    // No copy: a copy of a 200 MB file is 200 MB more (issue 10 §12). pdf.js refuses
+    // a Node Buffer by its class, so it gets a plain view of the same memory.
+    pdf = await getDocumentProxy(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       disableFontFace: true,
       useWasm: false,
       useSystemFonts: false,
@@ -92,6 +93,10 @@ export async function extractPdf(bytes: Uint8Array, fileName: string, _options: 
   let total = 0;
   let emptyPages = 0;
   const pages = pdf.numPages;
+  if (pages > MAX_PDF_PAGES) {
+    await pdf.loadingTask.destroy();
+    throw importError('import.too_many_pages', fileName, { pages, limit: MAX_PDF_PAGES });
+  }
   try {
     for (let number = 1; number <= pages; number++) {
       const page = await pdf.getPage(number);

@@ -1,15 +1,17 @@
 // Subtitles (.vtt, .srt, .sbv) → one paragraph per cue, with its start time.
-// WebVTT and SRT are parsed by media-captions (pure JS, works in Node: its
-// VTTCue falls back to a plain class without a DOM) in its lenient mode: NOTE,
-// STYLE and REGION blocks, metadata headers and cue ids are skipped; a missing
-// or damaged WEBVTT header is tolerated with a warning. Cue text is tokenised
-// by media-captions too: formatting tags (<b>, <i>, <u>, <c.x>, <lang>, <ruby>
-// with its <rt>, timestamps) are dropped, entities decoded, and a <v Name>
-// voice span gives the speaker. YouTube's SBV is simple enough to read by hand.
+// The block structure (header, NOTE/STYLE/REGION blocks, cue ids, timing
+// lines) is read here, line by line and forgiving: a cue whose time cannot be
+// read keeps its text, without a time, and the preview says how many there
+// were (issue 10 §14 — media-captions' lenient parser drops such cues without
+// a word, and a broken arrow lost the cue entirely). Cue *text* is tokenised by
+// media-captions: formatting tags (<b>, <i>, <u>, <c.x>, <lang>, <ruby> with
+// its <rt>, timestamps) are dropped, entities decoded, and a <v Name> voice
+// span gives the speaker. Text outside any cue is kept the same way.
 import * as mediaCaptions from 'media-captions';
 import { decodeText } from '../decode.ts';
+import { importError } from '../import-error.ts';
 import { normaliseText } from '../normalise.ts';
-import type { ExtractOptions, Extracted, Paragraph } from '../types.ts';
+import { MAX_PARAGRAPHS, type ExtractOptions, type Extracted, type Paragraph } from '../types.ts';
 import { encodingWarnings, WARNING, type ImportWarning } from './warnings.ts';
 
 // media-captions ships .d.ts files with extension-less relative imports, which
@@ -26,10 +28,9 @@ interface VTTNode {
   children?: VTTNode[];
 }
 interface MediaCaptions {
-  parseText(text: string, options: { type: 'vtt' | 'srt'; strict: boolean; errors: boolean }): Promise<{ cues: VTTCue[] }>;
   tokenizeVTTCue(cue: VTTCue): VTTNode[];
 }
-const { parseText, tokenizeVTTCue } = mediaCaptions as unknown as MediaCaptions;
+const { tokenizeVTTCue } = mediaCaptions as unknown as MediaCaptions;
 
 /** Visible text of cue nodes; the first voice span's name is reported through `voice`. */
 function cueText(nodes: VTTNode[], voice: { name?: string }): string {
@@ -67,39 +68,111 @@ function cueParagraph(cue: VTTCue): Paragraph | null {
   return p;
 }
 
-async function parseCaptions(text: string, type: 'vtt' | 'srt'): Promise<{ paragraphs: Paragraph[]; headerMissing: boolean }> {
-  let source = text;
-  // Tolerate white space before the header (a tab after the BOM occurs in the wild).
-  if (type === 'vtt') source = source.replace(/^[ \t]+(?=WEBVTT)/, '');
-  const result = await parseText(source, { type, strict: false, errors: true });
-  const headerMissing = type === 'vtt' && !/^WEBVTT(?:[ \t\n\r]|$)/.test(source);
-  const paragraphs: Paragraph[] = [];
-  for (const cue of result.cues) {
-    const p = cueParagraph(cue);
-    if (p) paragraphs.push(p);
-  }
-  return { paragraphs, headerMissing };
+/** A timestamp as cue timings write it: [hh:]mm:ss[.,]mmm, also loosely (0:0:11,5). */
+const CUE_TIME = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/;
+/** A timing line: two times around an arrow, also a damaged arrow ("->", "-- >", "=>"). */
+const TIMING = /^\s*(\S.*?)\s*(?:--?\s?>|=>|—>|–>)\s*(\S+)/;
+/** A timing line without its arrow: "00:00:05,000 00:00:06,000". */
+const TIMING_NO_ARROW = /^\s*(\d{1,3}:\d{1,2}(?::\d{1,2})?[.,]\d{1,3})\s+\d{1,3}:\d{1,2}/;
+const SBV_TIMING = /^\s*([\d:.,]+)\s*,\s*[\d:.,]+\s*$/;
+const VTT_SKIPPED_BLOCK = /^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/;
+
+export function parseCueTime(raw: string): number | null {
+  const m = CUE_TIME.exec(raw.trim());
+  if (!m) return null;
+  const [, h = '0', min = '0', sec = '0', frac = '0'] = m;
+  if (Number(min) > 59 || Number(sec) > 59) return null;
+  return ((Number(h) * 60 + Number(min)) * 60 + Number(sec)) * 1000 + Number(frac.padEnd(3, '0'));
 }
 
-const SBV_TIMING = /^(\d+):(\d{1,2}):(\d{1,2})[.,](\d{1,3})\s*,\s*\d+:\d{1,2}:\d{1,2}[.,]\d{1,3}\s*$/;
-
-/** YouTube SBV: blocks of "h:mm:ss.mmm,h:mm:ss.mmm" and text lines, separated by blank lines. */
-function parseSbv(text: string): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  for (const block of text.split(/\n[ \t]*\n/)) {
-    const lines = block.split('\n');
-    const timing = SBV_TIMING.exec((lines[0] ?? '').trim());
-    if (!timing) continue;
-    const [, h = '0', m = '0', s = '0', ms = '0'] = timing;
-    const body = lines.slice(1).join('\n');
-    if (body.trim() === '') continue;
-    paragraphs.push({
-      text: body,
-      cue: true,
-      timestampMs: ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(ms.padEnd(3, '0')),
-    });
+/** The start time written on a timing line; undefined when the line is no timing line, null when its time is unreadable. */
+function timingStart(line: string, format: 'vtt' | 'srt' | 'sbv'): number | null | undefined {
+  if (format === 'sbv') {
+    const m = SBV_TIMING.exec(line);
+    return m?.[1] === undefined ? undefined : parseCueTime(m[1]);
   }
-  return paragraphs;
+  const m = TIMING.exec(line) ?? TIMING_NO_ARROW.exec(line);
+  // The part before the arrow must look like a (perhaps damaged) time: "00:00:0x,000", not "in 2020".
+  if (!m?.[1] || m[1].length > 16 || !/^\d[\d:.,;\s\w]*$/.test(m[1]) || !m[1].includes(':')) return undefined;
+  return parseCueTime(m[1]);
+}
+
+interface RawCue {
+  startMs: number | null;
+  lines: string[];
+}
+
+/**
+ * Cues of a subtitle file, in file order. A line that looks like a timing line
+ * starts a cue even without a blank line before it (the number just above it is
+ * its id). Text that belongs to no cue becomes a cue without a time.
+ */
+export function readCueBlocks(text: string, format: 'vtt' | 'srt' | 'sbv'): { cues: RawCue[]; headerMissing: boolean; tooMany: boolean } {
+  const lines = text.split('\n');
+  const cues: RawCue[] = [];
+  let i = 0;
+  let headerMissing = false;
+  if (format === 'vtt') {
+    // Tolerate white space before the header (a tab after the BOM occurs in the wild).
+    if (/^[ \t]*WEBVTT(?:[ \t]|$)/.test(lines[0] ?? '')) {
+      while (i < lines.length && (lines[i] ?? '').trim() !== '') i += 1;
+    } else {
+      headerMissing = true;
+      // A damaged header line ("garbage" where WEBVTT should be): its block holds no timing line and is no text.
+      let end = i;
+      while (end < lines.length && (lines[end] ?? '').trim() !== '') end += 1;
+      if (end > i && !lines.slice(i, end).some((l) => timingStart(l, format) !== undefined)) i = end;
+    }
+  }
+  let current: RawCue | null = null;
+  let skipping = false;
+  for (; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') {
+      current = null;
+      skipping = false;
+      continue;
+    }
+    if (skipping) continue;
+    const start = timingStart(line, format);
+    if (start !== undefined) {
+      // A cue number right above the timing line (no blank line between cues) is no text.
+      if (current && current.lines.length > 0 && /^\d+$/.test(current.lines[current.lines.length - 1]!.trim())) current.lines.pop();
+      if (current && current.lines.length === 0 && cues[cues.length - 1] === current) cues.pop();
+      current = { startMs: start, lines: [] };
+      cues.push(current);
+      // Stop early: this many is refused anyway (issue 10 §12: 300,000 cues).
+      if (cues.length > MAX_PARAGRAPHS) return { cues, headerMissing, tooMany: true };
+      continue;
+    }
+    if (current === null) {
+      if (format === 'vtt' && VTT_SKIPPED_BLOCK.test(line)) {
+        skipping = true;
+        continue;
+      }
+      // A cue id (or an SRT number) followed by its timing line.
+      const next = lines[i + 1] ?? '';
+      if (next.trim() !== '' && timingStart(next, format) !== undefined) continue;
+      current = { startMs: null, lines: [] };
+      cues.push(current);
+    }
+    current.lines.push(line);
+  }
+  return { cues: cues.filter((c) => c.lines.length > 0), headerMissing, tooMany: false };
+}
+
+/** SRT's <font> tags carry attributes the WebVTT tokeniser would read as a voice. */
+const FONT_TAG = /<\/?font\b[^>]*>/gi;
+
+function cueParagraphFrom(raw: RawCue, format: 'vtt' | 'srt' | 'sbv'): Paragraph | null {
+  const body = raw.lines.join('\n');
+  const p = format === 'sbv'
+    ? (normaliseText(body).trim() === '' ? null : { text: normaliseText(body), cue: true } as Paragraph)
+    : cueParagraph({ startTime: 0, text: body.replace(FONT_TAG, '') });
+  if (!p) return null;
+  if (raw.startMs === null) delete p.timestampMs;
+  else p.timestampMs = raw.startMs;
+  return p;
 }
 
 export async function extractSubtitles(
@@ -109,16 +182,19 @@ export async function extractSubtitles(
   format: 'vtt' | 'srt' | 'sbv',
 ): Promise<Extracted> {
   const { text, encoding } = decodeText(bytes, fileName, options.encoding);
-  const normalised = normaliseText(text);
   const warnings: ImportWarning[] = encodingWarnings(encoding);
-  let paragraphs: Paragraph[];
-  if (format === 'sbv') {
-    paragraphs = parseSbv(normalised);
-  } else {
-    const parsed = await parseCaptions(normalised, format);
-    paragraphs = parsed.paragraphs;
-    if (parsed.headerMissing && paragraphs.length > 0) warnings.push({ key: WARNING.vttHeaderMissing });
+  const { cues, headerMissing, tooMany } = readCueBlocks(normaliseText(text), format);
+  if (tooMany) throw importError('import.too_many_parts', fileName, { limit: MAX_PARAGRAPHS });
+  const paragraphs: Paragraph[] = [];
+  let untimed = 0;
+  for (const cue of cues) {
+    const p = cueParagraphFrom(cue, format);
+    if (!p) continue;
+    if (p.timestampMs === undefined) untimed += 1;
+    paragraphs.push(p);
   }
+  if (headerMissing && paragraphs.length > 0) warnings.push({ key: WARNING.vttHeaderMissing });
+  if (untimed > 0) warnings.push({ key: WARNING.subtitleUntimed, params: { count: untimed } });
   return { format, paragraphs, encoding, warnings };
 }
 

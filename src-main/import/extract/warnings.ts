@@ -11,6 +11,8 @@ export const WARNING = {
   vttHeaderMissing: 'import.warning.vttHeaderMissing',
   /** Some PDF pages had no text layer (scanned pages). {count} */
   pdfPagesWithoutText: 'import.warning.pdfPagesWithoutText',
+  /** Subtitle cues whose time could not be read (or text outside any cue): kept without a time. {count} */
+  subtitleUntimed: 'import.warning.subtitleUntimed',
 } as const;
 
 export function encodingWarnings(encoding: DetectedEncoding): ImportWarning[] {

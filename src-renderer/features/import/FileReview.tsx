@@ -5,6 +5,8 @@ import { ENCODING_CHOICES } from '../../../src-shared/contracts/import.ts';
 import { useImport, type EncodingChoice } from './import-store.ts';
 import { runPreview } from './actions.ts';
 import { SpeakerRow } from './SpeakerRow.tsx';
+import { repeats } from './batch.ts';
+import './import.css';
 
 function EncodingPicker({ preview }: { preview: FilePreview }) {
   const { t } = useTranslation();
@@ -39,9 +41,36 @@ function EncodingPicker({ preview }: { preview: FilePreview }) {
   );
 }
 
+/** Joining caption-style lines into running text (issue 9 §9): shown when detected or chosen. */
+function LineOptions({ preview }: { preview: FilePreview }) {
+  const { t } = useTranslation();
+  const chosen = useImport((s) => s.joinLines[preview.path]);
+  const lineBreaks = preview.lineBreaks;
+  const notes = preview.notes ?? 0;
+  if (!lineBreaks?.detected && chosen === undefined && notes === 0) return null;
+  return (
+    <div className="file-options">
+      {(lineBreaks?.detected || chosen !== undefined) && (
+        <Checkbox
+          className="checkbox"
+          isSelected={chosen ?? lineBreaks?.joined ?? false}
+          onChange={(join) => {
+            useImport.getState().setJoinLines(preview.path, join);
+            void runPreview();
+          }}
+        >
+          {t('importBatch.joinLines')} <span className="muted">— {t('importBatch.joinLinesHint')}</span>
+        </Checkbox>
+      )}
+      {notes > 0 && <p className="muted" role="note">{t('importBatch.notes', { count: notes })}</p>}
+    </div>
+  );
+}
+
 export function FileReview({ preview }: { preview: FilePreview }) {
   const { t } = useTranslation();
   const choice = useImport((s) => s.choices[preview.token]);
+  const repeated = useImport((s) => repeats(s, preview));
   const setChoice = useImport((s) => s.setChoice);
   const headingId = `file-${preview.token}`;
   if (!preview.ok) {
@@ -65,9 +94,9 @@ export function FileReview({ preview }: { preview: FilePreview }) {
           {t('import.skip')}
         </Checkbox>
       </header>
-      {preview.duplicateOf && (
+      {(preview.duplicateOf || repeated) && (
         <div className="warning" role="note">
-          {t('import.duplicate', { name: preview.duplicateOf.name })}{' '}
+          {preview.duplicateOf ? t('import.duplicate', { name: preview.duplicateOf.name }) : t('importBatch.repeatsFile', { file: repeated })}{' '}
           <Checkbox className="checkbox" isSelected={choice?.allowDuplicate ?? false} onChange={(allowDuplicate) => setChoice(preview.token, { allowDuplicate })}>
             {t('import.importAnyway')}
           </Checkbox>
@@ -78,6 +107,7 @@ export function FileReview({ preview }: { preview: FilePreview }) {
       ))}
       {(preview.speakers ?? []).length === 1 && <p className="warning" role="note">{t('import.oneSpeaker')}</p>}
       <EncodingPicker preview={preview} />
+      <LineOptions preview={preview} />
       {(preview.speakers ?? []).length === 0 ? (
         <p className="muted">{t('import.noSpeakers')}</p>
       ) : (
@@ -86,7 +116,7 @@ export function FileReview({ preview }: { preview: FilePreview }) {
             <tr><th scope="col">{t('import.speaker')}</th><th scope="col">{t('import.sample')}</th><th scope="col">{t('import.mapTo')}</th></tr>
           </thead>
           <tbody>
-            {(preview.speakers ?? []).map((s) => <SpeakerRow key={s.label} token={preview.token} speaker={s} />)}
+            {(preview.speakers ?? []).map((s) => <SpeakerRow key={s.label} path={preview.path} fileName={preview.fileName} speaker={s} />)}
           </tbody>
         </table>
       )}

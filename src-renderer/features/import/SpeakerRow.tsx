@@ -3,7 +3,8 @@ import { Button, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValu
 import type { SpeakerPreview, SpeakerTarget } from '../../../src-shared/contracts/import.ts';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 import { useAttributes, useParticipants } from '../../state/queries.ts';
-import { useImport } from './import-store.ts';
+import { isSplit, targetOf, useImport } from './import-store.ts';
+import { SpeakerBatchNotes } from './SpeakerBatchNotes.tsx';
 
 function targetKey(target: SpeakerTarget | undefined): string {
   if (!target || target.kind === 'new') return 'new';
@@ -30,13 +31,16 @@ function Choice({ label, value, options, onChange }: {
   );
 }
 
-export function SpeakerRow({ token, speaker }: { token: string; speaker: SpeakerPreview }) {
+export function SpeakerRow({ path, fileName, speaker }: { path: string; fileName: string; speaker: SpeakerPreview }) {
   const { t } = useTranslation();
-  const target = useImport((s) => s.choices[token]?.targets[speaker.label]);
+  const target = useImport((s) => targetOf(s, path, speaker.label));
+  const split = useImport((s) => isSplit(s, path, speaker.label));
   const setTarget = useImport((s) => s.setTarget);
   const participants = useParticipants().data ?? [];
   const regions = useAttributes().data?.find((a) => a.key === 'region')?.choices ?? [];
-  const set = (next: SpeakerTarget) => setTarget(token, speaker.label, next);
+  const set = (next: SpeakerTarget) => setTarget(path, speaker.label, next);
+  // A split-off new participant keeps its own identity when edited.
+  const keep = target?.kind === 'new' && target.distinct !== undefined ? { distinct: target.distinct } : {};
   const options = [
     { id: 'interviewer', name: t('import.asInterviewer') },
     { id: 'new', name: t('import.asNew') },
@@ -57,7 +61,7 @@ export function SpeakerRow({ token, speaker }: { token: string; speaker: Speaker
           options={options}
           onChange={(id) => {
             if (id === 'interviewer') set({ kind: 'interviewer' });
-            else if (id === 'new') set({ kind: 'new', name: speaker.label, perspective: null });
+            else if (id === 'new') set({ kind: 'new', name: split ? `${speaker.label} (${fileName.replace(/\.[^.]+$/, '')})` : speaker.label, perspective: null, ...keep });
             else set({ kind: 'participant', participantId: Number(id.slice(1)) });
           }}
         />
@@ -78,7 +82,7 @@ export function SpeakerRow({ token, speaker }: { token: string; speaker: Speaker
                 label={t('import.region')}
                 value={target.region ?? ''}
                 options={[{ id: '', name: t('import.noRegion') }, ...regions.map((r) => ({ id: r, name: r }))]}
-                onChange={(id) => set(id ? { ...target, region: id } : { kind: 'new', name: target.name, perspective: target.perspective, ...(target.role ? { role: target.role } : {}) })}
+                onChange={(id) => set(id ? { ...target, region: id } : { kind: 'new', name: target.name, perspective: target.perspective, ...(target.role ? { role: target.role } : {}), ...keep })}
               />
             )}
             <TextField className="field field--compact" value={target.role ?? ''} onChange={(role) => set({ ...target, role })}>
@@ -87,6 +91,7 @@ export function SpeakerRow({ token, speaker }: { token: string; speaker: Speaker
             </TextField>
           </div>
         )}
+        <SpeakerBatchNotes path={path} fileName={fileName} speaker={speaker} target={target} split={split} people={participants} />
       </td>
     </tr>
   );

@@ -9,6 +9,7 @@ import { EditTurnButton } from '../text-edit/EditTurnButton.tsx';
 import { CodingMargin } from './CodingMargin.tsx';
 import { TurnMenu } from './TurnMenu.tsx';
 import { startBoundaryDrag } from './boundary-drag.ts';
+import { NoteTurn } from './NoteTurn.tsx';
 
 function formatTimestamp(ms: number): string {
   const total = Math.floor(ms / 1000);
@@ -43,7 +44,13 @@ function Handle({ edge, codingId, label }: { edge: 'start' | 'end'; codingId: nu
   );
 }
 
-export const Turn = memo(function Turn({ turn, index, text, codings, codeById, selected, active }: Props) {
+export const Turn = memo(function Turn(props: Props) {
+  return props.turn.kind === 'note'
+    ? <NoteTurn turn={props.turn} index={props.index} text={props.text} active={props.active} />
+    : <SpeechTurn {...props} />;
+});
+
+function SpeechTurn({ turn, index, text, codings, codeById, selected, active }: Props) {
   const { t } = useTranslation();
   const textRef = useRef<HTMLParagraphElement | null>(null);
   const speaker = turn.isInterviewer ? t('shell.interviewer') : turn.participant?.name ?? turn.speakerLabel;
@@ -107,4 +114,4 @@ export const Turn = memo(function Turn({ turn, index, text, codings, codeById, s
       <CodingMargin textRef={textRef} codings={codings} codeById={codeById} selected={selected} active={active} />
     </section>
   );
-});
+}

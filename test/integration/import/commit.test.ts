@@ -21,7 +21,7 @@ function parsed(fileName: string, turns: [string | null, string][]): ParsedFile 
   const out: ParsedFile['turns'] = [];
   for (const [label, body] of turns) {
     if (text) text += '\n\n';
-    out.push({ start: text.length, end: text.length + body.length, label, timestampMs: null });
+    out.push({ start: text.length, end: text.length + body.length, label, timestampMs: null, kind: 'speech' });
     text += body;
   }
   const labels = [...new Set(turns.map(([l]) => l).filter((l): l is string => l !== null))];
@@ -29,7 +29,7 @@ function parsed(fileName: string, turns: [string | null, string][]): ParsedFile 
     path: `/tmp/${fileName}`, fileName, format: 'txt', size: text.length, fileHash: 'x',
     textHash: createHash('sha256').update(text).digest('hex'),
     encoding: { name: 'utf-8', confidence: 'certain', bom: false },
-    text, turns: out, convention: 'colon-label', warnings: [],
+    text, turns: out, convention: 'colon-label', lineBreaks: null, warnings: [],
     speakers: labels.map((label) => ({ label, turns: turns.filter(([l]) => l === label).length, characters: 0, sample: '' })),
     chunks: indexChunks(text, out).map((c) => ({ ...c, stems: stemsOf(text.slice(c.start, c.end)) })),
   };

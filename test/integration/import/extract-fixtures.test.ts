@@ -205,7 +205,6 @@ describe('refi-qda-standard PDF', () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     try {
       const bytes = read('refi-qda-standard/REFI-QDA-1-5.pdf');
-      const copy = new Uint8Array(bytes);
       const started = performance.now();
       const out = await extract(bytes, 'REFI-QDA-1-5.pdf', {});
       const ms = performance.now() - started;
@@ -217,8 +216,8 @@ describe('refi-qda-standard PDF', () => {
       // Bare page numbers are dropped; line structure kept.
       expect(texts(out).filter((t) => /^\d{1,2}$/.test(t.trim())).length).toBeLessThan(10);
       expect(out.paragraphs.every((p) => !p.text.includes('\n'))).toBe(true);
-      // The caller's bytes are untouched (pdf.js gets a copy).
-      expect(bytes).toEqual(copy);
+      // pdf.js gets the caller's bytes without a copy (issue 10 §12: a copy of a 200 MB
+      // PDF is 200 MB more) and may detach them; parse-file hashes them before.
       expect(fetchSpy).not.toHaveBeenCalled();
       expect(ms).toBeLessThan(20_000);
     } finally {

@@ -127,13 +127,45 @@ describe('subtitles', () => {
     ]);
   });
 
-  it('reads SBV by hand', async () => {
+  it('reads SBV by hand, keeping text outside a cue without a time', async () => {
     const sbv = '0:00:01.500,0:00:03.000\nEerste\nregel twee\n\n1:02:03.4,1:02:05.000\n>> Tweede\n\nrommel\n';
     const r = await extractSbv(utf8(sbv), 'a.sbv', {});
     expect(r.paragraphs).toEqual([
       { text: 'Eerste\nregel twee', cue: true, timestampMs: 1500 },
       { text: '>> Tweede', cue: true, timestampMs: 3723400 },
+      { text: 'rommel', cue: true },
     ]);
+    expect(r.warnings).toEqual([{ key: 'import.warning.subtitleUntimed', params: { count: 1 } }]);
+  });
+
+  // Issue 10 §14: a cue with a bad time was dropped without a word; one bad SRT time emptied a file.
+  it('keeps the text of cues whose time cannot be read, in order, and warns how many', async () => {
+    const srt = [
+      '1', '00:00:01,000 -> 00:00:02,000', 'Eerste, met een kapotte pijl.', '',
+      '2', '00:00:0x,000 --> 00:00:04,000', 'Tweede, met een onleesbare tijd.', '',
+      '3', '0:0:5,000 --> 0:0:6,000', 'Derde, kort geschreven maar leesbaar.', '',
+      '4', '00:00:07,000 --> 00:00:08,000', 'Vierde: van 2020 -> 2021 stegen de kosten.',
+      '5', '00:00:09,000 00:00:10,000', 'Vijfde, zonder lege regel ervoor en zonder pijl.', '',
+    ].join('\r\n');
+    const r = await extractSrt(utf8(srt), 'kapot.srt', {});
+    expect(r.paragraphs).toEqual([
+      { text: 'Eerste, met een kapotte pijl.', cue: true, timestampMs: 1000 },
+      { text: 'Tweede, met een onleesbare tijd.', cue: true },
+      { text: 'Derde, kort geschreven maar leesbaar.', cue: true, timestampMs: 5000 },
+      { text: 'Vierde: van 2020 -> 2021 stegen de kosten.', cue: true, timestampMs: 7000 },
+      { text: 'Vijfde, zonder lege regel ervoor en zonder pijl.', cue: true, timestampMs: 9000 },
+    ]);
+    expect(r.warnings).toEqual([{ key: 'import.warning.subtitleUntimed', params: { count: 1 } }]);
+  });
+
+  it('a file whose every time is unreadable still gives all its text', async () => {
+    const vtt = 'WEBVTT\n\n00:00:xx.000 --> 00:00:02.000\n<v Anna>Eerste zin.\n\n00:00:yy.000 --> 00:00:04.000\n<v Piet>Tweede zin.\n';
+    const r = await extractVtt(utf8(vtt), 'tijdloos.vtt', {});
+    expect(r.paragraphs).toEqual([
+      { text: 'Eerste zin.', cue: true, speaker: 'Anna' },
+      { text: 'Tweede zin.', cue: true, speaker: 'Piet' },
+    ]);
+    expect(r.warnings).toEqual([{ key: 'import.warning.subtitleUntimed', params: { count: 2 } }]);
   });
 
   it('yields no paragraphs for a header without cues', async () => {

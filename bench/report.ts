@@ -37,7 +37,7 @@ function syntheticModel(): ReportModel {
     level: 1, title: `Bouwsteen ${b + 1}`, definition: sentence, summary: [sentence], narrative: [sentence, sentence], quotes: [],
     children: perspectives.map((p) => ({
       level: 2 as const, title: p, definition: '', summary: [sentence], narrative: [],
-      quotes: Array.from({ length: 50 }, (_, q) => ({ codingId: b * 1000 + q, text: sentence.repeat(1 + (q % 3)).trim(), original: '', attribution: p, trimmed: false })),
+      quotes: Array.from({ length: 50 }, (_, q) => ({ codingGuid: `bench-${b}-${q}`, text: sentence.repeat(1 + (q % 3)).trim(), original: '', attribution: p, status: 'full' as const })),
       children: [],
     })),
   }));
@@ -46,6 +46,8 @@ function syntheticModel(): ReportModel {
     language: 'nl', structure: 'blocks', title: 'Thematische analyse: benchmark', subtitle: 'Per bouwsteen en perspectief', methods: [sentence],
     sections, appendix: [{ caption: 'Deelnemers', head: ['Code', ...perspectives], rows }, { caption: 'Fragmenten', head: ['Code', ...perspectives], rows }],
     labels: { methods: 'Werkwijze', appendix: 'Bijlage', contents: 'Inhoud', quoteMark: '—' },
+    blockChart: { title: '', valueLabel: '', series: [], groups: [] },
+    decisions: { omitted: [], stale: 0 },
   };
 }
 
@@ -94,7 +96,8 @@ try {
   // app runs it: model + worker start-up + render + atomic write.
   const model = buildReportModel(db, options);
   const labels = createI18n('nl').t('analysis.export.columns', { returnObjects: true }) as never;
-  const extras = { ...workbookExtras(db, 'nl'), labels };
+  const { codebook, segments } = workbookExtras(db, options);
+  const extras = { codebook, segments, labels };
   for (const format of ['docx', 'xlsx'] as const) {
     const ms: number[] = [];
     for (let i = 0; i < 3; i++) ms.push((await time(() => renderReport(format, model, extras)))[1]);
@@ -102,7 +105,7 @@ try {
   }
   for (const format of ['docx', 'xlsx', 'html'] as const) {
     const ms: number[] = [];
-    for (let i = 0; i < 3; i++) ms.push((await time(() => writeReport(db, options, format, join(dir, `r.${format}`))))[1]);
+    for (let i = 0; i < 3; i++) ms.push((await time(() => writeReport(db, {}, format, join(dir, `r.${format}`))))[1]);
     results[`${format}ExportMs`] = median(ms);
     results[`${format}KB`] = Math.round(statSync(join(dir, `r.${format}`)).size / 1024);
   }

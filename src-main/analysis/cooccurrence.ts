@@ -25,7 +25,7 @@ function places(db: ProjectDb, mode: CooccurrenceMode, only?: ReadonlySet<number
         `SELECT x.source_id AS sourceId, max(x.start, y.start) AS start, min(x."end", y."end") AS "end", x.code_id AS a, y.code_id AS b
          FROM codings x JOIN codings y
            ON y.source_id = x.source_id AND y.start < x."end" AND y."end" > x.start AND y.id <> x.id AND x.code_id < y.code_id
-         WHERE EXISTS (SELECT 1 FROM turns t WHERE t.source_id = x.source_id AND t.is_interviewer = 0
+         WHERE EXISTS (SELECT 1 FROM turns t WHERE t.source_id = x.source_id AND t.is_interviewer = 0 AND t.kind = 'speech'
                          AND t.start < min(x."end", y."end") AND t."end" > max(x.start, y.start))`,
       )
       .all() as Place[];
@@ -38,7 +38,7 @@ function places(db: ProjectDb, mode: CooccurrenceMode, only?: ReadonlySet<number
        FROM codings c CROSS JOIN turns t
        WHERE t.source_id = c.source_id
          AND t.start >= COALESCE((SELECT max(f.start) FROM turns f WHERE f.source_id = c.source_id AND f.start <= c.start), 0)
-         AND t.start < c."end" AND t."end" > c.start AND t.is_interviewer = 0
+         AND t.start < c."end" AND t."end" > c.start AND t.is_interviewer = 0 AND t.kind = 'speech'
        ORDER BY t.id, c.code_id`,
     )
     .all() as { turnId: number; sourceId: number; start: number; end: number; codeId: number }[];
@@ -81,7 +81,7 @@ export function cooccurrencePlaces(db: ProjectDb, mode: CooccurrenceMode, a: num
   const src = db.sqlite.prepare('SELECT name, substr(text, ? + 1, ? - ?) AS text FROM sources WHERE id = ?');
   const who = db.sqlite.prepare(
     `SELECT p.perspective FROM turns t JOIN participants p ON p.id = t.participant_id
-     WHERE t.source_id = ? AND t.start < ? AND t."end" > ? AND t.is_interviewer = 0 ORDER BY t.start LIMIT 1`,
+     WHERE t.source_id = ? AND t.start < ? AND t."end" > ? AND t.is_interviewer = 0 AND t.kind = 'speech' ORDER BY t.start LIMIT 1`,
   ).pluck();
   // One row per distinct place (several coding pairs may share a turn or span).
   const seen = new Set<string>();

@@ -349,7 +349,8 @@ describe('the example project\'s report', () => {
     expect(names.length).toBeGreaterThan(0);
     for (const [structure, language] of [['blocks', 'nl'], ['needs', 'en']] as const) {
       const model = buildReportModel(db, reportOptionsSchema.parse({ structure, language }));
-      const extras = workbookExtras(db, language);
+      const { codebook, segments } = workbookExtras(db, reportOptionsSchema.parse({ structure, language }));
+      const extras = { codebook, segments };
       for (const format of ['docx', 'xlsx', 'html', 'md', 'csv'] as const) {
         const path = join(dir, `${structure}.${format}`);
         await writeReport(model, format, path, { extras });

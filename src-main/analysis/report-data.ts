@@ -65,8 +65,10 @@ export function workbookExtras(db: ProjectDb, settings: ReportSettings): Workboo
     .all() as { guid: string; sourceId: number; source: string; codeId: number; start: number; end: number; keyQuote: number; coder: string | null; participantId: number | null }[];
   const who = db.sqlite.prepare('SELECT perspective, role FROM participants WHERE id = ?');
   const numbers = transcriptNumbers(db);
-  const shown = shownTextReader(db, t('analysis.export.staleText'));
+  const shown = shownTextReader(db, { stale: t('analysis.export.staleText'), omitted: t('analysis.export.omittedText') });
   const read = passageReader(db);
+  // A quote the analyst left out of the report stays a row (the counts match the matrix), without its words.
+  const text = (r: (typeof rows)[number], raw: string): string => (settings.anonymise ? shown([r], r.sourceId, r.start, r.end).text : raw);
   const perspectiveLabel = (p: Perspective | null) => (p ? settings.perspectiveLabels[p] ?? t(`perspective.${p}`) : t('perspective.none'));
   const segments: SegmentRow[] = [];
   const origins: WorkbookExtras['origins'] = [];
@@ -82,7 +84,7 @@ export function workbookExtras(db: ProjectDb, settings: ReportSettings): Workboo
       attributes: attrsOf.get(r.participantId) ?? {},
       start: r.start,
       end: r.end,
-      text: settings.anonymise ? shown([r], r.sourceId, r.start, r.end).text : passage.raw,
+      text: text(r, passage.raw),
       keyQuote: r.keyQuote === 1,
       ...(settings.coderNames ? { coder: r.coder ?? '' } : {}),
     });

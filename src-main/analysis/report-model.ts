@@ -58,23 +58,27 @@ export function trimQuote(text: string, max: number): { text: string; trimmed: b
 /**
  * Codings that may be quoted, with the perspective of the first participant
  * speaking in them. With `keyOnly`: key quotes — a coding starred itself, or
- * lying within a passage starred under another code (an analyst stars a
- * passage once, but it is often coded with a building block and with a
- * "Wat is nodig" code; both sections should quote it).
+ * lying within a passage starred under a code of another top-level group (an
+ * analyst stars a passage once, but it is often coded with a building block
+ * and with a "Wat is nodig" code; both chapters should quote it). Within one
+ * group the starred passage itself is the quote.
  */
-function quoteRows(db: ProjectDb, keyOnly: boolean): QuoteRow[] {
-  return db.sqlite
+function quoteRows(db: ProjectDb, keyOnly: boolean, topOf: (codeId: number) => number): QuoteRow[] {
+  const rows = db.sqlite
     .prepare(
-      `SELECT c.guid, c.code_id AS codeId, c.source_id AS sourceId, c.start, c."end" AS "end",
+      `SELECT c.guid, c.code_id AS codeId, c.source_id AS sourceId, c.start, c."end" AS "end", c.is_key_quote AS starred,
               (SELECT p.perspective FROM turns t JOIN participants p ON p.id = t.participant_id
                 WHERE t.source_id = c.source_id AND t.start < c."end" AND t."end" > c.start AND t.is_interviewer = 0 AND t.kind = 'speech'
                 ORDER BY t.start LIMIT 1) AS perspective
        FROM codings c JOIN sources s ON s.id = c.source_id
-       WHERE @keyOnly = 0 OR c.is_key_quote = 1
-          OR EXISTS (SELECT 1 FROM codings k WHERE k.source_id = c.source_id AND k.is_key_quote = 1 AND k.start <= c.start AND k."end" >= c."end")
        ORDER BY s.name, c.start, c.id`,
     )
-    .all({ keyOnly: keyOnly ? 1 : 0 }) as QuoteRow[];
+    .all() as (QuoteRow & { starred: number })[];
+  if (!keyOnly) return rows;
+  const starred = new Map<number, (QuoteRow & { starred: number })[]>();
+  for (const r of rows) if (r.starred === 1) starred.set(r.sourceId, [...(starred.get(r.sourceId) ?? []), r]);
+  return rows.filter((r) => r.starred === 1 || (starred.get(r.sourceId) ?? [])
+    .some((k) => k.start <= r.start && k.end >= r.end && topOf(k.codeId) !== topOf(r.codeId)));
 }
 
 /** Plain text of the memos on each code, oldest first, split into paragraphs. */
@@ -100,6 +104,7 @@ export function buildReportModel(db: ProjectDb, options: ReportSettings, build: 
   const purpose = build.purpose ?? 'export';
   const { t } = createI18n(options.language);
   const codes = db.sqlite.prepare('SELECT id, parent_id AS parentId, name, role FROM codes').all() as CodeInfo[];
+  const byId = new Map(codes.map((c) => [c.id, c]));
   const labels = codeLabels(db, options.language);
   const named = (id: number): CodeLabel => labels.get(id) ?? { name: '', definition: '' };
   const matrix = buildMatrix(db, 'perspective', { codedSourcesOnly: true });
@@ -126,7 +131,12 @@ export function buildReportModel(db: ProjectDb, options: ReportSettings, build: 
     return out;
   };
 
-  const rows = quoteRows(db, options.keyQuotesOnly);
+  const topOf = (id: number): number => {
+    let at = byId.get(id);
+    for (const seen = new Set<number>(); at && at.parentId !== null && !seen.has(at.id); at = byId.get(at.parentId)) seen.add(at.id);
+    return at?.id ?? id;
+  };
+  const rows = quoteRows(db, options.keyQuotesOnly, topOf);
   const read = passageReader(db);
   const memos = codeMemos(db);
   const omittedInScope = new Set<string>();

@@ -1,7 +1,8 @@
 // The text an anonymised export shows for a passage (issue 9 §4): the
 // report's shortened/substituted quote when the analyst made one for exactly
 // this coding, a placeholder when that edit went stale (never the full text
-// silently), and otherwise the passage as it may be quoted (notes cut out).
+// silently) or when the analyst left the quote out of the report, and
+// otherwise the passage as it may be quoted (notes cut out).
 // Also the neutral transcript labels that replace file names.
 import type { ProjectDb } from '../db/open.ts';
 import { passageReader } from './passage-text.ts';
@@ -13,7 +14,7 @@ export interface Member {
   end: number;
 }
 
-export function shownTextReader(db: ProjectDb, staleText: string):
+export function shownTextReader(db: ProjectDb, placeholders: { stale: string; omitted: string }):
   (members: readonly Member[], sourceId: number, start: number, end: number) => { text: string; guid: string | null; raw: string } {
   const read = passageReader(db);
   const decisions = readQuoteDecisions(db);
@@ -21,8 +22,10 @@ export function shownTextReader(db: ProjectDb, staleText: string):
     const passage = read(sourceId, start, end);
     const own = members.find((m) => m.start === start && m.end === end);
     if (!own) return { text: passage.said, guid: null, raw: passage.raw };
-    const applied = applyEdit(decisions.get(own.guid), passage);
-    const text = applied.kind === 'edited' ? applied.text : applied.kind === 'stale' ? staleText : passage.said;
+    const decision = decisions.get(own.guid);
+    if (decision?.omitted) return { text: placeholders.omitted, guid: own.guid, raw: passage.raw };
+    const applied = applyEdit(decision, passage);
+    const text = applied.kind === 'edited' ? applied.text : applied.kind === 'stale' ? placeholders.stale : passage.said;
     return { text, guid: own.guid, raw: passage.raw };
   };
 }

@@ -27,7 +27,7 @@ export function anonymisedSegments(db: ProjectDb, segments: readonly Segment[], 
   const members = new Map((db.sqlite.prepare(`SELECT id, guid, start, "end" AS "end" FROM codings WHERE id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as (Member & { id: number })[]).map((m) => [m.id, m]));
   const numbers = transcriptNumbers(db);
-  const shown = shownTextReader(db, t('analysis.export.staleText'));
+  const shown = shownTextReader(db, { stale: t('analysis.export.staleText'), omitted: t('analysis.export.omittedText') });
   const read = passageReader(db);
   return segments.map((s) => {
     const own = s.codingIds.map((id) => members.get(id)).filter((m): m is Member & { id: number } => m !== undefined);

@@ -107,6 +107,21 @@ describe('segments.export', () => {
     expect(rows[1]).toEqual(['Interview één', 'Vertrouwen en gedeelde visie', 'Zorgprofessional', 'wijkverpleegkundige', 'Twente', 'Anna de Wit', String(expected.start), String(expected.end), expected.text, '', 'Renée']);
   });
 
+  it('anonymised: the report\'s shortened or substituted quote, and no words of a quote left out of the report', async () => {
+    const { dispatch, db, dir, samen, geld } = await setup();
+    const [a, b] = listSegments(db, { codeIds: [geld], mode: 'or', filter: {}, anonymise: true, context: 0, limit: 10 }).segments;
+    const guid = (id: number) => db.sqlite.prepare('SELECT guid FROM codings WHERE id = ?').pluck().get(id) as string;
+    ok(await dispatch('analysis.editQuote', { codingGuid: guid(b!.codingIds[0]!), text: '[Wij] missen structurele financiering …' }));
+    ok(await dispatch('analysis.omitQuotes', { codingGuids: [guid(a!.codingIds[0]!)], omitted: true }));
+    const path = join(dir, 'besluiten.csv');
+    ok(await dispatch('segments.export', { codeIds: [samen, geld], format: 'csv', path }));
+    const rows = await readCsv(path);
+    expect(rows.slice(1).map((r) => r[6])).toEqual(['De coördinatie met de gemeente is "goed"; maar …', '(weggelaten uit het rapport)', '[Wij] missen structurele financiering …']);
+    // Not anonymised: what was coded, as it stands.
+    ok(await dispatch('segments.export', { codeIds: [geld], format: 'csv', path, anonymise: false }));
+    expect((await readCsv(path)).slice(1).map((r) => r[8])).toEqual([a!.text, B]);
+  });
+
   it('AND with a perspective filter, names shown on request, English headings', async () => {
     const { dispatch, dir, samen, geld } = await setup();
     const path = join(dir, 'and.csv');

@@ -184,6 +184,7 @@ export const nl = {
       },
       transcript: 'Transcript {{n}}',
       staleText: '(ingekort citaat moet opnieuw worden bekeken; tekst weggelaten)',
+      omittedText: '(weggelaten uit het rapport)',
     },
     cli: {
       names_one: 'Let op: op {{count}} plek in het rapport staat een naam die het project kent. Vervang die in de app (Analyse → Rapport) door een omschrijving:',
@@ -413,6 +414,7 @@ export const en: Widen<typeof nl> = {
       },
       transcript: 'Transcript {{n}}',
       staleText: '(shortened quote needs another look; text left out)',
+      omittedText: '(left out of the report)',
     },
     cli: {
       names_one: 'Note: {{count}} place in the report contains a name the project knows. Replace it in the app (Analysis → Report) by a description:',

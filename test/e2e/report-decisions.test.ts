@@ -140,7 +140,7 @@ describe('stored report decisions in the report builder', () => {
     expect(harness.pageErrors).toEqual([]);
   });
 
-  for (const formats of [['docx', 'html', 'md'], ['pdf', 'xlsx', 'csv']] as const) {
+  for (const formats of [['docx', 'html', 'md'], ['xlsx', 'csv'], ['pdf']] as const) {
     it(`exports in ${formats.join(', ')} after visiting every other view carry every stored decision`, async () => {
       harness = await launchHarness({ projectPath: decidedProject() });
       const { page, shell } = harness;
@@ -189,6 +189,9 @@ describe('stored report decisions in the report builder', () => {
     await page.getByText('1 ingekort citaat moet opnieuw worden bekeken; het blijft buiten de export tot dan.').waitFor();
     const old = preview.locator('.report-quote--stale');
     await old.getByText('Eerdere inkorting: “… kunnen draaien op transformatiegelden …”').waitFor();
+    // "Toon" brings the quote into view with its first action focused: the keyboard path to the fix.
+    await page.getByRole('button', { name: 'Toon' }).click();
+    await expect.poll(() => old.getByRole('button', { name: 'Opnieuw inkorten' }).evaluate((b) => b === document.activeElement)).toBe(true);
     await page.screenshot({ path: screenshotPath('report-stale-nl') });
     expect(await seriousViolations(page)).toEqual([]);
     await old.getByRole('button', { name: 'Opnieuw inkorten' }).click();

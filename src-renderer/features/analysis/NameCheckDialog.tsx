@@ -34,7 +34,9 @@ export function NameCheckDialog({ places, busy, onFix, onExport, onCancel }: Pro
         <ul className="names-dialog__list" aria-label={t('analysis.builder.names.title')}>
           {places.map((p) => (
             <li key={`${p.codingGuid}|${p.where}`} className="names-dialog__place">
-              <p className="names-dialog__where">{t('analysis.builder.names.place', { where: p.where, attribution: p.attribution })}</p>
+              <p className="names-dialog__where">
+                {p.where.endsWith(p.attribution) ? p.where : t('analysis.builder.names.place', { where: p.where, attribution: p.attribution })}
+              </p>
               <blockquote className="report-quote__text">“<Highlighted place={p} />”</blockquote>
               <p className="muted">
                 {t('analysis.builder.names.found', { names: p.names.map((n) => `${n.name} (${t(`analysis.builder.names.kind.${n.kind}`)})`).join(', ') })}

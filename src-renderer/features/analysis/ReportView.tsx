@@ -193,7 +193,17 @@ export function ReportView() {
           <span id="report-step" role="status">{t(`analysis.builder.steps.${step}`)}</span>
         </div>
       )}
-      {stale > 0 && <p className="report-builder__stale" role="alert">{t('analysis.builder.staleCount', { count: stale })}</p>}
+      {stale > 0 && (
+        <p className="report-builder__stale" role="alert">
+          {t('analysis.builder.staleCount', { count: stale })}{' '}
+          <Button className="tool tool--small" onPress={() => {
+            // To the first quote that needs attention, with its "shorten again" button focused.
+            const first = document.querySelector<HTMLElement>('.report-quote--stale');
+            first?.scrollIntoView({ block: 'center' });
+            first?.querySelector<HTMLElement>('button')?.focus();
+          }}>{t('analysis.builder.showStale')}</Button>
+        </p>
+      )}
       {model.isError && <ErrorState error={model.error} onRetry={() => void model.refetch()} />}
       {model.data && (
         <article className="report-preview" aria-label={t('analysis.builder.preview')} lang={model.data.language}>

@@ -217,7 +217,10 @@ describe('stored report decisions in the report builder', () => {
     expect(md).toContain('Precies wat \\[zorgprofessional\\] zegt');
     expect(md).not.toMatch(/Marieke|Jeroen/);
     // The substitution is shown as such in the preview.
-    await preview.locator('mark.report-quote__sub', { hasText: '[zorgprofessional]' }).waitFor();
+    const sub = preview.locator('mark.report-quote__sub', { hasText: '[zorgprofessional]' });
+    await sub.waitFor();
+    await sub.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('report-substitution-nl') });
     expect(harness.pageErrors).toEqual([]);
   });
 });

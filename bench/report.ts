@@ -12,7 +12,7 @@ import { openProjectDb } from '../src-main/db/open.ts';
 import { buildReportModel } from '../src-main/analysis/report-model.ts';
 import { buildMatrix } from '../src-main/analysis/matrix.ts';
 import { writeReport } from '../src-main/analysis/write-report.ts';
-import { reportOptionsSchema } from '../src-shared/contracts/analysis.ts';
+import { reportSettingsSchema } from '../src-shared/contracts/analysis.ts';
 import { renderReport } from '../src-main/analysis/render/render.ts';
 import { workbookExtras } from '../src-main/analysis/report-data.ts';
 import { createI18n } from '../src-shared/i18n/index.ts';
@@ -79,7 +79,7 @@ try {
   copyFileSync(source, path);
   const db = openProjectDb(path);
   db.sqlite.prepare('UPDATE codings SET is_key_quote = (id % 10 = 0)').run();
-  const options = reportOptionsSchema.parse({});
+  const options = reportSettingsSchema.parse({});
   const results: Record<string, number> = {
     codings: db.sqlite.prepare('SELECT COUNT(*) FROM codings').pluck().get() as number,
     keyQuotes: db.sqlite.prepare('SELECT COUNT(*) FROM codings WHERE is_key_quote = 1').pluck().get() as number,

@@ -29,16 +29,27 @@ export function sha256(text: string): string {
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** A reader of passages that loads each transcript's text and turns once. */
-export function passageReader(db: ProjectDb): (sourceId: number, start: number, end: number) => PassageText {
+/** Closing quotes and brackets that may follow a sentence's last punctuation. */
+const CLOSERS = new Set(['"', "'", '”', '’', ')']);
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+
+/**
+ * A reader of passages that loads each transcript's text and turns once;
+ * `sourceIds` (when known) are read in one go.
+ */
+export function passageReader(db: ProjectDb, sourceIds: readonly number[] = []): (sourceId: number, start: number, end: number) => PassageText {
   const texts = new Map<number, SourceText>();
-  const turnsOf = db.sqlite.prepare(`SELECT start, "end" AS "end", kind FROM turns WHERE source_id = ? ORDER BY start`);
-  const turns = new Map<number, TurnRow[]>();
+  textCache(db.sqlite).load([...new Set(sourceIds)], texts);
+  // Only the turns around the passage: from the one containing its start (turns never overlap) to the one containing its end.
+  const turnsOf = db.sqlite.prepare(
+    `SELECT start, "end" AS "end", kind FROM turns
+     WHERE source_id = @source AND start >= COALESCE((SELECT max(start) FROM turns WHERE source_id = @source AND start <= @from), 0) AND start <= @to
+     ORDER BY start`,
+  );
   return (sourceId, start, end) => {
     if (!texts.has(sourceId)) textCache(db.sqlite).load([sourceId], texts);
     const text = texts.get(sourceId)?.text ?? '';
-    let list = turns.get(sourceId);
-    if (!list) turns.set(sourceId, (list = turnsOf.all(sourceId) as TurnRow[]));
+    const list = turnsOf.all({ source: sourceId, from: start, to: Math.max(start, end - 1) }) as TurnRow[];
     const raw = text.slice(start, end);
 
     // Turns never overlap and are sorted: the last one starting at or before `pos`.
@@ -79,13 +90,19 @@ export function passageReader(db: ProjectDb): (sourceId: number, start: number, 
     };
     const startTurn = speechAt(start);
     const endTurn = speechAt(Math.max(start, end - 1));
+    // Only the characters next to the passage are looked at (turns can be long).
     const lineStart = startTurn?.start ?? text.lastIndexOf('\n', start - 1) + 1;
-    const before = text.slice(lineStart, start).replace(/\s+$/u, '');
+    let i = start - 1;
+    while (i >= lineStart && isSpace(text[i])) i--;
+    while (i >= lineStart && CLOSERS.has(text[i]!)) i--;
+    const saidBefore = i >= lineStart;
     const nextBreak = text.indexOf('\n', end);
     const lineEnd = endTurn?.end ?? (nextBreak < 0 ? text.length : nextBreak);
-    const after = text.slice(end, lineEnd).trim();
-    const openStart = before !== '' && !SENTENCE_END.test(before) && !body.startsWith('…');
-    const openEnd = after !== '' && !SENTENCE_END.test(body) && !body.endsWith('…');
+    let j = end;
+    while (j < lineEnd && isSpace(text[j])) j++;
+    const saidAfter = j < lineEnd;
+    const openStart = saidBefore && !/[.!?…]/u.test(text[i]!) && !body.startsWith('…');
+    const openEnd = saidAfter && !SENTENCE_END.test(body) && !body.endsWith('…');
     const said = `${openStart ? '… ' : ''}${body}${openEnd ? ' …' : ''}`;
     return { raw, said };
   };

@@ -13,10 +13,12 @@ export function reportMethods(
 ): string[] {
   const count = (sql: string) => db.sqlite.prepare(sql).pluck().get() as number;
   const list = (items: string[]) => new Intl.ListFormat(options.language === 'nl' ? 'nl' : 'en-GB', { type: 'conjunction' }).format(items);
+  // Speakers per coded transcript: mapped participants, plus labels not mapped to anyone.
   const speakers = db.sqlite.prepare(
-    `SELECT (SELECT COUNT(DISTINCT COALESCE('p' || t.participant_id, 'l' || lower(trim(t.speaker_label)))) FROM turns t
-             WHERE t.source_id = s.id AND t.is_interviewer = 0 AND t.kind = 'speech') AS n
-     FROM sources s WHERE EXISTS (SELECT 1 FROM codings c WHERE c.source_id = s.id)`,
+    `SELECT COUNT(DISTINCT t.participant_id) + COUNT(DISTINCT CASE WHEN t.participant_id IS NULL THEN lower(trim(t.speaker_label)) END) AS n
+     FROM sources s LEFT JOIN turns t ON t.source_id = s.id AND t.is_interviewer = 0 AND t.kind = 'speech'
+     WHERE EXISTS (SELECT 1 FROM codings c WHERE c.source_id = s.id)
+     GROUP BY s.id`,
   ).pluck().all() as number[];
   const groups = speakers.filter((n) => n >= 2).length;
   const interviews = speakers.length - groups;

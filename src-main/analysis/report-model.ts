@@ -66,19 +66,28 @@ export function trimQuote(text: string, max: number): { text: string; trimmed: b
 function quoteRows(db: ProjectDb, keyOnly: boolean, topOf: (codeId: number) => number): QuoteRow[] {
   const rows = db.sqlite
     .prepare(
-      `SELECT c.guid, c.code_id AS codeId, c.source_id AS sourceId, c.start, c."end" AS "end", c.is_key_quote AS starred,
-              (SELECT p.perspective FROM turns t JOIN participants p ON p.id = t.participant_id
-                WHERE t.source_id = c.source_id AND t.start < c."end" AND t."end" > c.start AND t.is_interviewer = 0 AND t.kind = 'speech'
-                ORDER BY t.start LIMIT 1) AS perspective
+      `SELECT c.guid, c.code_id AS codeId, c.source_id AS sourceId, c.start, c."end" AS "end", c.is_key_quote AS starred
        FROM codings c JOIN sources s ON s.id = c.source_id
        ORDER BY s.name, c.start, c.id`,
     )
-    .all() as (QuoteRow & { starred: number })[];
-  if (!keyOnly) return rows;
-  const starred = new Map<number, (QuoteRow & { starred: number })[]>();
+    .all() as (Omit<QuoteRow, 'perspective'> & { starred: number })[];
+  const starred = new Map<number, typeof rows>();
   for (const r of rows) if (r.starred === 1) starred.set(r.sourceId, [...(starred.get(r.sourceId) ?? []), r]);
-  return rows.filter((r) => r.starred === 1 || (starred.get(r.sourceId) ?? [])
-    .some((k) => k.start <= r.start && k.end >= r.end && topOf(k.codeId) !== topOf(r.codeId)));
+  const kept = keyOnly
+    ? rows.filter((r) => r.starred === 1 || (starred.get(r.sourceId) ?? [])
+      .some((k) => k.start <= r.start && k.end >= r.end && topOf(k.codeId) !== topOf(r.codeId)))
+    : rows;
+  // The speaker's perspective only for the codings that may be quoted (a query per coding, on the turns index).
+  const perspective = db.sqlite.prepare(
+    `SELECT p.perspective FROM turns t JOIN participants p ON p.id = t.participant_id
+     WHERE t.source_id = @source AND t.start >= COALESCE((SELECT max(f.start) FROM turns f WHERE f.source_id = @source AND f.start <= @start), 0)
+       AND t.start < @end AND t."end" > @start AND t.is_interviewer = 0 AND t.kind = 'speech'
+     ORDER BY t.start LIMIT 1`,
+  ).pluck();
+  return kept.map((r) => ({
+    guid: r.guid, codeId: r.codeId, sourceId: r.sourceId, start: r.start, end: r.end,
+    perspective: (perspective.get({ source: r.sourceId, start: r.start, end: r.end }) ?? null) as Perspective | null,
+  }));
 }
 
 /** Plain text of the memos on each code, oldest first, split into paragraphs. */
@@ -105,14 +114,15 @@ export function buildReportModel(db: ProjectDb, options: ReportSettings, build: 
   const { t } = createI18n(options.language);
   const codes = db.sqlite.prepare('SELECT id, parent_id AS parentId, name, role FROM codes').all() as CodeInfo[];
   const byId = new Map(codes.map((c) => [c.id, c]));
-  const labels = codeLabels(db, options.language);
-  const named = (id: number): CodeLabel => labels.get(id) ?? { name: '', definition: '' };
+  const codeNames = codeLabels(db, options.language);
+  const named = (id: number): CodeLabel => codeNames.get(id) ?? { name: '', definition: '' };
   const matrix = buildMatrix(db, 'perspective', { codedSourcesOnly: true });
   const col = new Map(matrix.columns.map((c, i) => [c.key, i]));
   const base = (p: Perspective) => matrix.columns[col.get(p)!]!.participants;
   const rowOf = new Map(matrix.rows.map((r) => [r.codeId, r]));
   const order = new Map(matrix.rows.map((r, i) => [r.codeId, i]));
-  const label = (p: Perspective) => options.perspectiveLabels[p] ?? t(`perspective.${p}`);
+  const labels = new Map(PERSPECTIVES.map((p) => [p, options.perspectiveLabels[p] ?? t(`perspective.${p}`)]));
+  const label = (p: Perspective) => labels.get(p)!;
   const present = PERSPECTIVES.filter((p) => base(p) > 0);
 
   // Descendants (self included) per code, for quotes of a whole subtree.
@@ -137,7 +147,7 @@ export function buildReportModel(db: ProjectDb, options: ReportSettings, build: 
     return at?.id ?? id;
   };
   const rows = quoteRows(db, options.keyQuotesOnly, topOf);
-  const read = passageReader(db);
+  const read = passageReader(db, rows.map((r) => r.sourceId));
   const memos = codeMemos(db);
   const omittedInScope = new Set<string>();
   const substitutions = new Map<string, string[]>();
@@ -190,8 +200,9 @@ export function buildReportModel(db: ProjectDb, options: ReportSettings, build: 
     return t('analysis.report.mentionedBy', { quantity, count, total });
   };
   // Distinct over perspectives: a passage spanning two speakers counts once here.
+  const totals = distinctTotals(db);
   const overall = (codeId: number): string => {
-    const n = distinctTotals(db, [...subtree(codeId)]);
+    const n = totals(subtree(codeId));
     return t('analysis.report.overall', {
       segments: t('analysis.report.n.segments', { count: n.segments }),
       participants: t('analysis.report.n.participants', { count: n.participants }),
@@ -293,20 +304,25 @@ function projectName(db: ProjectDb): string {
   return (db.sqlite.prepare('SELECT name FROM project WHERE id = 1').pluck().get() as string | undefined) ?? '';
 }
 
-/** Distinct segments, participants and transcripts of a set of codes, interviewer turns and non-speech notes left out. */
-function distinctTotals(db: ProjectDb, ids: number[]): { segments: number; participants: number; sources: number } {
-  const marks = ids.map(() => '?').join(',');
+/**
+ * Distinct segments, participants and transcripts of a set of codes,
+ * interviewer turns and non-speech notes left out. Attributions are read once.
+ */
+function distinctTotals(db: ProjectDb): (ids: ReadonlySet<number>) => { segments: number; participants: number; sources: number } {
   const rows = db.sqlite
     .prepare(
-      `SELECT c.id AS coding, c.source_id AS source, t.participant_id AS participant
+      `SELECT c.id AS coding, c.code_id AS code, c.source_id AS source, t.participant_id AS participant
        FROM codings c CROSS JOIN turns t
-       WHERE c.code_id IN (${marks}) AND t.source_id = c.source_id
+       WHERE t.source_id = c.source_id
          AND t.start >= COALESCE((SELECT max(f.start) FROM turns f WHERE f.source_id = c.source_id AND f.start <= c.start), 0)
          AND t.start < c."end" AND t."end" > c.start AND t.is_interviewer = 0 AND t.participant_id IS NOT NULL AND t.kind = 'speech'`,
     )
-    .all(...ids) as { coding: number; source: number; participant: number }[];
-  const n = (k: 'coding' | 'source' | 'participant') => new Set(rows.map((r) => r[k])).size;
-  return { segments: n('coding'), participants: n('participant'), sources: n('source') };
+    .all() as { coding: number; code: number; source: number; participant: number }[];
+  return (ids) => {
+    const mine = rows.filter((r) => ids.has(r.code));
+    const n = (k: 'coding' | 'source' | 'participant') => new Set(mine.map((r) => r[k])).size;
+    return { segments: n('coding'), participants: n('participant'), sources: n('source') };
+  };
 }
 
 function appendix(matrix: Matrix, t: TFunction, label: (p: Perspective) => string, named: (id: number) => CodeLabel): ReportTable[] {

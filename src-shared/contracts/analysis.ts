@@ -182,10 +182,6 @@ export const reportSettingsPatchSchema = z.object({
 }).partial().strict();
 export type ReportSettingsPatch = z.output<typeof reportSettingsPatchSchema>;
 
-/** @deprecated name kept for callers that build a model from explicit settings (tests, bench). */
-export const reportOptionsSchema = reportSettingsSchema;
-export type ReportOptions = ReportSettings;
-
 const guidSchema = z.guid();
 
 export const omitQuotesSchema = z.object({

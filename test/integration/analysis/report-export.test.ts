@@ -12,7 +12,7 @@ import { renderHtml } from '../../../src-main/analysis/render/html.ts';
 import { renderMarkdown } from '../../../src-main/analysis/render/markdown.ts';
 import { chromiumPrinter } from '../../../src-main/analysis/render/pdf.ts';
 import { buildReportModel } from '../../../src-main/analysis/report-model.ts';
-import { reportOptionsSchema, type ReportModel } from '../../../src-shared/contracts/analysis.ts';
+import { reportSettingsSchema, type ReportModel } from '../../../src-shared/contracts/analysis.ts';
 import { runCli } from '../../../src-main/cli/main.ts';
 import type { ProjectDb } from '../../../src-main/db/open.ts';
 
@@ -129,7 +129,7 @@ describe('report export (structure a, example project)', () => {
 
   it('escapes every piece of text in HTML and Markdown', () => {
     const { db } = setup();
-    const model: ReportModel = buildReportModel(db, reportOptionsSchema.parse({}));
+    const model: ReportModel = buildReportModel(db, reportSettingsSchema.parse({}));
     const evil = '<script>alert(1)</script> & "quotes" | # *x*';
     model.sections[0]!.children[0]!.quotes.push({ codingGuid: '00000000-0000-4000-8000-000000000999', text: evil, original: evil, attribution: '<b>Rol</b>', status: 'full' });
     const html = renderHtml(model);

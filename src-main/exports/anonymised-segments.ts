@@ -11,6 +11,7 @@ import { listSegments, type SegmentQuery } from '../services/segments.ts';
 import { shownTextReader, transcriptNumbers, type Member } from '../analysis/shown-text.ts';
 import { passageReader } from '../analysis/passage-text.ts';
 import { findNames, knownNames } from '../analysis/names.ts';
+import { readReportSettings } from '../analysis/report-decisions.ts';
 
 export interface ShownSegment {
   source: string;
@@ -42,7 +43,10 @@ export function segmentNamePlaces(db: ProjectDb, query: Omit<SegmentQuery, 'limi
   const list = listSegments(db, { ...query, anonymise: true, limit: 100_000 });
   const shown = anonymisedSegments(db, list.segments, language);
   const perspective = (p: string | null) => (p ? t(`perspective.${p}`) : t('analysis.group.participant.one'));
-  const names = knownNames(db, perspective, t('retrieval.interviewer'));
+  // The replacement goes into the quote, which the report shows: in the report's language and with its quote labels.
+  const report = readReportSettings(db);
+  const r = createI18n(report.language).t;
+  const names = knownNames(db, (p) => (p ? report.perspectiveLabels[p] ?? r(`perspective.${p}`) : r('analysis.group.participant.one')), r('retrieval.interviewer'));
   return findNames(names, list.segments.map((s, i) => ({
     codingGuid: shown[i]!.guid,
     where: shown[i]!.source,

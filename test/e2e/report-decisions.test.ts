@@ -223,4 +223,40 @@ describe('stored report decisions in the report builder', () => {
     await page.screenshot({ path: screenshotPath('report-substitution-nl') });
     expect(harness.pageErrors).toEqual([]);
   });
+  it('the coded-segments export checks for names too, and the fix is in the report\'s language (en UI, axe)', async () => {
+    const path = exampleProject();
+    const db = openProjectDb(path);
+    const coder = ensureUser(db, 'Onderzoeker');
+    const jeroen = db.sqlite.prepare(`SELECT id FROM participants WHERE name = 'Jeroen Bosma'`).pluck().get() as number;
+    const t = addTranscript(db, 'Vervolggesprek', [
+      { speaker: 'Interviewer', text: 'En de samenwerking?', interviewer: true },
+      { speaker: 'Jeroen', text: 'Precies wat Marieke zegt, we doen het samen of niet.', participantId: jeroen },
+    ]);
+    applyCoding(db, { sourceId: t.sourceId, codeId: findCodeByPath(db, ['Domeinoverstijgende samenwerking', 'Vertrouwen en gedeelde visie'])!, ranges: [t.ranges[1]!], coderId: coder });
+    db.close();
+
+    harness = await launchHarness({ projectPath: path, language: 'en' });
+    const { page, shell } = harness;
+    await page.getByRole('tab', { name: 'Coded segments' }).click();
+    await page.getByRole('searchbox', { name: /Search the codebook/ }).fill('Vertrouwen en g');
+    await page.getByRole('listbox', { name: /Codes to retrieve/ }).getByRole('option', { name: /Vertrouwen en gedeelde visie/ }).click();
+    await page.getByRole('list', { name: 'Coded segments' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('button', { name: 'Export as CSV…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Names in quotes' });
+    await dialog.getByText('Found: Marieke (participant)').waitFor();
+    await dialog.getByText(/^Transcript 4/).waitFor();
+    await page.screenshot({ path: screenshotPath('segments-names-en') });
+    expect(await seriousViolations(page)).toEqual([]);
+    // The quote is Dutch and so is the report: the description is the report's Dutch label.
+    await dialog.getByRole('button', { name: 'Replace with [zorgprofessional]' }).click();
+    await dialog.getByText('No names found any more.').waitFor();
+    const file = join(mkdtempSync(join(tmpdir(), 'duiding-segments-e2e-')), 'segments.csv');
+    shell.dialogAnswers.push(file);
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect.poll(() => existsSync(file), { timeout: 30_000 }).toBe(true);
+    const csv = readFileSync(file, 'utf8');
+    expect(csv).toContain('Precies wat [zorgprofessional] zegt');
+    expect(csv).not.toMatch(/Marieke|Jeroen|Vervolggesprek/);
+    expect(harness.pageErrors).toEqual([]);
+  });
 });

@@ -46,6 +46,21 @@ export const ERROR_CODES = [
   'codebook.split_mixed',
   'textEdit.stale',
   'textEdit.empty_turn',
+  'participants.merge_self',
+  'participants.bad_value',
+  'attributes.duplicate_name',
+  'attributes.duplicate_choice',
+  'attributes.builtin',
+  'attributes.choice_in_use',
+  'attributes.not_a_choice',
+  'attributes.type_conflict',
+  'sources.name_taken',
+  'agreement.too_few_coders',
+  'agreement.unknown_coder',
+  'agreement.nothing_to_compare',
+  'agreement.bad_range',
+  'agreement.write_failed',
+  'agreement.cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,4 +1,4 @@
-// The text of a coded passage as it may be quoted (issue 9 §6, ADR 0012):
+// The text of a coded passage as it may be quoted (issue 9 §6, ADR 0014):
 // - non-speech lines inside it (turns of kind 'note': "[lacht]", "MUZIEK")
 //   are not the speaker's words, so they are cut out, each cut marked "…";
 // - a passage that starts or ends in the middle of a sentence gets "…" there,

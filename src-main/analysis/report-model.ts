@@ -1,5 +1,5 @@
 // Builds the report model (issue 5 §5, issue 9), worded in the report's
-// language, from the stored settings and quote decisions (ADR 0012). Two
+// language, from the stored settings and quote decisions (ADR 0014). Two
 // structures: (a) 'blocks': a chapter per top-level code — the building
 // blocks, then the theme groups and inductive themes — each per perspective:
 // definition, how often and by whom, the analyst's memos, the key quotes.

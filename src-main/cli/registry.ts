@@ -9,6 +9,7 @@ import { segmentsCommand } from './commands/segments.ts';
 import { searchCommand } from './commands/search.ts';
 import { matrixCommand } from './commands/matrix.ts';
 import { reportCommand } from './commands/report.ts';
+import { agreementCommand } from './commands/agreement.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -21,4 +22,4 @@ export interface CliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand, agreementCommand];

@@ -140,7 +140,7 @@ export const REPORT_FORMATS = ['docx', 'html', 'md', 'pdf', 'xlsx', 'csv'] as co
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
- * The report's stored settings (issue 9 §2, ADR 0012): one set per project, in
+ * The report's stored settings (issue 9 §2, ADR 0014): one set per project, in
  * `report_settings`, so the preview, every export format and the CLI build the
  * same report. Every field has a default; a field that does not validate when
  * read (an older or hand-edited file) falls back to its default.

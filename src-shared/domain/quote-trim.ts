@@ -1,4 +1,4 @@
-// What an analyst may do to a quote (ADR 0012): cut parts out, each cut marked
+// What an analyst may do to a quote (ADR 0014): cut parts out, each cut marked
 // with an ellipsis ("…", "...", "[…]", "(…)"), and replace a few words by a
 // marked description in square brackets ("Precies wat [collega] zegt"), the
 // usual way to keep names out of a report. Everything else is refused: the

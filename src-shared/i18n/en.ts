@@ -6,6 +6,9 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as participantsText from './parts/participants.ts';
+import * as sourcesText from './parts/sources.ts';
+import * as agreementText from './parts/agreement.ts';
 
 
 export const en: Catalog = {
@@ -16,6 +19,9 @@ export const en: Catalog = {
   ...codebookEditText.en,
   ...readerText.en,
   ...analysisText.en,
+  ...participantsText.en,
+  ...sourcesText.en,
+  ...agreementText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {
@@ -70,8 +76,30 @@ export const en: Catalog = {
     'import.expired': 'The preview of {{file}} has expired (the project changed in the meantime). Read the file again.',
     'memos.too_large': 'This memo is too large to save ({{size}} kB; the limit is {{limit}} kB). Nothing was changed; split the text over more memos.',
     'codebook.split_mixed': 'Only codings of one code can be split off; the selection holds codings of {{count}} codes. Nothing was changed.',
+    'agreement.too_few_coders': 'Agreement needs at least two different coders.',
+    'agreement.unknown_coder': 'There is no coder "{{name}}" in this project.',
+    'agreement.nothing_to_compare': 'There is nothing to compare: none of the chosen transcripts was coded by at least two of the chosen coders.',
+    'agreement.bad_range': 'The consensus coding must lie within the passage under review ({{start}}–{{end}}). Nothing was changed.',
+    'agreement.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
+    'agreement.cancelled': 'The computation was stopped: a newer one has started.',
     'textEdit.stale': 'This turn has changed in the meantime (by undo, for example). Nothing was saved; open the turn again to edit it.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
+    'participants.merge_self': 'A participant cannot be merged with themselves ({{name}}). Choose another participant. Nothing was changed.',
+    'participants.bad_value': '{{attribute}}: "{{value}}" does not fit this attribute. Nothing was changed.',
+    'participants.bad_value_text': '{{attribute}}: "{{value}}" cannot be saved. Nothing was changed.',
+    'participants.bad_value_number': '{{attribute}}: "{{value}}" is not a number. Use digits, for example 42 or 3.5. Nothing was changed.',
+    'participants.bad_value_date': '{{attribute}}: "{{value}}" is not a valid date. Use yyyy-mm-dd, for example 2024-03-15. Nothing was changed.',
+    'participants.bad_value_boolean': '{{attribute}}: "{{value}}" is not yes or no. Nothing was changed.',
+    'participants.bad_value_choice': '{{attribute}}: "{{value}}" is not one of the choices ({{choices}}). Add it under Attributes first. Nothing was changed.',
+    'participants.bad_value_region': 'Learning region "{{value}}" is not in the list of learning regions ({{choices}}). Add it under Attributes first. Nothing was changed.',
+    'attributes.duplicate_name': 'There already is an attribute "{{name}}". Choose another name. Nothing was changed.',
+    'attributes.duplicate_choice': '{{attribute}} already has the choice "{{value}}". Nothing was changed.',
+    'attributes.builtin': '{{attribute}} belongs to the template: its name and type are fixed and it cannot be deleted. Its choices can be changed. Nothing was changed.',
+    'attributes.choice_in_use_one': '{{attribute}}: the choice "{{value}}" is still used by {{count}} participant. Choose what they get instead. Nothing was changed.',
+    'attributes.choice_in_use': '{{attribute}}: the choice "{{value}}" is still used by {{count}} participants. Choose what they get instead. Nothing was changed.',
+    'attributes.not_a_choice': '{{attribute}} has no choice "{{value}}". Nothing was changed.',
+    'attributes.type_conflict': '{{attribute}} cannot change its type: {{count}} value(s) do not fit, for example "{{example}}". Change those first. Nothing was changed.',
+    'sources.name_taken': 'There already is a transcript named "{{name}}". Choose another name. Nothing was changed.',
   },
   menu: {
     file: 'File',
@@ -293,7 +321,7 @@ export const en: Catalog = {
     snap: 'Whole words',
   },
   cli: {
-    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  search FILE QUERY [--perspective P] [--region REGION] [--limit N] [--skip-interviewer] [--json]\n                                                     search the transcripts (\"phrase\", prefix*, OR, -word)\n      [--autocode PATH [--extent match|sentence|turn] [--coder NAME]]\n                                                     code every hit (words, sentence or speaker turn)\n  matrix FILE [--by perspective|region|source|ATTRIBUTE] [--count segments|participants|sources] [--json]\n                                                     codes × perspectives (or regions, transcripts, an attribute)\n  report FILE --format docx|html|md|pdf|xlsx|csv --out PATH [--structure blocks|needs] [--exact-counts] [--all-segments]\n                                                     thematic report with the choices made in the app (options apply to this run only)\n  help                                               this help\n\nGeneral options: --lang nl|en',
+    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  search FILE QUERY [--perspective P] [--region REGION] [--limit N] [--skip-interviewer] [--json]\n                                                     search the transcripts (\"phrase\", prefix*, OR, -word)\n      [--autocode PATH [--extent match|sentence|turn] [--coder NAME]]\n                                                     code every hit (words, sentence or speaker turn)\n  matrix FILE [--by perspective|region|source|ATTRIBUTE] [--count segments|participants|sources] [--json]\n                                                     codes × perspectives (or regions, transcripts, an attribute)\n  report FILE --format docx|html|md|pdf|xlsx|csv --out PATH [--structure blocks|needs] [--exact-counts] [--all-segments]\n                                                     thematic report with the choices made in the app (options apply to this run only)\n  agreement FILE --coders A,B[,C…] [--code PATH]... [--source NAME]... [--threshold 0.9] [--skip-interviewer] [--json]\n                                                      intercoder agreement (also --replicates N, --seed N)\n  help                                               this help\n\nGeneral options: --lang nl|en',
     created: 'Project created: {{file}} (template: {{template}})',
     unknownCommand: 'Unknown command: {{command}}. See "duiding help".',
     missingArgument: 'Missing: {{what}}. See "duiding help".',

@@ -7,6 +7,9 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as participantsText from './parts/participants.ts';
+import * as sourcesText from './parts/sources.ts';
+import * as agreementText from './parts/agreement.ts';
 
 export const nl = {
   ...memosText.nl,
@@ -16,6 +19,9 @@ export const nl = {
   ...codebookEditText.nl,
   ...readerText.nl,
   ...analysisText.nl,
+  ...participantsText.nl,
+  ...sourcesText.nl,
+  ...agreementText.nl,
 
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {
@@ -70,8 +76,30 @@ export const nl = {
     'import.expired': 'Het voorbeeld van {{file}} is verlopen (het project is intussen gewijzigd). Lees het bestand opnieuw in.',
     'memos.too_large': 'Deze memo is te groot om op te slaan ({{size}} kB; de grens is {{limit}} kB). Er is niets gewijzigd; verdeel de tekst over meer memo’s.',
     'codebook.split_mixed': 'Afsplitsen kan alleen met coderingen van één code; de selectie bevat coderingen van {{count}} codes. Er is niets gewijzigd.',
+    'agreement.too_few_coders': 'Voor overeenstemming zijn minstens twee verschillende codeurs nodig.',
+    'agreement.unknown_coder': 'Codeur "{{name}}" komt in dit project niet voor.',
+    'agreement.nothing_to_compare': 'Er is niets te vergelijken: geen van de gekozen transcripten is door minstens twee van de gekozen codeurs gecodeerd.',
+    'agreement.bad_range': 'De consensuscodering moet binnen het besproken fragment liggen ({{start}}–{{end}}). Er is niets gewijzigd.',
+    'agreement.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Er is niets weggeschreven; kies een andere map of naam.',
+    'agreement.cancelled': 'De berekening is afgebroken: er is intussen een nieuwe gestart.',
     'textEdit.stale': 'Deze beurt is intussen gewijzigd (bijvoorbeeld door ongedaan maken). Er is niets opgeslagen; open de beurt opnieuw om te bewerken.',
     'textEdit.empty_turn': 'Een beurt kan niet leeg worden: er moet tekst blijven staan. Er is niets gewijzigd. Wil je een codering weghalen, verwijder dan de codering.',
+    'participants.merge_self': 'Een deelnemer kan niet met zichzelf worden samengevoegd ({{name}}). Kies een andere deelnemer. Er is niets gewijzigd.',
+    'participants.bad_value': '{{attribute}}: "{{value}}" past niet bij dit kenmerk. Er is niets gewijzigd.',
+    'participants.bad_value_text': '{{attribute}}: "{{value}}" kan niet worden opgeslagen. Er is niets gewijzigd.',
+    'participants.bad_value_number': '{{attribute}}: "{{value}}" is geen getal. Gebruik cijfers, bijvoorbeeld 42 of 3,5. Er is niets gewijzigd.',
+    'participants.bad_value_date': '{{attribute}}: "{{value}}" is geen geldige datum. Gebruik jjjj-mm-dd, bijvoorbeeld 2024-03-15. Er is niets gewijzigd.',
+    'participants.bad_value_boolean': '{{attribute}}: "{{value}}" is geen ja of nee. Er is niets gewijzigd.',
+    'participants.bad_value_choice': '{{attribute}}: "{{value}}" staat niet in de keuzelijst ({{choices}}). Voeg de waarde eerst toe onder Kenmerken. Er is niets gewijzigd.',
+    'participants.bad_value_region': 'Leerregio "{{value}}" staat niet in de lijst van leerregio\'s ({{choices}}). Voeg hem eerst toe onder Kenmerken. Er is niets gewijzigd.',
+    'attributes.duplicate_name': 'Er is al een kenmerk "{{name}}". Kies een andere naam. Er is niets gewijzigd.',
+    'attributes.duplicate_choice': '{{attribute}} heeft de keuze "{{value}}" al. Er is niets gewijzigd.',
+    'attributes.builtin': '{{attribute}} hoort bij het sjabloon: naam en soort liggen vast en het kan niet worden verwijderd. De keuzes kun je wel aanpassen. Er is niets gewijzigd.',
+    'attributes.choice_in_use_one': '{{attribute}}: de keuze "{{value}}" is nog in gebruik bij {{count}} deelnemer. Kies wat die deelnemer in plaats daarvan krijgt. Er is niets gewijzigd.',
+    'attributes.choice_in_use': '{{attribute}}: de keuze "{{value}}" is nog in gebruik bij {{count}} deelnemers. Kies wat zij in plaats daarvan krijgen. Er is niets gewijzigd.',
+    'attributes.not_a_choice': '{{attribute}} heeft geen keuze "{{value}}". Er is niets gewijzigd.',
+    'attributes.type_conflict': '{{attribute}} kan niet van soort veranderen: {{count}} waarde(n) passen niet, bijvoorbeeld "{{example}}". Pas die eerst aan. Er is niets gewijzigd.',
+    'sources.name_taken': 'Er is al een transcript met de naam "{{name}}". Kies een andere naam. Er is niets gewijzigd.',
   },
   menu: {
     file: 'Bestand',
@@ -296,7 +324,7 @@ export const nl = {
     snap: 'Hele woorden',
   },
   cli: {
-    usage: 'Gebruik: duiding <opdracht> [opties]\n\nOpdrachten:\n  new FILE [--template jzojp|empty] [--name NAAM]   nieuw project maken\n  info FILE [--json]                                  overzicht van een project\n  code FILE --source NAAM --start N --end N --code PAD [--coder NAAM]\n                                                      een fragment coderen (PAD: \"Bouwsteen/Subcode\")\n  segments FILE [--code PAD]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                      gecodeerde fragmenten opvragen\n  import FILE PAD... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Naam:perspectief"]... [--json]\n                                                      transcripten (of mappen) importeren\n  search FILE ZOEKVRAAG [--perspective P] [--region REGIO] [--limit N] [--skip-interviewer] [--json]\n                                                      transcripten doorzoeken (\"zin\", voorvoegsel*, OF, -woord)\n      [--autocode PAD [--extent match|sentence|turn] [--coder NAAM]]\n                                                      alle treffers coderen (woorden, zin of spreekbeurt)\n  matrix FILE [--by perspective|region|source|KENMERK] [--count segments|participants|sources] [--json]\n                                                      codes × perspectieven (of regio\'s, transcripten, een kenmerk)\n  report FILE --format docx|html|md|pdf|xlsx|csv --out PAD [--structure blocks|needs] [--exact-counts] [--all-segments]\n                                                      thematisch rapport met de keuzes uit de app (opties gelden alleen voor deze keer)\n  help                                                deze hulp\n\nAlgemene opties: --lang nl|en',
+    usage: 'Gebruik: duiding <opdracht> [opties]\n\nOpdrachten:\n  new FILE [--template jzojp|empty] [--name NAAM]   nieuw project maken\n  info FILE [--json]                                  overzicht van een project\n  code FILE --source NAAM --start N --end N --code PAD [--coder NAAM]\n                                                      een fragment coderen (PAD: \"Bouwsteen/Subcode\")\n  segments FILE [--code PAD]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                      gecodeerde fragmenten opvragen\n  import FILE PAD... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Naam:perspectief"]... [--json]\n                                                      transcripten (of mappen) importeren\n  search FILE ZOEKVRAAG [--perspective P] [--region REGIO] [--limit N] [--skip-interviewer] [--json]\n                                                      transcripten doorzoeken (\"zin\", voorvoegsel*, OF, -woord)\n      [--autocode PAD [--extent match|sentence|turn] [--coder NAAM]]\n                                                      alle treffers coderen (woorden, zin of spreekbeurt)\n  matrix FILE [--by perspective|region|source|KENMERK] [--count segments|participants|sources] [--json]\n                                                      codes × perspectieven (of regio\'s, transcripten, een kenmerk)\n  report FILE --format docx|html|md|pdf|xlsx|csv --out PAD [--structure blocks|needs] [--exact-counts] [--all-segments]\n                                                      thematisch rapport met de keuzes uit de app (opties gelden alleen voor deze keer)\n  agreement FILE --coders A,B[,C…] [--code PAD]... [--source NAAM]... [--threshold 0.9] [--skip-interviewer] [--json]\n                                                      overeenstemming tussen codeurs (ook --replicates N, --seed N)\n  help                                                deze hulp\n\nAlgemene opties: --lang nl|en',
     created: 'Project gemaakt: {{file}} (sjabloon: {{template}})',
     unknownCommand: 'Onbekende opdracht: {{command}}. Zie "duiding help".',
     missingArgument: 'Ontbreekt: {{what}}. Zie "duiding help".',

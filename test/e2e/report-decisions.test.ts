@@ -61,7 +61,7 @@ function decidedProject(): string {
 
 async function visitEveryView(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Analyse' }).click();
-  for (const tab of ['Matrix', 'Vergelijken', 'Samenhang', 'Grafieken']) {
+  for (const tab of ['Matrix', 'Vergelijken', 'Samenhang', 'Grafieken', 'Overeenstemming']) {
     await page.getByRole('tab', { name: tab }).click();
     await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
   }

@@ -2,7 +2,7 @@
 // blank line, each turn a speaker's words or a non-speech note ('note' turns,
 // as the importer makes for "[lacht]" or "MUZIEK").
 import type { ProjectDb } from '../../src-main/db/open.ts';
-import { addSource } from '../../src-main/services/sources.ts';
+import { addSource } from '../../src-main/sources/sources.ts';
 
 export interface TestTurn {
   speaker: string;

@@ -1,7 +1,7 @@
 // duiding report FILE --format docx|html|md|pdf|xlsx|csv --out PATH [--structure blocks|needs] [--exact-counts] [--all-segments] [--lang nl|en]
 //
 // Builds the report from the settings and quote decisions stored in the
-// project (ADR 0012), exactly as the app does. Flags override a setting for
+// project (ADR 0014), exactly as the app does. Flags override a setting for
 // this run only; without flags the CLI writes the same report as the app.
 import { resolve } from 'node:path';
 import { call, UsageError } from '../io.ts';

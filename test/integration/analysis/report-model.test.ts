@@ -6,7 +6,7 @@ import { createExampleProject } from '../../../src-main/example/build-example.ts
 import { createProject } from '../../../src-main/services/project.ts';
 import { buildReportModel, trimQuote } from '../../../src-main/analysis/report-model.ts';
 import { buildMatrix } from '../../../src-main/analysis/matrix.ts';
-import { addParticipant } from '../../../src-main/services/participants.ts';
+import { addParticipant } from '../../../src-main/participants/participants.ts';
 import { applyCoding, updateCoding } from '../../../src-main/services/coding-edit.ts';
 import { createCode, updateCode } from '../../../src-main/services/codebook-edit.ts';
 import { findCodeByPath } from '../../../src-main/services/codebook.ts';

@@ -12,7 +12,7 @@ import { openProjectDb } from '../src-main/db/open.ts';
 import { buildReportModel } from '../src-main/analysis/report-model.ts';
 import { buildMatrix } from '../src-main/analysis/matrix.ts';
 import { writeReport } from '../src-main/analysis/write-report.ts';
-import { reportOptionsSchema } from '../src-shared/contracts/analysis.ts';
+import { reportSettingsSchema } from '../src-shared/contracts/analysis.ts';
 import { renderReport } from '../src-main/analysis/render/render.ts';
 import { workbookExtras } from '../src-main/analysis/report-data.ts';
 import { createI18n } from '../src-shared/i18n/index.ts';
@@ -37,7 +37,7 @@ function syntheticModel(): ReportModel {
     level: 1, title: `Bouwsteen ${b + 1}`, definition: sentence, summary: [sentence], narrative: [sentence, sentence], quotes: [],
     children: perspectives.map((p) => ({
       level: 2 as const, title: p, definition: '', summary: [sentence], narrative: [],
-      quotes: Array.from({ length: 50 }, (_, q) => ({ codingId: b * 1000 + q, text: sentence.repeat(1 + (q % 3)).trim(), original: '', attribution: p, trimmed: false })),
+      quotes: Array.from({ length: 50 }, (_, q) => ({ codingGuid: `bench-${b}-${q}`, text: sentence.repeat(1 + (q % 3)).trim(), original: '', attribution: p, status: 'full' as const })),
       children: [],
     })),
   }));
@@ -46,6 +46,8 @@ function syntheticModel(): ReportModel {
     language: 'nl', structure: 'blocks', title: 'Thematische analyse: benchmark', subtitle: 'Per bouwsteen en perspectief', methods: [sentence],
     sections, appendix: [{ caption: 'Deelnemers', head: ['Code', ...perspectives], rows }, { caption: 'Fragmenten', head: ['Code', ...perspectives], rows }],
     labels: { methods: 'Werkwijze', appendix: 'Bijlage', contents: 'Inhoud', quoteMark: '—' },
+    blockChart: { title: '', valueLabel: '', series: [], groups: [] },
+    decisions: { omitted: [], stale: 0 },
   };
 }
 
@@ -77,7 +79,7 @@ try {
   copyFileSync(source, path);
   const db = openProjectDb(path);
   db.sqlite.prepare('UPDATE codings SET is_key_quote = (id % 10 = 0)').run();
-  const options = reportOptionsSchema.parse({});
+  const options = reportSettingsSchema.parse({});
   const results: Record<string, number> = {
     codings: db.sqlite.prepare('SELECT COUNT(*) FROM codings').pluck().get() as number,
     keyQuotes: db.sqlite.prepare('SELECT COUNT(*) FROM codings WHERE is_key_quote = 1').pluck().get() as number,
@@ -94,7 +96,8 @@ try {
   // app runs it: model + worker start-up + render + atomic write.
   const model = buildReportModel(db, options);
   const labels = createI18n('nl').t('analysis.export.columns', { returnObjects: true }) as never;
-  const extras = { ...workbookExtras(db, 'nl'), labels };
+  const { codebook, segments } = workbookExtras(db, options);
+  const extras = { codebook, segments, labels };
   for (const format of ['docx', 'xlsx'] as const) {
     const ms: number[] = [];
     for (let i = 0; i < 3; i++) ms.push((await time(() => renderReport(format, model, extras)))[1]);
@@ -102,7 +105,7 @@ try {
   }
   for (const format of ['docx', 'xlsx', 'html'] as const) {
     const ms: number[] = [];
-    for (let i = 0; i < 3; i++) ms.push((await time(() => writeReport(db, options, format, join(dir, `r.${format}`))))[1]);
+    for (let i = 0; i < 3; i++) ms.push((await time(() => writeReport(db, {}, format, join(dir, `r.${format}`))))[1]);
     results[`${format}ExportMs`] = median(ms);
     results[`${format}KB`] = Math.round(statSync(join(dir, `r.${format}`)).size / 1024);
   }

@@ -3,11 +3,12 @@ import type { HandlerMap } from '../ipc/handlers.ts';
 import type { analysisChannels, comparisonChannels, reportChannels, reportExportChannels } from '../../src-shared/contracts/analysis.ts';
 import { withCoder } from '../services/users.ts';
 import { buildMatrix, cellSegments } from './matrix.ts';
-import { buildReportModel } from './report-model.ts';
+import { buildStoredReport } from './report-model.ts';
+import { editQuote, omitQuotes, readReportSettings, setReportSettings } from './report-decisions.ts';
 import { cooccurrence, cooccurrencePlaces } from './cooccurrence.ts';
 import { coverage } from './coverage.ts';
 import { saveChart } from './save-chart.ts';
-import { writeReport } from './write-report.ts';
+import { reportNamePlaces, writeReport } from './write-report.ts';
 import { addComparisonTag, comparison, removeComparisonTag } from './comparison.ts';
 import { chromiumPrinter } from './render/pdf.ts';
 
@@ -21,8 +22,8 @@ export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof 
     saveChart(session.requireProject(), path, format, data);
     return null;
   },
-  'analysis.exportReport': ({ options, format, path, charts }, { session, printPdf }) =>
-    writeReport(session.requireProject(), options, format, path, printPdf ?? chromiumPrinter(), charts, (step) => session.emit('report.progress', { step, format })),
+  'analysis.exportReport': ({ overrides, format, path, charts }, { session, printPdf }) =>
+    writeReport(session.requireProject(), overrides, format, path, printPdf ?? chromiumPrinter(), charts, (step) => session.emit('report.progress', { step, format })),
   'analysis.comparison': ({ codeId }, { session }) => comparison(session.requireProject(), codeId),
   'analysis.tag': (input, { session }) => {
     const db = session.requireProject();
@@ -36,5 +37,25 @@ export const analysisHandlers: HandlerMap<keyof typeof analysisChannels | keyof 
     session.changed(['codings']);
     return null;
   },
-  'analysis.report': (options, { session }) => buildReportModel(session.requireProject(), options),
+  'analysis.report': (_input, { session }) => buildStoredReport(session.requireProject(), {}, 'preview'),
+  'analysis.reportSettings': (_input, { session }) => readReportSettings(session.requireProject()),
+  'analysis.setReportSettings': (patch, { session }) => {
+    const db = session.requireProject();
+    const settings = withCoder(db, session.coder, (coderId) => setReportSettings(db, patch, coderId));
+    session.changed(['report']);
+    return settings;
+  },
+  'analysis.omitQuotes': ({ codingGuids, omitted }, { session }) => {
+    const db = session.requireProject();
+    withCoder(db, session.coder, (coderId) => omitQuotes(db, codingGuids, omitted, coderId));
+    session.changed(['report']);
+    return null;
+  },
+  'analysis.editQuote': ({ codingGuid, text }, { session }) => {
+    const db = session.requireProject();
+    withCoder(db, session.coder, (coderId) => editQuote(db, codingGuid, text, coderId));
+    session.changed(['report']);
+    return null;
+  },
+  'analysis.reportNames': ({ format }, { session }) => reportNamePlaces(session.requireProject(), format),
 };

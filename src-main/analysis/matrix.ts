@@ -83,7 +83,7 @@ interface Frame {
 }
 
 /** Codes, coding→participant attributions and the columns for one choice of `by`. */
-function frame(db: ProjectDb, by: MatrixBy): Frame {
+function frame(db: ProjectDb, by: MatrixBy, codedOnly = false): Frame {
   const codes = db.sqlite
     .prepare('SELECT id, parent_id AS parentId, name, color, role FROM codes ORDER BY sort_order, id')
     .all() as CodeRowDb[];
@@ -97,16 +97,19 @@ function frame(db: ProjectDb, by: MatrixBy): Frame {
        WHERE t.source_id = c.source_id
          AND t.start >= COALESCE((SELECT max(f.start) FROM turns f WHERE f.source_id = c.source_id AND f.start <= c.start), 0)
          AND t.start < c."end" AND t."end" > c.start
-         AND t.is_interviewer = 0 AND t.participant_id IS NOT NULL`,
+         AND t.is_interviewer = 0 AND t.participant_id IS NOT NULL AND t.kind = 'speech'`,
     )
     .all() as Attribution[];
   // Everyone who speaks (not as interviewer) is the base of a column's share;
   // per transcript only when the columns are transcripts (that needs a scan of all turns).
+  // A report counts only what was analysed: with `codedOnly`, speakers of transcripts without any coding are no base.
+  const coded = codedOnly ? 'AND EXISTS (SELECT 1 FROM codings c WHERE c.source_id = t.source_id)' : '';
   const speakers = (by === 'source'
-    ? db.sqlite.prepare('SELECT DISTINCT participant_id AS participantId, source_id AS sourceId FROM turns WHERE is_interviewer = 0 AND participant_id IS NOT NULL')
+    ? db.sqlite.prepare(`SELECT DISTINCT participant_id AS participantId, source_id AS sourceId FROM turns t
+       WHERE is_interviewer = 0 AND participant_id IS NOT NULL AND kind = 'speech' ${coded}`)
     : db.sqlite.prepare(
       `SELECT p.id AS participantId, 0 AS sourceId FROM participants p
-       WHERE EXISTS (SELECT 1 FROM turns t WHERE t.participant_id = p.id AND t.is_interviewer = 0)`,
+       WHERE EXISTS (SELECT 1 FROM turns t WHERE t.participant_id = p.id AND t.is_interviewer = 0 AND t.kind = 'speech' ${coded})`,
     )).all() as { participantId: number; sourceId: number }[];
 
   const { keyOf, keys, label } = columnsFor(db, by, speakers);
@@ -142,8 +145,12 @@ export function cellCodingIds(db: ProjectDb, by: MatrixBy, codeId: number, colum
   return ids;
 }
 
-export function buildMatrix(db: ProjectDb, by: MatrixBy): Matrix {
-  const { codes, attributions, keys, keyOf, columns } = frame(db, by);
+/**
+ * The matrix. `codedSourcesOnly` (the report): participants who speak only in
+ * transcripts that have no coding yet are not part of any column's base.
+ */
+export function buildMatrix(db: ProjectDb, by: MatrixBy, opts: { codedSourcesOnly?: boolean } = {}): Matrix {
+  const { codes, attributions, keys, keyOf, columns } = frame(db, by, opts.codedSourcesOnly);
   const index = new Map(keys.map((k, i) => [k, i]));
 
   // Ancestors (self first) so a parent's totals count each coding, participant and source once.

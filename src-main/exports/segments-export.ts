@@ -1,6 +1,9 @@
 // Writes the retrieval view's coded segments to CSV or XLSX. The whole query
 // is exported, not just the rows on screen, and written atomically: a failure
-// leaves nothing at the target path.
+// leaves nothing at the target path. Anonymised (the default, issue 9 §4):
+// no participant or free-text role column, "Transcript 3" instead of the file
+// name, the report's shortened/substituted quote text, and coder names only
+// when asked for.
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ProjectDb } from '../db/open.ts';
@@ -12,6 +15,7 @@ import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { assertWritableTarget } from '../files/write-target.ts';
 import { safeRow, toCsv } from '../files/spreadsheet-safety.ts';
+import { anonymisedSegments } from './anonymised-segments.ts';
 
 /** The most rows one export takes (the contract's own maximum). */
 export const EXPORT_LIMIT = 100_000;
@@ -30,16 +34,24 @@ export interface SegmentTable {
   rows: (string | number)[][];
 }
 
+export interface SegmentTableOptions {
+  anonymise: boolean;
+  /** The coder column, only when the user asks for it. */
+  includeCoder: boolean;
+  /** Anonymised output: the label and text to show instead of the file name and the raw passage. */
+  shown?: (s: Segment, index: number) => { source: string; text: string };
+}
+
 /** The rows as the researcher reads them: names of codes and perspectives in the export's language. */
-export function segmentTable(segments: Segment[], anonymise: boolean, language: Language): SegmentTable {
+export function segmentTable(segments: Segment[], opts: SegmentTableOptions, language: Language): SegmentTable {
   const { t } = createI18n(language);
-  // An anonymised export has no participant column at all, not an empty one.
-  const columns = COLUMNS.filter((c) => c !== 'participant' || !anonymise);
+  // An anonymised export has no participant or free-text role column at all, not an empty one.
+  const columns = COLUMNS.filter((c) => !(opts.anonymise && (c === 'participant' || c === 'role')) && (c !== 'coder' || opts.includeCoder));
   const head = columns.map((c) => t(`retrieval.export.columns.${c}`));
   const yes = t('retrieval.export.yes');
-  const value = (s: Segment, c: Column): string | number => {
+  const value = (s: Segment, i: number, c: Column): string | number => {
     switch (c) {
-      case 'source': return s.sourceName;
+      case 'source': return opts.shown ? opts.shown(s, i).source : s.sourceName;
       case 'codes': return s.codes.map((k) => k.name).join(', ');
       case 'perspective': return s.isInterviewer ? t('retrieval.interviewer') : s.perspective ? t(`perspective.${s.perspective}`) : '';
       case 'role': return s.role;
@@ -47,13 +59,13 @@ export function segmentTable(segments: Segment[], anonymise: boolean, language: 
       case 'participant': return s.participantName ?? '';
       case 'start': return s.start;
       case 'end': return s.end;
-      case 'text': return s.text;
+      case 'text': return opts.shown ? opts.shown(s, i).text : s.text;
       case 'keyQuote': return s.isKeyQuote ? yes : '';
       case 'coder': return s.coder ?? '';
     }
   };
   // Passages and names can start like a formula ("- ja", "=…"): every text cell is neutralised, numbers stay numbers.
-  return { columns, head: safeRow(head), rows: segments.map((s) => safeRow(columns.map((c) => value(s, c)))) };
+  return { columns, head: safeRow(head), rows: segments.map((s, i) => safeRow(columns.map((c) => value(s, i, c)))) };
 }
 
 /**
@@ -83,14 +95,15 @@ export async function renderSegmentsXlsx(table: SegmentTable, sheetName: string)
 }
 
 export async function exportSegments(
-  db: ProjectDb, query: Omit<SegmentQuery, 'limit'>, format: SegmentExportFormat, path: string, language: Language,
+  db: ProjectDb, query: Omit<SegmentQuery, 'limit'>, format: SegmentExportFormat, path: string, language: Language, includeCoder = false,
 ): Promise<SegmentExportResult> {
   const file = basename(path);
   assertWritableTarget(path); // never over a project, before any work
   const list = listSegments(db, { ...query, limit: EXPORT_LIMIT });
   // Refuse rather than hand over a list that silently misses rows.
   if (list.truncated) throw new DomainError('exports.too_many', { file, count: list.total, max: EXPORT_LIMIT });
-  const table = segmentTable(list.segments, query.anonymise, language);
+  const shown = query.anonymise ? anonymisedSegments(db, list.segments, language) : undefined;
+  const table = segmentTable(list.segments, { anonymise: query.anonymise, includeCoder, ...(shown ? { shown: (_s, i) => shown[i]! } : {}) }, language);
   let data: Uint8Array | string;
   try {
     data = format === 'csv'

@@ -26,6 +26,8 @@ const TAG_KEYS: Record<EntityTag, readonly (readonly unknown[])[]> = {
   // Code memos are the report's narrative, so analysis views refresh too.
   memos: [['memos'], ['analysis']],
   users: [['project', 'info'], ['project', 'users']],
+  // Report settings and quote decisions (analysis.setReportSettings, omitQuotes, editQuote).
+  report: [['analysis', 'report']],
 };
 
 export function invalidateTags(client: QueryClient, tags: readonly EntityTag[]): void {

@@ -140,37 +140,86 @@ export type ReportStructure = (typeof REPORT_STRUCTURES)[number];
 export const REPORT_FORMATS = ['docx', 'html', 'md', 'pdf', 'xlsx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const reportOptionsSchema = z.object({
-  structure: z.enum(REPORT_STRUCTURES).default('blocks'),
-  language: z.enum(['nl', 'en']).default('nl'),
+/**
+ * The report's stored settings (issue 9 §2, ADR 0017): one set per project, in
+ * `report_settings`, so the preview, every export format and the CLI build the
+ * same report. Every field has a default; a field that does not validate when
+ * read (an older or hand-edited file) falls back to its default.
+ */
+export const reportSettingsSchema = z.object({
+  structure: z.enum(REPORT_STRUCTURES).default('blocks').catch('blocks'),
+  language: z.enum(['nl', 'en']).default('nl').catch('nl'),
   /** Attribution per perspective ("— Bestuurder"); defaults to the perspective's name. */
-  perspectiveLabels: z.record(z.string(), z.string().min(1).max(80)).optional(),
+  perspectiveLabels: z.record(z.string(), z.string().trim().min(1).max(80)).default({}).catch({}),
   /** Phrase counts in words ("enkele bestuurders"); the appendix keeps the numbers. */
-  countsInWords: z.boolean().default(true),
-  thresholds: z.object({ few: z.number(), several: z.number(), many: z.number() }).strict().optional(),
+  countsInWords: z.boolean().default(true).catch(true),
+  thresholds: z.object({ few: z.number(), several: z.number(), many: z.number() }).strict().optional().catch(undefined),
   /** Quotes longer than this are cut at a word boundary with an ellipsis. */
-  maxQuoteLength: z.number().int().min(40).max(5000).default(600),
+  maxQuoteLength: z.number().int().min(40).max(5000).default(600).catch(600),
   /** Only key quotes (citaten), or every coded segment of a section. */
-  keyQuotesOnly: z.boolean().default(true),
-  /** Quotes the analyst left out of this report (coding ids). */
-  omitQuotes: z.array(z.number().int().positive()).max(100_000).default([]),
+  keyQuotesOnly: z.boolean().default(true).catch(true),
   /**
-   * Quotes the analyst shortened, by coding id: the original with parts cut
-   * out and marked with an ellipsis ("…"). Anything else is refused, so a
-   * quote can never say what the speaker did not say.
+   * Anonymised extras (the default): the workbook's segments sheet shows the
+   * report's shortened and substituted quotes, perspective labels instead of
+   * free-text roles, and neutral transcript labels instead of file names.
    */
-  quoteEdits: z.record(z.string().regex(/^\d+$/), z.string().min(1).max(20_000)).default({}),
+  anonymise: z.boolean().default(true).catch(true),
+  /** Coder names in the workbook's segments sheet: only when asked. */
+  coderNames: z.boolean().default(false).catch(false),
+});
+export type ReportSettings = z.output<typeof reportSettingsSchema>;
+
+/** A change to some settings (the builder) or a one-run override (the CLI's flags). */
+export const reportSettingsPatchSchema = z.object({
+  structure: z.enum(REPORT_STRUCTURES),
+  language: z.enum(['nl', 'en']),
+  perspectiveLabels: z.record(z.string(), z.string().max(80)),
+  countsInWords: z.boolean(),
+  thresholds: z.object({ few: z.number(), several: z.number(), many: z.number() }).strict(),
+  maxQuoteLength: z.number().int().min(40).max(5000),
+  keyQuotesOnly: z.boolean(),
+  anonymise: z.boolean(),
+  coderNames: z.boolean(),
+}).partial().strict();
+export type ReportSettingsPatch = z.output<typeof reportSettingsPatchSchema>;
+
+const guidSchema = z.guid();
+
+export const omitQuotesSchema = z.object({
+  /** The codings, by GUID (never by row id: ids are reused after deletes). */
+  codingGuids: z.array(guidSchema).min(1).max(100_000),
+  /** true: leave out of the report; false: put back. */
+  omitted: z.boolean(),
 }).strict();
-export type ReportOptions = z.output<typeof reportOptionsSchema>;
+
+export const editQuoteSchema = z.object({
+  codingGuid: guidSchema,
+  /**
+   * The shortened or substituted quote: the coded passage with parts cut out
+   * ("…") and a few words replaced by a description in brackets ("[collega]").
+   * Anything else is refused (src-shared/domain/quote-trim.ts). null: the full quote again.
+   */
+  text: z.string().min(1).max(20_000).nullable(),
+}).strict();
+
+/**
+ * How a quote is shown. 'full': as coded; 'trimmed': cut to the maximum
+ * length; 'edited': the analyst's shortened/substituted text; 'stale': the
+ * analyst's edit was made on a passage that has changed since — shown in the
+ * preview for attention, never exported until edited again or restored.
+ */
+export type ReportQuoteStatus = 'full' | 'trimmed' | 'edited' | 'stale';
 
 export interface ReportQuote {
-  codingId: number;
+  codingGuid: string;
   text: string;
-  /** The full coded passage, for the report builder (trimming, restoring). */
+  /** The full coded passage as it may be quoted (non-speech notes cut out), for the builder's editor. */
   original: string;
   /** The role label only, e.g. "Bestuurder". */
   attribution: string;
-  trimmed: boolean;
+  status: ReportQuoteStatus;
+  /** For a stale quote: the edit as it was stored, so the analyst can redo it. */
+  staleEdit?: string;
 }
 
 export interface ReportSection {
@@ -222,25 +271,52 @@ export interface ReportModel {
   appendix: ReportTable[];
   /** Charts drawn by the app (PNG), placed after the methods section. */
   charts?: ReportChart[];
+  /** The "building blocks by perspective" chart's data, in the report's words (participants per perspective). */
+  blockChart: { title: string; valueLabel: string; series: string[]; groups: { label: string; values: number[] }[] };
   /** Labels the renderers need ("Methode", "Bijlage", …) in the report's language. */
   labels: { methods: string; appendix: string; contents: string; quoteMark: string };
+  /** The analyst's quote decisions in the report's scope, for the builder. */
+  decisions: { omitted: string[]; stale: number };
 }
 
 export const reportChannels = {
-  /** The report model, for the report builder's preview. */
-  'analysis.report': channel(reportOptionsSchema).returns<ReportModel>(),
+  /** The report model from the stored settings and decisions, for the builder's preview (stale quotes included, marked). */
+  'analysis.report': channel(z.object({}).strict()).returns<ReportModel>(),
+  'analysis.reportSettings': channel(z.object({}).strict()).returns<ReportSettings>(),
+  /** Changes some settings: one undoable step. Returns the settings now stored. */
+  'analysis.setReportSettings': channel(reportSettingsPatchSchema).returns<ReportSettings>(),
+  /** Leaves quotes out of the report or puts them back: one undoable step. */
+  'analysis.omitQuotes': channel(omitQuotesSchema).returns<null>(),
+  /** Stores a shortened/substituted quote, or (text null) goes back to the full quote: one undoable step. */
+  'analysis.editQuote': channel(editQuoteSchema).returns<null>(),
+  /** Places where a quote or passage of the export contains a name the project knows. */
+  'analysis.reportNames': channel(z.object({ format: z.enum(REPORT_FORMATS).optional() }).strict()).returns<NamePlace[]>(),
 };
 
+/** A place in an export where a quote or passage contains a name the project knows (issue 9 §3). */
+export interface NamePlace {
+  codingGuid: string;
+  /** Where it is: the report section path, or the workbook's segments sheet. */
+  where: string;
+  attribution: string;
+  /** The shown text, and the names found in it (the analyst's own screen: names are shown to fix them). */
+  text: string;
+  names: { name: string; kind: 'participant' | 'speaker' | 'interviewer'; replacement: string }[];
+  /** The text with every name replaced by its "[rol]": stored with analysis.editQuote in one click; null when no fix can be offered. */
+  fix: string | null;
+}
+
 export const exportReportSchema = z.object({
-  options: reportOptionsSchema,
   /** Charts the app drew, to embed in DOCX, HTML and PDF. */
   charts: z.array(reportChartSchema).max(10).default([]),
   format: z.enum(REPORT_FORMATS),
   path: filePath,
+  /** For this export only (the CLI's flags); the stored settings stay as they are. */
+  overrides: reportSettingsPatchSchema.default({}),
 }).strict();
 
 export const reportExportChannels = {
-  /** Renders the report and writes it atomically to `path` (chosen in a save dialog). */
+  /** Renders the report from the stored settings and decisions and writes it atomically to `path` (chosen in a save dialog). */
   'analysis.exportReport': channel(exportReportSchema).returns<{ path: string; bytes: number }>(),
 };
 

@@ -50,7 +50,7 @@ export function isChannel(name: string): name is Channel {
 }
 
 /** Entity tags carried by `project.changed`, so the renderer can invalidate the right queries. */
-export const ENTITY_TAGS = ['project', 'codes', 'sources', 'participants', 'codings', 'memos', 'users'] as const;
+export const ENTITY_TAGS = ['project', 'codes', 'sources', 'participants', 'codings', 'memos', 'users', 'report'] as const;
 export type EntityTag = (typeof ENTITY_TAGS)[number];
 
 export interface AppEvents {

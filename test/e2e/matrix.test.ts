@@ -140,6 +140,8 @@ describe('matrix view', () => {
     // The analyst's own quote label and a stricter wording threshold.
     await page.getByRole('button', { name: 'Woorden en labels…' }).click();
     await page.getByRole('textbox', { name: 'Bestuurder' }).fill('Bestuurder zorggroep');
+    // Stored when the field is left: one undoable step, not one per key.
+    await page.keyboard.press('Tab');
     await preview.getByText('— Bestuurder zorggroep').first().waitFor();
     await page.screenshot({ path: screenshotPath('report-builder-nl') });
     expect(await seriousViolations(page)).toEqual([]);
@@ -164,7 +166,11 @@ describe('matrix view', () => {
     await page.getByRole('tab', { name: 'Analysis' }).click();
     await page.getByRole('tab', { name: 'Report' }).click();
     const preview = page.getByRole('article', { name: 'Report preview' });
+    // The report's language is a stored choice of its own (Dutch by default), not the window's.
+    await preview.getByText(/Dit kwam aan bod bij/).first().waitFor();
+    await page.getByRole('radiogroup', { name: 'Report language' }).getByText('English').click();
     await preview.getByText(/This came up with/).first().waitFor();
+    await preview.getByRole('heading', { name: 'Funding and financing' }).waitFor();
     await page.screenshot({ path: screenshotPath('report-builder-en') });
     expect(await seriousViolations(page)).toEqual([]);
   });

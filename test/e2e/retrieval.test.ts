@@ -3,7 +3,7 @@
 // service returns; a row jumps to its place; the star marks a key quote in
 // the database; the list exports to CSV through the save dialog.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchHarness, type Harness } from '../harness/harness.ts';
@@ -102,11 +102,20 @@ describe('retrieval view', () => {
     const csv = readFileSync(target, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('Transcript;Code(s);Perspectief;Rol;Leerregio;Begin;Einde;Fragment;Citaat;Codeur');
+    // Anonymised (the default): no free-text role, "Transcript N" for the file name, no coder unless asked.
+    expect(lines[0]).toBe('Transcript;Code(s);Perspectief;Leerregio;Begin;Einde;Fragment;Citaat');
     expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Transcript \d+;/);
     expect(lines[1]).toContain(`;${seg.start};${seg.end};`);
-    expect(lines[1]).toContain(';ja;Tweede codeur');
+    expect(lines[1]).toMatch(/;ja$/);
     expect(csv).not.toContain('Marieke');
+    // Coder names when asked for.
+    await page.getByText('Namen van codeurs opnemen').click();
+    const withCoder = join(mkdtempSync(join(tmpdir(), 'duiding-retrieval-')), 'fragmenten.csv');
+    shell.dialogAnswers.push(withCoder);
+    await page.getByRole('button', { name: 'Exporteren als CSV…' }).click();
+    await expect.poll(() => existsSync(withCoder)).toBe(true);
+    expect(readFileSync(withCoder, 'utf8')).toContain(';ja;Tweede codeur');
 
     // Enter on "Ga naar" opens the transcript with the passage selected; coming back keeps the query.
     await row.getByRole('button', { name: /Ga naar/ }).focus();

@@ -88,13 +88,39 @@ describe('segments.export', () => {
     expect(text).not.toContain('Anna de Wit');
     expect(text).not.toContain('Bert Smit');
     const rows = await readCsv(path);
-    expect(rows[0]).toEqual(['Transcript', 'Code(s)', 'Perspectief', 'Rol', 'Leerregio', 'Begin', 'Einde', 'Fragment', 'Citaat', 'Codeur']);
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4], Number(r[5]), Number(r[6]), r[7], r[9]])).toEqual(
-      expected.map((s) => [s.sourceName, s.codes[0]!.name, s.perspective === 'bestuurder' ? 'Bestuurder' : 'Zorgprofessional', s.role, s.region, s.start, s.end, s.text, 'Renée']),
+    // Anonymised: no participant, no free-text role, no coder; "Transcript 1" for the file name.
+    expect(rows[0]).toEqual(['Transcript', 'Code(s)', 'Perspectief', 'Leerregio', 'Begin', 'Einde', 'Fragment', 'Citaat']);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], Number(r[4]), Number(r[5])])).toEqual(
+      expected.map((s) => ['Transcript 1', s.codes[0]!.name, s.perspective === 'bestuurder' ? 'Bestuurder' : 'Zorgprofessional', s.region, s.start, s.end]),
     );
-    // Quotes and semicolons inside a passage survive the round trip.
-    expect(rows.some((r) => r[7]!.includes('coördinatie met de gemeente is "goed";'))).toBe(true);
-    expect(rows[1]![0]).toBe('Interview één');
+    // The passage as the report quotes it: "…" where a sentence goes on; quotes and semicolons survive the round trip.
+    expect(rows.slice(1).map((r) => r[6])).toEqual(['De coördinatie met de gemeente is "goed"; maar …', `… ${A.slice(38)}`, B]);
+    expect(text).not.toMatch(/Interview één|wijkverpleegkundige|directeur|Renée/);
+  });
+
+  it('the coder column only when asked for; not anonymised: file name, role and the raw passage', async () => {
+    const { dispatch, db, dir, samen } = await setup();
+    const path = join(dir, 'coder.csv');
+    ok(await dispatch('segments.export', { codeIds: [samen], format: 'csv', path, includeCoder: true, anonymise: false }));
+    const rows = await readCsv(path);
+    expect(rows[0]).toEqual(['Transcript', 'Code(s)', 'Perspectief', 'Rol', 'Leerregio', 'Deelnemer', 'Begin', 'Einde', 'Fragment', 'Citaat', 'Codeur']);
+    const expected = listSegments(db, { codeIds: [samen], mode: 'or', filter: {}, anonymise: false, context: 0, limit: 10 }).segments[0]!;
+    expect(rows[1]).toEqual(['Interview één', 'Vertrouwen en gedeelde visie', 'Zorgprofessional', 'wijkverpleegkundige', 'Twente', 'Anna de Wit', String(expected.start), String(expected.end), expected.text, '', 'Renée']);
+  });
+
+  it('anonymised: the report\'s shortened or substituted quote, and no words of a quote left out of the report', async () => {
+    const { dispatch, db, dir, samen, geld } = await setup();
+    const [a, b] = listSegments(db, { codeIds: [geld], mode: 'or', filter: {}, anonymise: true, context: 0, limit: 10 }).segments;
+    const guid = (id: number) => db.sqlite.prepare('SELECT guid FROM codings WHERE id = ?').pluck().get(id) as string;
+    ok(await dispatch('analysis.editQuote', { codingGuid: guid(b!.codingIds[0]!), text: '[Wij] missen structurele financiering …' }));
+    ok(await dispatch('analysis.omitQuotes', { codingGuids: [guid(a!.codingIds[0]!)], omitted: true }));
+    const path = join(dir, 'besluiten.csv');
+    ok(await dispatch('segments.export', { codeIds: [samen, geld], format: 'csv', path }));
+    const rows = await readCsv(path);
+    expect(rows.slice(1).map((r) => r[6])).toEqual(['De coördinatie met de gemeente is "goed"; maar …', '(weggelaten uit het rapport)', '[Wij] missen structurele financiering …']);
+    // Not anonymised: what was coded, as it stands.
+    ok(await dispatch('segments.export', { codeIds: [geld], format: 'csv', path, anonymise: false }));
+    expect((await readCsv(path)).slice(1).map((r) => r[8])).toEqual([a!.text, B]);
   });
 
   it('AND with a perspective filter, names shown on request, English headings', async () => {
@@ -104,7 +130,7 @@ describe('segments.export', () => {
       codeIds: [samen, geld], mode: 'and', filter: { perspective: 'zorgprofessional' }, anonymise: false, format: 'csv', path, language: 'en',
     }));
     const rows = await readCsv(path);
-    expect(rows[0]).toEqual(['Transcript', 'Code(s)', 'Perspective', 'Role', 'Learning region', 'Participant', 'Start', 'End', 'Segment', 'Key quote', 'Coder']);
+    expect(rows[0]).toEqual(['Transcript', 'Code(s)', 'Perspective', 'Role', 'Learning region', 'Participant', 'Start', 'End', 'Segment', 'Key quote']);
     expect(rows).toHaveLength(2);
     expect(rows[1]![1]).toBe('Vertrouwen en gedeelde visie, Structurele financiering');
     expect(rows[1]![2]).toBe('Care professional');
@@ -132,7 +158,7 @@ describe('segments.export', () => {
     expect(ws.getColumn(textCol).width).toBeGreaterThanOrEqual(60);
     expect(ws.getRow(2).getCell(textCol).alignment?.wrapText).toBe(true);
     const row3 = (ws.getRow(3).values as unknown[]).slice(1);
-    expect(row3[head.indexOf('Fragment')]).toBe(first.text);
+    expect(row3[head.indexOf('Fragment')]).toBe(B);
     expect(row3[head.indexOf('Citaat')]).toBe('ja');
     expect(row3[head.indexOf('Begin')]).toBe(first.start);
     expect(JSON.stringify(ws.getSheetValues())).not.toMatch(/Anna de Wit|Bert Smit/);

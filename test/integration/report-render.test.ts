@@ -18,7 +18,7 @@ import { renderReport } from '../../src-main/analysis/render/render.ts';
 import { renderInWorker } from '../../src-main/analysis/render/in-worker.ts';
 import type { CodebookRow, SegmentRow } from '../../src-main/analysis/render/xlsx.ts';
 import { createI18n } from '../../src-shared/i18n/index.ts';
-import { reportOptionsSchema, type ReportModel } from '../../src-shared/contracts/analysis.ts';
+import { reportSettingsSchema, type ReportModel } from '../../src-shared/contracts/analysis.ts';
 import { createExampleProject } from '../../src-main/example/build-example.ts';
 import { buildReportModel } from '../../src-main/analysis/report-model.ts';
 import { workbookExtras } from '../../src-main/analysis/report-data.ts';
@@ -348,8 +348,9 @@ describe('the example project\'s report', () => {
     const names = (db.sqlite.prepare('SELECT name FROM participants').pluck().all() as string[]).flatMap((n) => [n, n.split(' ')[0]!]);
     expect(names.length).toBeGreaterThan(0);
     for (const [structure, language] of [['blocks', 'nl'], ['needs', 'en']] as const) {
-      const model = buildReportModel(db, reportOptionsSchema.parse({ structure, language }));
-      const extras = workbookExtras(db, language);
+      const model = buildReportModel(db, reportSettingsSchema.parse({ structure, language }));
+      const { codebook, segments } = workbookExtras(db, reportSettingsSchema.parse({ structure, language }));
+      const extras = { codebook, segments };
       for (const format of ['docx', 'xlsx', 'html', 'md', 'csv'] as const) {
         const path = join(dir, `${structure}.${format}`);
         await writeReport(model, format, path, { extras });

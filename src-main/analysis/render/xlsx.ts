@@ -20,13 +20,15 @@ export interface SegmentRow {
   source: string;
   code: string;
   perspective: string;
-  role: string;
+  /** The free-text role; left out of anonymised output (the column then goes). */
+  role?: string;
   attributes: Record<string, string>;
   start: number;
   end: number;
   text: string;
   keyQuote: boolean;
-  coder: string;
+  /** Only when the analyst asks for coder names (the column goes otherwise). */
+  coder?: string;
 }
 
 export type XlsxLabels = Record<'matrix' | 'quotes' | 'codebook' | 'segments' | 'section' | 'quote' | 'attribution' | 'code' | 'role'
@@ -86,12 +88,16 @@ export async function renderXlsx(model: ReportModel, extras: XlsxExtras = {}): P
   if (extras.segments) {
     const rows = extras.segments;
     const attributeNames = [...new Set(rows.flatMap((r) => Object.keys(r.attributes)))];
+    const withRole = rows.some((r) => r.role !== undefined);
+    const withCoder = rows.some((r) => r.coder !== undefined);
     const segments = sheet(book, L.segments,
-      [L.source, L.code, L.perspective, L.speakerRole, ...attributeNames, L.start, L.end, L.text, L.keyQuote, L.coder],
-      [36, 36, 18, 22, ...attributeNames.map(() => 18), 9, 9, 90, 10, 16]);
+      [L.source, L.code, L.perspective, ...(withRole ? [L.speakerRole] : []), ...attributeNames, L.start, L.end, L.text, L.keyQuote, ...(withCoder ? [L.coder] : [])],
+      [36, 36, 18, ...(withRole ? [22] : []), ...attributeNames.map(() => 18), 9, 9, 90, 10, 16]);
     for (const r of rows) {
-      segments.addRow(safeRow([r.source, r.code, r.perspective, r.role, ...attributeNames.map((a) => r.attributes[a] ?? ''), r.start, r.end, r.text, r.keyQuote ? L.yes : '', r.coder]))
-        .alignment = { wrapText: true, vertical: 'top' };
+      segments.addRow(safeRow([
+        r.source, r.code, r.perspective, ...(withRole ? [r.role ?? ''] : []), ...attributeNames.map((a) => r.attributes[a] ?? ''),
+        r.start, r.end, r.text, r.keyQuote ? L.yes : '', ...(withCoder ? [r.coder ?? ''] : []),
+      ])).alignment = { wrapText: true, vertical: 'top' };
     }
   }
   return new Uint8Array(await book.xlsx.writeBuffer());

@@ -1,54 +1,69 @@
 import { useEffect, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button, Disclosure, DisclosurePanel, Heading, Input, Label, ListBox, ListBoxItem, NumberField, Popover, Radio, RadioGroup, Select, SelectValue, Switch, TextField } from 'react-aria-components';
+import { Button, Disclosure, DisclosurePanel, Heading, Input, Label, ListBox, ListBoxItem, NumberField, Popover, Radio, RadioGroup, Select, SelectValue, Switch } from 'react-aria-components';
 import { bridge, call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
-import { REPORT_FORMATS, type ReportFormat, type ReportSection, type ReportStructure } from '../../../src-shared/contracts/analysis.ts';
+import { REPORT_FORMATS, type NamePlace, type ReportFormat, type ReportSection, type ReportSettings, type ReportStructure } from '../../../src-shared/contracts/analysis.ts';
 import { DEFAULT_THRESHOLDS, validThresholds, type QuantifierThresholds } from '../../../src-shared/domain/quantifiers.ts';
-import { PERSPECTIVES } from '../../../src-shared/domain/perspectives.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ReportQuoteItem } from './ReportQuoteItem.tsx';
 import { GroupedBars } from './GroupedBars.tsx';
-import { perspectiveChart } from './chart-data.ts';
+import { PERSPECTIVE_COLORS } from './chart-data.ts';
 import { pngBase64 } from './chart-export.ts';
+import { NameCheckDialog } from './NameCheckDialog.tsx';
+import { ReportLabels } from './ReportLabels.tsx';
+import { useReportModel, useReportMutations, useReportSettings } from './report-decisions.ts';
 
-interface Choices {
-  structure: ReportStructure;
-  language: 'nl' | 'en';
-  countsInWords: boolean;
-  keyQuotesOnly: boolean;
-  omitQuotes: number[];
-  quoteEdits: Record<string, string>;
-  thresholds: QuantifierThresholds;
-  perspectiveLabels: Record<string, string>;
+/** Thresholds as typed: stored only once they are in order. */
+function Thresholds({ stored, onSave }: { stored: QuantifierThresholds; onSave(t: QuantifierThresholds): void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(stored);
+  useEffect(() => setDraft(stored), [stored]);
+  const change = (k: keyof QuantifierThresholds, v: number) => {
+    const next = { ...draft, [k]: (Number.isFinite(v) ? v : 0) / 100 };
+    setDraft(next);
+    if (validThresholds(next)) onSave(next);
+  };
+  return (
+    <fieldset className="report-builder__fieldset">
+      <legend>{t('analysis.builder.thresholds')}</legend>
+      {(['few', 'several', 'many'] as const).map((k) => (
+        <NumberField key={k} className="field-inline" value={Math.round(draft[k] * 100)} minValue={1} maxValue={99} onChange={(v) => change(k, v)}>
+          <Label>{t(`analysis.builder.threshold.${k}`)}</Label>
+          <Input className="text-input report-builder__number" />
+        </NumberField>
+      ))}
+      {!validThresholds(draft) && <p className="report-quote__error" role="alert">{t('analysis.builder.thresholdOrder')}</p>}
+    </fieldset>
+  );
 }
 
-/** The report builder: choose a structure, read the report as it will be exported, trim quotes, export. */
+/**
+ * The report builder: choose a structure, read the report as it will be
+ * exported, leave quotes out, shorten them or replace names, export. Every
+ * choice is stored in the project (one undoable step each), so it is the same
+ * after a restart, in every format and in `duiding report`.
+ */
 export function ReportView() {
-  const { t, i18n } = useTranslation();
-  const [choices, setChoices] = useState<Choices>({
-    structure: 'blocks', language: i18n.language === 'en' ? 'en' : 'nl', countsInWords: true, keyQuotesOnly: true, omitQuotes: [], quoteEdits: {},
-    thresholds: DEFAULT_THRESHOLDS, perspectiveLabels: {},
-  });
+  const { t } = useTranslation();
+  const settings = useReportSettings();
+  const model = useReportModel();
+  const { settings: setSettings, omit, edit } = useReportMutations();
   const [format, setFormat] = useState<ReportFormat>('docx');
   const [busy, setBusy] = useState(false);
+  const [names, setNames] = useState<NamePlace[] | null>(null);
   const [step, setStep] = useState<'model' | 'render' | 'write' | 'done' | null>(null);
   useEffect(() => bridge().on('report.progress', ({ step: s }) => setStep(s)), []);
-  const set = (patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch }));
-  // Empty labels fall back to the perspective's name; thresholds out of order are not sent.
-  const request = {
-    ...choices,
-    perspectiveLabels: Object.fromEntries(Object.entries(choices.perspectiveLabels).filter(([, v]) => v.trim() !== '')),
-    thresholds: validThresholds(choices.thresholds) ? choices.thresholds : DEFAULT_THRESHOLDS,
-  };
-  const model = useQuery({ queryKey: ['analysis', 'report', request], queryFn: () => call('analysis.report', request) });
-  // The chart embedded in DOCX/HTML/PDF, drawn off screen in the report's language.
-  const matrix = useQuery({ queryKey: ['analysis', 'matrix', 'perspective'], queryFn: () => call('analysis.matrix', { by: 'perspective' }) });
   const chartRef = useRef<SVGSVGElement | null>(null);
-  const chart = matrix.data ? perspectiveChart(matrix.data, 'participants', i18n.getFixedT(choices.language)) : null;
+  const s: ReportSettings | undefined = settings.data;
+  const set = (patch: Parameters<typeof setSettings.mutate>[0]) => setSettings.mutate(patch);
+  const chart = model.data && model.data.blockChart.groups.length > 0 ? {
+    ...model.data.blockChart,
+    series: model.data.blockChart.series.map((label, i) => ({ label, color: PERSPECTIVE_COLORS[i]! })),
+  } : null;
 
-  const exportReport = async () => {
+  const writeFile = async () => {
+    setNames(null);
     setBusy(true);
     try {
       const path = await call('shell.saveFileDialog', { defaultName: t('analysis.builder.fileName'), extension: format });
@@ -58,7 +73,7 @@ export function ReportView() {
       const charts = svg && chart && ['docx', 'html', 'pdf'].includes(format)
         ? [{ title: chart.title, png: await pngBase64(svg), width: svg.viewBox.baseVal.width, height: svg.viewBox.baseVal.height }]
         : [];
-      const result = await call('analysis.exportReport', { options: request, format, path, charts });
+      const result = await call('analysis.exportReport', { format, path, charts });
       useUi.getState().setStatus(t('analysis.builder.exported', { file: result.path.split(/[\\/]/).pop() }));
     } catch (err) {
       useUi.getState().setNotice(err instanceof BridgeError ? err.message : t('errors.internal', { detail: String(err) }));
@@ -66,80 +81,80 @@ export function ReportView() {
       setBusy(false);
     }
   };
+  // Names first: a quote or passage that names someone the project knows is shown before anything is written.
+  const checkNames = async () => {
+    setBusy(true);
+    try {
+      const places = await call('analysis.reportNames', { format });
+      if (places.length === 0) await writeFile();
+      else setNames(places);
+    } catch (err) {
+      useUi.getState().setNotice(err instanceof BridgeError ? err.message : t('errors.internal', { detail: String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fix = async (place: NamePlace) => {
+    if (!place.fix) return;
+    await edit.mutateAsync({ codingGuid: place.codingGuid, text: place.fix }).catch(() => undefined);
+    setNames(await call('analysis.reportNames', { format }));
+  };
 
-  const renderSection = (s: ReportSection, key: string) => {
-    const Heading = (['h3', 'h4', 'h5'] as const)[s.level - 1]!;
+  const renderSection = (section: ReportSection, key: string) => {
+    const H = (['h3', 'h4', 'h5'] as const)[section.level - 1]!;
     return (
-      <section key={key} className={`report-section report-section--${s.level}`}>
-        <Heading>{s.title}</Heading>
-        {s.definition && <p className="report-definition">{s.definition}</p>}
-        {s.summary.map((p, i) => <p key={`s${i}`} className="report-summary">{p}</p>)}
-        {s.narrative.map((p, i) => <p key={`n${i}`}>{p}</p>)}
-        {s.quotes.map((q) => (
-          <ReportQuoteItem key={q.codingId} quote={q} mark={model.data?.labels.quoteMark ?? '—'}
-            onOmit={() => set({ omitQuotes: [...choices.omitQuotes, q.codingId] })}
-            onEdit={(text) => {
-              const edits = { ...choices.quoteEdits };
-              if (text === null) delete edits[String(q.codingId)];
-              else edits[String(q.codingId)] = text;
-              set({ quoteEdits: edits });
-            }} />
+      <section key={key} className={`report-section report-section--${section.level}`}>
+        <H>{section.title}</H>
+        {section.definition && <p className="report-definition">{section.definition}</p>}
+        {section.summary.map((p, i) => <p key={`s${i}`} className="report-summary">{p}</p>)}
+        {section.narrative.map((p, i) => <p key={`n${i}`}>{p}</p>)}
+        {section.quotes.map((q) => (
+          <ReportQuoteItem key={q.codingGuid} quote={q} mark={model.data?.labels.quoteMark ?? '—'}
+            onOmit={() => omit.mutate({ codingGuids: [q.codingGuid], omitted: true })}
+            onEdit={(text) => edit.mutate({ codingGuid: q.codingGuid, text })} />
         ))}
-        {s.children.map((c, i) => renderSection(c, `${key}-${i}`))}
+        {section.children.map((c, i) => renderSection(c, `${key}-${i}`))}
       </section>
     );
   };
 
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  if (!s) return null;
+  const omitted = model.data?.decisions.omitted ?? [];
+  const stale = model.data?.decisions.stale ?? 0;
   return (
     <div className="report-builder">
+      <p className="muted report-builder__saved">{t('analysis.builder.saved')}</p>
       <div className="matrix-view__controls">
-        <RadioGroup className="radio-row" value={choices.structure} onChange={(v) => set({ structure: v as ReportStructure })}>
+        <RadioGroup className="radio-row" value={s.structure} onChange={(v) => set({ structure: v as ReportStructure })}>
           <Label>{t('analysis.builder.structure')}</Label>
           <Radio value="blocks" className="radio">{t('analysis.report.subtitle.blocks')}</Radio>
           <Radio value="needs" className="radio">{t('analysis.report.subtitle.needs')}</Radio>
         </RadioGroup>
-        <RadioGroup className="radio-row" value={choices.language} onChange={(v) => set({ language: v as 'nl' | 'en' })}>
+        <RadioGroup className="radio-row" value={s.language} onChange={(v) => set({ language: v as 'nl' | 'en' })}>
           <Label>{t('analysis.builder.language')}</Label>
           <Radio value="nl" className="radio">Nederlands</Radio>
           <Radio value="en" className="radio">English</Radio>
         </RadioGroup>
       </div>
       <div className="matrix-view__controls">
-        <Switch className="switch" isSelected={choices.countsInWords} onChange={(v) => set({ countsInWords: v })}>
+        <Switch className="switch" isSelected={s.countsInWords} onChange={(v) => set({ countsInWords: v })}>
           <span className="switch__track" aria-hidden="true" />{t('analysis.builder.countsInWords')}
         </Switch>
-        <Switch className="switch" isSelected={choices.keyQuotesOnly} onChange={(v) => set({ keyQuotesOnly: v })}>
+        <Switch className="switch" isSelected={s.keyQuotesOnly} onChange={(v) => set({ keyQuotesOnly: v })}>
           <span className="switch__track" aria-hidden="true" />{t('analysis.builder.keyQuotesOnly')}
         </Switch>
-        {choices.omitQuotes.length > 0 && (
-          <Button className="tool tool--small" onPress={() => set({ omitQuotes: [] })}>
-            {t('analysis.builder.restoreOmitted', { count: choices.omitQuotes.length })}
+        {omitted.length > 0 && (
+          <Button className="tool tool--small" onPress={() => omit.mutate({ codingGuids: omitted, omitted: false })}>
+            {t('analysis.builder.restoreOmitted', { count: omitted.length })}
           </Button>
         )}
       </div>
       <Disclosure className="report-builder__more">
         <Heading className="report-builder__more-head"><Button slot="trigger" className="tool tool--small">{t('analysis.builder.more')}</Button></Heading>
         <DisclosurePanel>
-          <fieldset className="report-builder__fieldset">
-            <legend>{t('analysis.builder.thresholds')}</legend>
-            {(['few', 'several', 'many'] as const).map((k) => (
-              <NumberField key={k} className="field-inline" value={Math.round(choices.thresholds[k] * 100)} minValue={1} maxValue={99}
-                onChange={(v) => set({ thresholds: { ...choices.thresholds, [k]: (Number.isFinite(v) ? v : 0) / 100 } })}>
-                <Label>{t(`analysis.builder.threshold.${k}`)}</Label>
-                <Input className="text-input report-builder__number" />
-              </NumberField>
-            ))}
-            {!validThresholds(choices.thresholds) && <p className="report-quote__error" role="alert">{t('analysis.builder.thresholdOrder')}</p>}
-          </fieldset>
-          <fieldset className="report-builder__fieldset">
-            <legend>{t('analysis.builder.labels')}</legend>
-            {PERSPECTIVES.map((p) => (
-              <TextField key={p} className="field-inline" value={choices.perspectiveLabels[p] ?? ''} onChange={(v) => set({ perspectiveLabels: { ...choices.perspectiveLabels, [p]: v } })}>
-                <Label>{t(`perspective.${p}`)}</Label>
-                <Input className="text-input" placeholder={t(`perspective.${p}`)} maxLength={80} />
-              </TextField>
-            ))}
-          </fieldset>
+          <Thresholds stored={s.thresholds ?? DEFAULT_THRESHOLDS} onSave={(th) => set({ thresholds: th })} />
+          <ReportLabels stored={s.perspectiveLabels} onSave={(labels) => set({ perspectiveLabels: labels })} />
         </DisclosurePanel>
       </Disclosure>
       <div className="matrix-view__controls report-builder__export">
@@ -152,10 +167,21 @@ export function ReportView() {
             </ListBox>
           </Popover>
         </Select>
-        <Button className="button button--primary" isDisabled={busy || !model.data} onPress={() => void exportReport()}>
+        {format === 'xlsx' && (
+          <>
+            <Switch className="switch" isSelected={s.anonymise} onChange={(v) => set({ anonymise: v })}>
+              <span className="switch__track" aria-hidden="true" />{t('analysis.builder.anonymise')}
+            </Switch>
+            <Switch className="switch" isSelected={s.coderNames} onChange={(v) => set({ coderNames: v })}>
+              <span className="switch__track" aria-hidden="true" />{t('analysis.builder.coderNames')}
+            </Switch>
+          </>
+        )}
+        <Button className="button button--primary" isDisabled={busy || !model.data} onPress={() => void checkNames()}>
           {busy ? t('analysis.builder.exporting') : t('analysis.builder.export')}
         </Button>
       </div>
+      {names && <NameCheckDialog places={names} busy={edit.isPending} onFix={(p) => void fix(p)} onExport={() => void writeFile()} onCancel={() => setNames(null)} />}
       {chart && (
         <div className="report-builder__offscreen" aria-hidden="true">
           <GroupedBars ref={chartRef} {...chart} />
@@ -167,6 +193,17 @@ export function ReportView() {
           <span id="report-step" role="status">{t(`analysis.builder.steps.${step}`)}</span>
         </div>
       )}
+      {stale > 0 && (
+        <p className="report-builder__stale" role="alert">
+          {t('analysis.builder.staleCount', { count: stale })}{' '}
+          <Button className="tool tool--small" onPress={() => {
+            // To the first quote that needs attention, with its "shorten again" button focused.
+            const first = document.querySelector<HTMLElement>('.report-quote--stale');
+            first?.scrollIntoView({ block: 'center' });
+            first?.querySelector<HTMLElement>('button')?.focus();
+          }}>{t('analysis.builder.showStale')}</Button>
+        </p>
+      )}
       {model.isError && <ErrorState error={model.error} onRetry={() => void model.refetch()} />}
       {model.data && (
         <article className="report-preview" aria-label={t('analysis.builder.preview')} lang={model.data.language}>
@@ -174,7 +211,7 @@ export function ReportView() {
           <p className="muted">{model.data.subtitle}</p>
           <h3>{model.data.labels.methods}</h3>
           {model.data.methods.map((p, i) => <p key={i}>{p}</p>)}
-          {model.data.sections.map((s, i) => renderSection(s, String(i)))}
+          {model.data.sections.map((sec, i) => renderSection(sec, String(i)))}
         </article>
       )}
     </div>

@@ -19,7 +19,8 @@ export function perspectiveChart(matrix: Matrix, measure: 'participants' | 'segm
   const cols = PERSPECTIVES.map((p) => matrix.columns.findIndex((c) => c.key === p));
   return {
     title: t('analysis.charts.perspectivesTitle', { measure: t(`analysis.matrixCount.${measure}`).toLowerCase() }),
-    groups: matrix.rows.filter((r) => r.depth === 0).map((r) => ({ label: r.name, values: cols.map((i) => r.totals[i]![measure]) })),
+    // Building blocks only: the theme groups are not blocks and get no bars here.
+    groups: matrix.rows.filter((r) => r.depth === 0 && r.role === 'building_block').map((r) => ({ label: r.name, values: cols.map((i) => r.totals[i]![measure]) })),
     series: PERSPECTIVES.map((p, i) => ({ label: t(`perspective.${p}`), color: PERSPECTIVE_COLORS[i]! })),
     valueLabel: t(`analysis.matrixCount.${measure}`),
   };

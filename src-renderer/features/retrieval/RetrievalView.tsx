@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'react-aria-components';
 import { call } from '../../bridge.ts';
 import { useCurrentProject } from '../../state/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -9,7 +8,7 @@ import { segmentQuery, useRetrieval } from './retrieval-store.ts';
 import { CodePicker } from './CodePicker.tsx';
 import { RetrievalFilters } from './RetrievalFilters.tsx';
 import { SegmentList } from './SegmentList.tsx';
-import { exportSegments } from './actions.ts';
+import { SegmentExport } from './SegmentExport.tsx';
 import './retrieval.css';
 
 /**
@@ -72,10 +71,7 @@ export function RetrievalView() {
               </>
             )}
           </p>
-          <span className="retrieval-export">
-            <Button className="tool tool--small" isDisabled={segments.length === 0} onPress={() => void exportSegments('csv')}>{t('retrieval.export.csv')}</Button>
-            <Button className="tool tool--small" isDisabled={segments.length === 0} onPress={() => void exportSegments('xlsx')}>{t('retrieval.export.xlsx')}</Button>
-          </span>
+          <SegmentExport disabled={segments.length === 0} />
         </div>
         {result.isError && <ErrorState error={result.error} onRetry={() => void result.refetch()} />}
         {segments.length > 0 && (

@@ -4,6 +4,7 @@ import { BridgeError, call } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
 import type { Segment } from '../../../src-shared/contracts/codings.ts';
 import type { SegmentExportFormat } from '../../../src-shared/contracts/exports.ts';
+import type { NamePlace } from '../../../src-shared/contracts/analysis.ts';
 import { isLanguage } from '../../../src-shared/i18n/catalog.ts';
 import { segmentQuery, useRetrieval } from './retrieval-store.ts';
 
@@ -47,17 +48,30 @@ export function toggleKeyQuote(s: Segment, reread: () => Promise<unknown>): Prom
   return chain;
 }
 
-/** Asks where to save, then writes every segment of the current query there (in main). */
-export async function exportSegments(format: SegmentExportFormat): Promise<void> {
+/** Asks where to save, then writes every segment of the current query there (in main); coder names only when asked. */
+export async function exportSegments(format: SegmentExportFormat, includeCoder = false): Promise<void> {
   try {
     const path = await call('shell.saveFileDialog', { defaultName: i18next.t('retrieval.export.defaultName'), extension: format });
     if (!path) return;
-    const language = isLanguage(i18next.language) ? i18next.language : 'nl';
-    const result = await call('segments.export', { ...segmentQuery(useRetrieval.getState()), format, path, language });
+    const result = await call('segments.export', { ...segmentQuery(useRetrieval.getState()), format, path, language: exportLanguage(), includeCoder });
     const file = result.path.split(/[\\/]/).pop() ?? result.path;
     useUi.getState().setNotice(null);
     useUi.getState().setStatus(i18next.t('retrieval.export.done', { count: result.rows, file }));
   } catch (err) {
     fail(err);
+  }
+}
+
+export const exportLanguage = () => (isLanguage(i18next.language) ? i18next.language : 'nl');
+
+/** Places where the anonymised export of the current query would contain a name the project knows ([] when not anonymised). */
+export async function exportNamePlaces(): Promise<NamePlace[]> {
+  const state = useRetrieval.getState();
+  if (!state.anonymise) return [];
+  try {
+    return await call('segments.names', { ...segmentQuery(state), language: exportLanguage() });
+  } catch (err) {
+    fail(err);
+    return [];
   }
 }

@@ -12,12 +12,12 @@ import { renderHtml } from '../../../src-main/analysis/render/html.ts';
 import { renderMarkdown } from '../../../src-main/analysis/render/markdown.ts';
 import { chromiumPrinter } from '../../../src-main/analysis/render/pdf.ts';
 import { buildReportModel } from '../../../src-main/analysis/report-model.ts';
-import { reportOptionsSchema, type ReportModel } from '../../../src-shared/contracts/analysis.ts';
+import { reportSettingsSchema, type ReportModel } from '../../../src-shared/contracts/analysis.ts';
 import { runCli } from '../../../src-main/cli/main.ts';
 import type { ProjectDb } from '../../../src-main/db/open.ts';
 
 const tmp = useTmp();
-const blocks = reportOptionsSchema.parse({});
+const blocks = {};
 
 function setup(): { db: ProjectDb; dir: string; names: string[] } {
   const dir = tmp.dir();
@@ -129,9 +129,9 @@ describe('report export (structure a, example project)', () => {
 
   it('escapes every piece of text in HTML and Markdown', () => {
     const { db } = setup();
-    const model: ReportModel = buildReportModel(db, blocks);
+    const model: ReportModel = buildReportModel(db, reportSettingsSchema.parse({}));
     const evil = '<script>alert(1)</script> & "quotes" | # *x*';
-    model.sections[0]!.children[0]!.quotes.push({ codingId: 999, text: evil, original: evil, attribution: '<b>Rol</b>', trimmed: false });
+    model.sections[0]!.children[0]!.quotes.push({ codingGuid: '00000000-0000-4000-8000-000000000999', text: evil, original: evil, attribution: '<b>Rol</b>', status: 'full' });
     const html = renderHtml(model);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
@@ -202,7 +202,7 @@ describe('duiding report', () => {
     createExampleProject(copy).close();
     expect(await runCli(['report', copy, '--format', 'md', '--out', join(dir, 'en.md'), '--lang', 'en'], io)).toBe(0);
     expect(out.join('\n')).toMatch(/^Report written: .*en\.md/);
-    expect(readFileSync(join(dir, 'en.md'), 'utf8')).toMatch(/^\*By building block and perspective\*$/m);
+    expect(readFileSync(join(dir, 'en.md'), 'utf8')).toMatch(/^\*By building block and theme, per perspective\*$/m);
     expect(await runCli(['report', copy, '--format', 'odt', '--out', join(dir, 'x.odt')], io)).toBe(2);
     expect(await runCli(['report', copy, '--format', 'docx'], io)).toBe(2);
     expect(err.join('\n')).toContain('--format');

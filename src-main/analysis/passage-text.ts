@@ -1,0 +1,109 @@
+// The text of a coded passage as it may be quoted (issue 9 §6, ADR 0017):
+// - non-speech lines inside it (turns of kind 'note': "[lacht]", "MUZIEK")
+//   are not the speaker's words, so they are cut out, each cut marked "…";
+// - a passage that starts or ends in the middle of a sentence gets "…" there,
+//   so a reader can see the quote is part of a longer sentence.
+import { createHash } from 'node:crypto';
+import type { ProjectDb } from '../db/open.ts';
+import { textCache, type SourceText } from '../search/texts.ts';
+
+/** Characters that end a sentence (a quote that starts right after one starts a sentence). */
+const SENTENCE_END = /[.!?…]["'”’)]*$/u;
+
+export interface PassageText {
+  /** The coded characters exactly as in the transcript (the hash of an edit is taken over these). */
+  raw: string;
+  /** What may be quoted: notes cut out, "…" at a mid-sentence start or end; whitespace flattened. */
+  said: string;
+}
+
+interface TurnRow {
+  start: number;
+  end: number;
+  kind: 'speech' | 'note';
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Closing quotes and brackets that may follow a sentence's last punctuation. */
+const CLOSERS = new Set(['"', "'", '”', '’', ')']);
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+
+/**
+ * A reader of passages that loads each transcript's text and turns once;
+ * `sourceIds` (when known) are read in one go.
+ */
+export function passageReader(db: ProjectDb, sourceIds: readonly number[] = []): (sourceId: number, start: number, end: number) => PassageText {
+  const texts = new Map<number, SourceText>();
+  textCache(db.sqlite).load([...new Set(sourceIds)], texts);
+  // Only the turns around the passage: from the one containing its start (turns never overlap) to the one containing its end.
+  const turnsOf = db.sqlite.prepare(
+    `SELECT start, "end" AS "end", kind FROM turns
+     WHERE source_id = @source AND start >= COALESCE((SELECT max(start) FROM turns WHERE source_id = @source AND start <= @from), 0) AND start <= @to
+     ORDER BY start`,
+  );
+  return (sourceId, start, end) => {
+    if (!texts.has(sourceId)) textCache(db.sqlite).load([sourceId], texts);
+    const text = texts.get(sourceId)?.text ?? '';
+    const list = turnsOf.all({ source: sourceId, from: start, to: Math.max(start, end - 1) }) as TurnRow[];
+    const raw = text.slice(start, end);
+
+    // Turns never overlap and are sorted: the last one starting at or before `pos`.
+    const rows = list;
+    const indexAt = (pos: number): number => {
+      let lo = 0;
+      let hi = rows.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rows[mid]!.start <= pos) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo - 1;
+    };
+
+    // Cut the notes out, marking each cut.
+    const pieces: string[] = [];
+    let at = start;
+    let cut = false;
+    for (let i = Math.max(0, indexAt(start)); i < rows.length && rows[i]!.start < end; i++) {
+      const t = rows[i]!;
+      if (t.kind !== 'note' || t.end <= start) continue;
+      if (t.start > at) pieces.push(text.slice(at, t.start));
+      pieces.push('\u0000');
+      at = Math.max(at, t.end);
+      cut = true;
+    }
+    if (at < end) pieces.push(text.slice(at, end));
+    let body = cut
+      ? pieces.map((p) => (p === '\u0000' ? ' … ' : p)).join('').replace(/(?:\s*…\s*){2,}/g, ' … ')
+      : raw;
+    body = flat(body);
+
+    // Mid-sentence: look at the speech around the passage within its own line of speech.
+    const speechAt = (pos: number): TurnRow | undefined => {
+      const t = rows[indexAt(pos)];
+      return t && t.kind === 'speech' && pos < t.end ? t : undefined;
+    };
+    const startTurn = speechAt(start);
+    const endTurn = speechAt(Math.max(start, end - 1));
+    // Only the characters next to the passage are looked at (turns can be long).
+    const lineStart = startTurn?.start ?? text.lastIndexOf('\n', start - 1) + 1;
+    let i = start - 1;
+    while (i >= lineStart && isSpace(text[i])) i--;
+    while (i >= lineStart && CLOSERS.has(text[i]!)) i--;
+    const saidBefore = i >= lineStart;
+    const nextBreak = text.indexOf('\n', end);
+    const lineEnd = endTurn?.end ?? (nextBreak < 0 ? text.length : nextBreak);
+    let j = end;
+    while (j < lineEnd && isSpace(text[j])) j++;
+    const saidAfter = j < lineEnd;
+    const openStart = saidBefore && !/[.!?…]/u.test(text[i]!) && !body.startsWith('…');
+    const openEnd = saidAfter && !SENTENCE_END.test(body) && !body.endsWith('…');
+    const said = `${openStart ? '… ' : ''}${body}${openEnd ? ' …' : ''}`;
+    return { raw, said };
+  };
+}

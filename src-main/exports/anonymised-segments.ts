@@ -1,0 +1,57 @@
+// What an anonymised segments export shows per segment (issue 9 §4): the
+// transcript's neutral label instead of its file name, and the passage as the
+// report would quote it (the analyst's shortened/substituted version when one
+// is stored for exactly this coding; notes cut out). Also the name check that
+// runs before such an export.
+import type { ProjectDb } from '../db/open.ts';
+import type { Segment } from '../../src-shared/contracts/codings.ts';
+import type { NamePlace } from '../../src-shared/contracts/analysis.ts';
+import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
+import { listSegments, type SegmentQuery } from '../services/segments.ts';
+import { shownTextReader, transcriptNumbers, type Member } from '../analysis/shown-text.ts';
+import { passageReader } from '../analysis/passage-text.ts';
+import { findNames, knownNames } from '../analysis/names.ts';
+import { readReportSettings } from '../analysis/report-decisions.ts';
+
+export interface ShownSegment {
+  source: string;
+  text: string;
+  /** The coding whose stored edit applies (or would: the name check's fix goes there). */
+  guid: string | null;
+  /** What an edit of that coding is checked against. */
+  said: string;
+}
+
+export function anonymisedSegments(db: ProjectDb, segments: readonly Segment[], language: Language): ShownSegment[] {
+  const { t } = createI18n(language);
+  const ids = [...new Set(segments.flatMap((s) => s.codingIds))];
+  const members = new Map((db.sqlite.prepare(`SELECT id, guid, start, "end" AS "end" FROM codings WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as (Member & { id: number })[]).map((m) => [m.id, m]));
+  const numbers = transcriptNumbers(db);
+  const shown = shownTextReader(db, { stale: t('analysis.export.staleText'), omitted: t('analysis.export.omittedText') });
+  const read = passageReader(db);
+  return segments.map((s) => {
+    const own = s.codingIds.map((id) => members.get(id)).filter((m): m is Member & { id: number } => m !== undefined);
+    const { text, guid } = shown(own, s.sourceId, s.start, s.end);
+    return { source: t('analysis.export.transcript', { n: numbers.get(s.sourceId) ?? 0 }), text, guid, said: read(s.sourceId, s.start, s.end).said };
+  });
+}
+
+/** Places in an anonymised segments export where a passage contains a name the project knows. */
+export function segmentNamePlaces(db: ProjectDb, query: Omit<SegmentQuery, 'limit'>, language: Language): NamePlace[] {
+  const { t } = createI18n(language);
+  const list = listSegments(db, { ...query, anonymise: true, limit: 100_000 });
+  const shown = anonymisedSegments(db, list.segments, language);
+  const perspective = (p: string | null) => (p ? t(`perspective.${p}`) : t('analysis.group.participant.one'));
+  // The replacement goes into the quote, which the report shows: in the report's language and with its quote labels.
+  const report = readReportSettings(db);
+  const r = createI18n(report.language).t;
+  const names = knownNames(db, (p) => (p ? report.perspectiveLabels[p] ?? r(`perspective.${p}`) : r('analysis.group.participant.one')), r('retrieval.interviewer'));
+  return findNames(names, list.segments.map((s, i) => ({
+    codingGuid: shown[i]!.guid,
+    where: shown[i]!.source,
+    attribution: s.isInterviewer ? t('retrieval.interviewer') : perspective(s.perspective),
+    text: shown[i]!.text,
+    said: shown[i]!.said,
+  })));
+}

@@ -46,6 +46,17 @@ export const ERROR_CODES = [
   'codebook.split_mixed',
   'textEdit.stale',
   'textEdit.empty_turn',
+  'exchange.malformed',
+  'exchange.not_refi',
+  'exchange.corrupt',
+  'exchange.no_qde',
+  'exchange.bad_position',
+  'exchange.position_out_of_range',
+  'exchange.missing_code',
+  'exchange.cancelled',
+  'exchange.expired',
+  'exchange.write_failed',
+  'exchange.empty_codebook',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

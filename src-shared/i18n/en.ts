@@ -6,6 +6,7 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as exchangeText from './parts/exchange.ts';
 
 
 export const en: Catalog = {
@@ -16,6 +17,7 @@ export const en: Catalog = {
   ...codebookEditText.en,
   ...readerText.en,
   ...analysisText.en,
+  ...exchangeText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {
@@ -72,6 +74,17 @@ export const en: Catalog = {
     'codebook.split_mixed': 'Only codings of one code can be split off; the selection holds codings of {{count}} codes. Nothing was changed.',
     'textEdit.stale': 'This turn has changed in the meantime (by undo, for example). Nothing was saved; open the turn again to edit it.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
+    'exchange.malformed': "{{file}} is not valid XML ({{detail}}). Nothing was imported.",
+    'exchange.not_refi': "{{file}} is not a REFI-QDA file (found: {{found}}). Nothing was imported.",
+    'exchange.corrupt': "{{file}} is damaged or incomplete: the QDPX archive cannot be unpacked. Export the project again.",
+    'exchange.no_qde': "{{file}} holds no project file (.qde). Nothing was imported.",
+    'exchange.bad_position': "{{file}}: selection “{{selection}}” has an invalid position ({{value}}). Nothing was imported.",
+    'exchange.position_out_of_range': "{{file}}: selection “{{selection}}” in “{{source}}” lies outside the text (positions {{start}}–{{end}}, the text is {{length}} characters long). Nothing was imported, because codings would otherwise land on the wrong words.",
+    'exchange.missing_code': "{{file}}: a coding in “{{source}}” refers to a code that is not in the codebook ({{code}}). Nothing was imported.",
+    'exchange.cancelled': "Work on {{file}} was cancelled. Nothing was written.",
+    'exchange.expired': "The preview has expired. Choose the file again.",
+    'exchange.write_failed': "{{file}} could not be written ({{detail}}). Nothing was left behind.",
+    'exchange.empty_codebook': "{{file}} holds no codes. Nothing was imported.",
   },
   menu: {
     file: 'File',

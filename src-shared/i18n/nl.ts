@@ -7,6 +7,7 @@ import * as textEditText from './parts/textEdit.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
+import * as exchangeText from './parts/exchange.ts';
 
 export const nl = {
   ...memosText.nl,
@@ -16,6 +17,7 @@ export const nl = {
   ...codebookEditText.nl,
   ...readerText.nl,
   ...analysisText.nl,
+  ...exchangeText.nl,
 
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {
@@ -72,6 +74,17 @@ export const nl = {
     'codebook.split_mixed': 'Afsplitsen kan alleen met coderingen van één code; de selectie bevat coderingen van {{count}} codes. Er is niets gewijzigd.',
     'textEdit.stale': 'Deze beurt is intussen gewijzigd (bijvoorbeeld door ongedaan maken). Er is niets opgeslagen; open de beurt opnieuw om te bewerken.',
     'textEdit.empty_turn': 'Een beurt kan niet leeg worden: er moet tekst blijven staan. Er is niets gewijzigd. Wil je een codering weghalen, verwijder dan de codering.',
+    'exchange.malformed': "{{file}} is geen geldig XML-bestand ({{detail}}). Er is niets geïmporteerd.",
+    'exchange.not_refi': "{{file}} is geen REFI-QDA-bestand (gevonden: {{found}}). Er is niets geïmporteerd.",
+    'exchange.corrupt': "{{file}} is beschadigd of onvolledig: het QDPX-archief kan niet worden uitgepakt. Exporteer het project opnieuw.",
+    'exchange.no_qde': "{{file}} bevat geen projectbestand (.qde). Er is niets geïmporteerd.",
+    'exchange.bad_position': "{{file}}: selectie „{{selection}}” heeft een ongeldige positie ({{value}}). Er is niets geïmporteerd.",
+    'exchange.position_out_of_range': "{{file}}: selectie „{{selection}}” in „{{source}}” valt buiten de tekst (posities {{start}}–{{end}}, de tekst is {{length}} tekens lang). Er is niets geïmporteerd, omdat coderingen anders op de verkeerde woorden terecht zouden komen.",
+    'exchange.missing_code': "{{file}}: een codering in „{{source}}” verwijst naar een code die niet in het codeboek staat ({{code}}). Er is niets geïmporteerd.",
+    'exchange.cancelled': "Het werk aan {{file}} is afgebroken. Er is niets weggeschreven.",
+    'exchange.expired': "Het voorbeeld is verlopen. Kies het bestand opnieuw.",
+    'exchange.write_failed': "{{file}} kon niet worden geschreven ({{detail}}). Er is niets achtergebleven.",
+    'exchange.empty_codebook': "{{file}} bevat geen codes. Er is niets geïmporteerd.",
   },
   menu: {
     file: 'Bestand',

@@ -170,6 +170,16 @@ function convertText(t: QdeText, raw: string | null, missing: ConvertedText['mis
 
 /** Reads the archive in `bytes`. @throws DomainError naming the file for anything malformed or hostile. */
 export function parseQdpx(bytes: Uint8Array, fileName: string): ReadQdpx {
+  try {
+    return parseArchive(bytes, fileName);
+  } catch (err) {
+    // The archive reader speaks of word processors; a QDPX gets its own message.
+    if (err instanceof DomainError && err.code === 'import.corrupt_archive') throw new DomainError('exchange.corrupt', { file: fileName });
+    throw err;
+  }
+}
+
+function parseArchive(bytes: Uint8Array, fileName: string): ReadQdpx {
   let xml: string;
   let textEntry: (path: string) => { bytes: Uint8Array | null; missing: ConvertedText['missing'] };
   const trimmedStart = bytes.subarray(0, 8);

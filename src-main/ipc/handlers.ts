@@ -16,6 +16,7 @@ import { memosHandlers } from '../memos/handlers.ts';
 import { textEditHandlers } from '../text-edit/handlers.ts';
 import { exportHandlers } from '../exports/handlers.ts';
 import { analysisHandlers } from '../analysis/handlers.ts';
+import { exchangeHandlers } from '../exchange/handlers.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 
 /** The coder id for an action: the named coder, or the session's current coder. */
@@ -142,4 +143,5 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   ...textEditHandlers,
   ...exportHandlers,
   ...analysisHandlers,
+  ...exchangeHandlers,
 };

@@ -13,6 +13,7 @@ import { memosChannels } from './memos.ts';
 import { textEditChannels } from './text-edit.ts';
 import { exportChannels } from './exports.ts';
 import { analysisChannels, comparisonChannels, reportChannels, reportExportChannels } from './analysis.ts';
+import { exchangeChannels, type ExchangeProgress } from './exchange.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -32,6 +33,7 @@ export const channels = {
   ...reportChannels,
   ...reportExportChannels,
   ...comparisonChannels,
+  ...exchangeChannels,
   ...shellChannels,
 };
 
@@ -60,9 +62,11 @@ export interface AppEvents {
   'import.progress': { phase: 'parse' | 'commit'; done: number; total: number; fileName: string };
   /** Report export: which step is running (model, render, write) and when it is done. */
   'report.progress': { step: 'model' | 'render' | 'write' | 'done'; format: string };
+  /** Exchange (QDPX export, read, import): sources done of total. */
+  'exchange.progress': ExchangeProgress;
 }
 export type AppEvent = keyof AppEvents;
-export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress'];
+export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress', 'exchange.progress'];
 
 export type { ProjectInfo, ProjectSummary, CodebookNode, TemplateId } from './project.ts';
 export type { CodeRow, CodeCounts } from './codebook.ts';

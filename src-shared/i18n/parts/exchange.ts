@@ -28,6 +28,10 @@ export const nl = {
       speakerMappings: 'onthouden sprekerkoppeling',
       history: 'stap in de wijzigingsgeschiedenis',
     },
+    history: {
+      codebookImported: 'Codeboek {{file}} geïmporteerd ({{count}} nieuwe codes)',
+      attributesImported: 'Kenmerken uit {{file}} ingelezen ({{count}} deelnemers)',
+    },
     unknownCoder: 'Onbekende codeur',
     report: {
       title: 'Importverslag {{file}}',
@@ -103,6 +107,10 @@ export const en: Widen<typeof nl> = {
       reportDecisions: 'report choice (left-out or shortened quote)',
       speakerMappings: 'remembered speaker mapping',
       history: 'step in the change history',
+    },
+    history: {
+      codebookImported: 'Codebook {{file}} imported ({{count}} new codes)',
+      attributesImported: 'Attributes read from {{file}} ({{count}} participants)',
     },
     unknownCoder: 'Unknown coder',
     report: {

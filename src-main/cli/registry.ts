@@ -9,6 +9,10 @@ import { segmentsCommand } from './commands/segments.ts';
 import { searchCommand } from './commands/search.ts';
 import { matrixCommand } from './commands/matrix.ts';
 import { reportCommand } from './commands/report.ts';
+import { qdpxExportCommand } from './commands/qdpx-export.ts';
+import { qdpxImportCommand } from './commands/qdpx-import.ts';
+import { qdcExportCommand } from './commands/qdc-export.ts';
+import { qdcImportCommand } from './commands/qdc-import.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -21,4 +25,5 @@ export interface CliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand,
+  qdpxExportCommand, qdpxImportCommand, qdcExportCommand, qdcImportCommand];

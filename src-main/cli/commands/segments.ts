@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { call, CliFailure, UsageError } from '../io.ts';
 import type { CliCommand } from '../registry.ts';
 import { resolveCode } from '../resolve.ts';
+import type { ProjectDb } from '../../db/open.ts';
 import { SEGMENT_MODES, type SegmentList } from '../../../src-shared/contracts/codings.ts';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 
@@ -37,11 +38,23 @@ export const segmentsCommand: CliCommand = {
       io.out(values.json ? JSON.stringify({ segments: [], total: 0, truncated: false }) : io.t('cli.segmentsCount', { shown: 0, total: 0 }));
       return 0;
     }
-    const list = await call<SegmentList>(io, 'codings.segments', {
-      codeIds: codeIds.slice(0, 100), mode: paths.length ? mode : 'or', filter: perspective ? { perspective } : {},
-    });
+    // The channel takes at most 100 codes per query; in 'or' mode every coding is its own segment, so batches add up.
+    const batches = paths.length ? [codeIds] : Array.from({ length: Math.ceil(codeIds.length / 100) }, (_, i) => codeIds.slice(i * 100, i * 100 + 100));
+    const list: SegmentList = { segments: [], total: 0, truncated: false };
+    for (const batch of batches) {
+      const part = await call<SegmentList>(io, 'codings.segments', {
+        codeIds: batch, mode: paths.length ? mode : 'or', filter: perspective ? { perspective } : {}, limit: 100_000,
+      });
+      list.segments.push(...part.segments);
+      list.total += part.total;
+      list.truncated ||= part.truncated;
+    }
+    list.segments.sort((a, b) => a.sourceName.localeCompare(b.sourceName) || a.sourceId - b.sourceId || a.start - b.start || a.end - b.end);
+    const pathOf = codePaths(db);
     if (values.json) {
-      io.out(JSON.stringify(list, null, 2));
+      // Each segment with its exact text, the full path of its code(s) and its coder (scripts compare these with other tools).
+      const segments = list.segments.map((seg) => ({ ...seg, codePaths: seg.codes.map((c) => pathOf(c.id)), codePath: pathOf(seg.codes[0]!.id) }));
+      io.out(JSON.stringify({ ...list, segments }, null, 2));
       return 0;
     }
     for (const s of list.segments) {
@@ -53,3 +66,19 @@ export const segmentsCommand: CliCommand = {
     return 0;
   },
 };
+
+/** "Parent/Child" paths of every code, as `--code` takes them. */
+function codePaths(db: ProjectDb): (id: number) => string {
+  const rows = db.sqlite.prepare('SELECT id, parent_id AS parentId, name FROM codes').all() as { id: number; parentId: number | null; name: string }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const cache = new Map<number, string>();
+  const path = (id: number): string => {
+    const hit = cache.get(id);
+    if (hit !== undefined) return hit;
+    const row = byId.get(id);
+    const value = !row ? '' : row.parentId === null ? row.name : `${path(row.parentId)}/${row.name}`;
+    cache.set(id, value);
+    return value;
+  };
+  return path;
+}

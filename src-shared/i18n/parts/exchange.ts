@@ -32,6 +32,13 @@ export const nl = {
       codebookImported: 'Codeboek {{file}} geïmporteerd ({{count}} nieuwe codes)',
       attributesImported: 'Kenmerken uit {{file}} ingelezen ({{count}} deelnemers)',
     },
+    cli: {
+      exported: '{{file}} geschreven ({{size}}): {{codes}} codes, {{sources}} bronnen, {{codings}} coderingen, {{notes}} memo’s, {{cases}} deelnemers, {{users}} codeurs.',
+      notExportedHeading: 'Niet in het bestand (de standaard heeft er geen plek voor):',
+      imported: '{{file}} gemaakt: {{codes}} codes, {{sources}} bronnen, {{codings}} coderingen, {{notes}} memo’s, {{cases}} deelnemers, {{users}} codeurs.',
+      codebookExported: '{{file}} geschreven: {{count}} codes.',
+      codebookImported: 'Codeboek samengevoegd: {{created}} nieuwe codes, {{matched}} al aanwezig.',
+    },
     unknownCoder: 'Onbekende codeur',
     report: {
       title: 'Importverslag {{file}}',
@@ -111,6 +118,13 @@ export const en: Widen<typeof nl> = {
     history: {
       codebookImported: 'Codebook {{file}} imported ({{count}} new codes)',
       attributesImported: 'Attributes read from {{file}} ({{count}} participants)',
+    },
+    cli: {
+      exported: '{{file}} written ({{size}}): {{codes}} codes, {{sources}} sources, {{codings}} codings, {{notes}} memos, {{cases}} participants, {{users}} coders.',
+      notExportedHeading: 'Not in the file (the standard has no place for it):',
+      imported: '{{file}} created: {{codes}} codes, {{sources}} sources, {{codings}} codings, {{notes}} memos, {{cases}} participants, {{users}} coders.',
+      codebookExported: '{{file}} written: {{count}} codes.',
+      codebookImported: 'Codebook merged: {{created}} new codes, {{matched}} already there.',
     },
     unknownCoder: 'Unknown coder',
     report: {

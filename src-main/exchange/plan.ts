@@ -14,7 +14,8 @@ import { fold } from '../memos/plain.ts';
 import { LossLog } from './loss.ts';
 import { readMark, type Mark } from './marks.ts';
 import { countCodes, planCodebook, previewTree, type PlanCode } from './plan-codes.ts';
-import type { QdeCase, QdeSelection, QdeValue } from './qde-read.ts';
+import type { QdeValue } from './qde-read.ts';
+import { caseInfo, caseName, isDuidingOrigin, type PlanTurn } from './turns-plan.ts';
 import type { ReadQdpx } from './qdpx-read.ts';
 
 export interface PlanUser { key: string; fileGuid: string; name: string }
@@ -36,15 +37,6 @@ export interface PlanParticipant {
   /** attribute key → canonical value */
   values: Map<string, string>;
 }
-export interface PlanTurn {
-  start: number;
-  end: number;
-  label: string;
-  participantKey: string | null;
-  interviewer: boolean;
-  kind: 'speech' | 'note';
-  timestampMs: number | null;
-}
 export interface PlanCoding {
   key: string;
   fileGuid: string;
@@ -63,6 +55,7 @@ export interface PlanSource {
   text: string;
   format: string;
   turns: PlanTurn[];
+  chunks: { start: number; end: number; stems: string }[];
   codings: PlanCoding[];
 }
 export type PlanTarget =
@@ -108,7 +101,6 @@ export interface Plan {
 /** The user key a made "unknown coder" gets. */
 export const UNKNOWN_USER = '\u0000unknown';
 
-const isDuidingOrigin = (origin: string) => /^duiding\b/i.test(origin.trim());
 
 /** Perspective from a key or its Dutch or English label, ignoring case and accents. */
 const PERSPECTIVE_BY_NAME = new Map<string, Perspective>(
@@ -202,42 +194,6 @@ function planVariables(read: ReadQdpx, lost: LossLog<LossKind>, changes: LossLog
   return roles;
 }
 
-function isInterviewerCase(c: QdeCase, roles: Map<string, VariableRole>): boolean {
-  return c.values.some((v) => roles.get(v.variable)?.kind === 'interviewer' && /^(true|1)$/i.test(v.value.trim()));
-}
-
-/** Paragraph turns (text between blank lines) for [from, to) of `text`, without speaker. */
-function paragraphTurns(text: string, from: number, to: number, participantKey: string | null, label: string): PlanTurn[] {
-  const turns: PlanTurn[] = [];
-  const re = /\n{2,}/g;
-  re.lastIndex = from;
-  let start = from;
-  const push = (a: number, b: number) => {
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
-    if (b > a) turns.push({ start: a, end: b, label, participantKey, interviewer: false, kind: 'speech', timestampMs: null });
-  };
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    push(start, Math.min(m.index, to));
-    start = m.index + m[0].length;
-  }
-  if (start < to) push(start, to);
-  return turns;
-}
-
-function fillGaps(text: string, passages: PlanTurn[], wholeSourceCase: string | null, caseName: string): PlanTurn[] {
-  const sorted = [...passages].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: PlanTurn[] = [];
-  let at = 0;
-  for (const p of sorted) {
-    if (p.start > at) out.push(...paragraphTurns(text, at, p.start, wholeSourceCase, caseName));
-    out.push(p);
-    at = p.end;
-  }
-  if (at < text.length) out.push(...paragraphTurns(text, at, text.length, wholeSourceCase, caseName));
-  return out;
-}
-
 export interface PlanOptions {
   hierarchyFromNames: boolean;
 }
@@ -287,18 +243,11 @@ export function planImport(read: ReadQdpx, options: PlanOptions): Plan {
   const roles = planVariables(read, lost, changes);
   const attributes = [...roles.values()].flatMap((r) => (r.attribute ? [r.attribute] : []));
   const participants: PlanParticipant[] = [];
-  const caseOfSelection = new Map<string, { participantKey: string | null; interviewer: boolean; name: string }>();
-  const casesOfSource = new Map<string, string[]>();
-  const caseNames = new Map<string, string>();
+  const cases = caseInfo(qde);
   const memos: PlanMemo[] = [];
-  const textByKey = new Map(qde.texts.map((t) => [t.key, t]));
   for (const [i, c] of qde.cases.entries()) {
-    const interviewer = isInterviewerCase(c, roles);
-    const name = c.name.trim() || c.sourceRefs.map((k) => textByKey.get(k)?.name).filter(Boolean).join(', ') || `${i + 1}`;
-    caseNames.set(c.key, name);
-    for (const s of c.selectionRefs) if (!caseOfSelection.has(s)) caseOfSelection.set(s, { participantKey: interviewer ? null : c.key, interviewer, name });
-    if (interviewer) continue;
-    for (const s of c.sourceRefs) casesOfSource.set(s, [...(casesOfSource.get(s) ?? []), c.key]);
+    const name = caseName(qde, i);
+    if (cases.interviewers.has(c.key)) continue;
     if (c.codeRefs > 0) lost.add('caseCoding', c.codeRefs, name);
     const p: PlanParticipant = { key: c.key, fileGuid: c.guid, name, perspective: null, role: '', values: new Map() };
     for (const v of c.values) {
@@ -367,19 +316,12 @@ export function planImport(read: ReadQdpx, options: PlanOptions): Plan {
       changes.add('descriptionMemo', 1, name);
     }
 
-    const passages: PlanTurn[] = [];
+    const planned = converted.planned!;
     const codings: PlanCoding[] = [];
-    const turnSelections: { sel: QdeSelection; range: { start: number; end: number } }[] = [];
     t.selections.forEach((sel, si) => {
       const range = converted.selections[si]!;
       if (!range.exact) changes.add('adjustedSelection', 1, name);
-      const referenced = caseOfSelection.get(sel.key);
-      if (sel.codings.length === 0) {
-        if (duiding || referenced) turnSelections.push({ sel, range });
-        else lost.add('selectionWithoutCode', 1, name);
-        return;
-      }
-      if (referenced && !duiding) turnSelections.push({ sel, range });
+      if (sel.codings.length === 0) return;
       if (range.end <= range.start) {
         lost.add('emptySelection', sel.codings.length, name);
         return;
@@ -397,36 +339,12 @@ export function planImport(read: ReadQdpx, options: PlanOptions): Plan {
         for (const n of sel.noteRefs) target(n, { kind: 'coding', key });
       }
     });
-
-    // Passages spoken by a case (or, from Duiding, every turn) become turns; the rest is paragraphs.
-    let overlapping = 0;
-    let at = -1;
-    for (const { sel, range } of [...turnSelections].sort((a, b) => a.range.start - b.range.start)) {
-      if (range.end <= range.start) continue;
-      if (range.start < at) {
-        overlapping++;
-        continue;
-      }
-      const who = caseOfSelection.get(sel.key);
-      const { mark } = readMark(sel.description);
-      const turnMark = mark?.kind === 'turn' ? mark : null;
-      passages.push({
-        start: range.start, end: range.end,
-        label: duiding ? sel.name : (who?.name ?? ''),
-        participantKey: who?.participantKey ?? null,
-        interviewer: who?.interviewer ?? false,
-        kind: turnMark?.note ? 'note' : 'speech',
-        timestampMs: turnMark?.t ?? null,
-      });
-      at = range.end;
-    }
-    if (overlapping > 0) lost.add('overlappingPassage', overlapping, name);
-    const owners = casesOfSource.get(t.key) ?? [];
-    const wholeSourceCase = passages.length === 0 && owners.length === 1 ? owners[0]! : null;
-    const turns = fillGaps(text, passages, wholeSourceCase, wholeSourceCase ? (caseNames.get(wholeSourceCase) ?? '') : '');
-    if (passages.length === 0 && !wholeSourceCase && text.length > 0) changes.add('plainTurns', 1, name);
+    lost.add('selectionWithoutCode', planned.uncoded, name);
+    lost.add('overlappingPassage', planned.overlapping, name);
+    if (planned.plain) changes.add('plainTurns', 1, name);
+    const turns = planned.turns;
     codingCount += codings.length;
-    sources.push({ key: t.key, fileGuid: t.guid, name, text, format: t.kind === 'pdf' ? 'pdf' : 'txt', turns, codings });
+    sources.push({ key: t.key, fileGuid: t.guid, name, text, format: t.kind === 'pdf' ? 'pdf' : 'txt', turns, chunks: planned.chunks, codings });
     sourcePreviews.push({
       name, characters: text.length, codings: codings.length, unit: converted.unit, checked: converted.checked,
       matched: converted.matched, missing: false,

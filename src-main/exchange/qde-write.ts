@@ -9,7 +9,7 @@ import type { ExportData, ExCode, ExCoding, ExTurn } from './export-data.ts';
 import { derivedUuid } from './ids.ts';
 import { codeDescription, withMark } from './marks.ts';
 import { codePointCounter } from './text-map.ts';
-import { XmlWriter } from './xml-writer.ts';
+import { escapeAttr, XmlWriter } from './xml-writer.ts';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
@@ -82,7 +82,7 @@ export interface QdeOptions {
   onSource?: (done: number) => void;
 }
 
-export function writeProjectQde(data: ExportData, options: QdeOptions): string {
+export function writeProjectQde(data: ExportData, options: QdeOptions): Uint8Array {
   const { t, language } = options;
   const pg = data.project.guid;
   const userGuid = new Map(data.users.map((u) => [u.id, u.guid]));
@@ -168,15 +168,19 @@ export function writeProjectQde(data: ExportData, options: QdeOptions): string {
   }
 
   // Turn passages: one selection per turn, referred to by the speaker's case.
-  const turnGuid = (source: string, tu: ExTurn) => derivedUuid(source, 'turn', String(tu.start), String(tu.end));
-  const sourceGuid = new Map(data.sources.map((s) => [s.id, s.guid]));
+  const turnGuids = new Map<number, string[]>();
+  for (const s of data.sources) turnGuids.set(s.id, turnGuidsOf(s.guid, data.turns.get(s.id) ?? []));
   const passagesOf = new Map<number | 'interviewer', string[]>();
-  for (const tu of allTurns) {
-    const owner = tu.interviewer ? 'interviewer' : tu.participantId !== null && participantIds.has(tu.participantId) ? tu.participantId : null;
-    if (owner === null) continue;
-    const list = passagesOf.get(owner) ?? [];
-    list.push(turnGuid(sourceGuid.get(tu.sourceId)!, tu));
-    passagesOf.set(owner, list);
+  for (const [sourceId, turns] of data.turns) {
+    const guids = turnGuids.get(sourceId);
+    if (!guids) continue;
+    turns.forEach((tu, k) => {
+      const owner = tu.interviewer ? 'interviewer' : tu.participantId !== null && participantIds.has(tu.participantId) ? tu.participantId : null;
+      if (owner === null) return;
+      const list = passagesOf.get(owner);
+      if (list) list.push(guids[k]!);
+      else passagesOf.set(owner, [guids[k]!]);
+    });
   }
   const attributeById = new Map(data.attributes.map((a) => [a.id, a]));
   if (data.participants.length > 0 || hasInterviewer) {
@@ -215,25 +219,21 @@ export function writeProjectQde(data: ExportData, options: QdeOptions): string {
     data.sources.forEach((s, i) => {
       w.open('TextSource', { guid: s.guid, name: s.name, plainTextPath: `internal://${s.guid}.txt`, creationDateTime: s.createdAt });
       const cp = codePointCounter(s.text);
-      type Sel = { start: number; end: number; write: () => void };
-      const selections: Sel[] = [];
-      for (const tu of data.turns.get(s.id) ?? []) {
-        selections.push({
-          start: tu.start, end: tu.end,
-          write: () => {
-            w.open('PlainTextSelection', { guid: turnGuid(s.guid, tu), name: tu.label, startPosition: cp(tu.start), endPosition: cp(tu.end) });
-            if (tu.kind === 'note' || tu.timestampMs !== null) {
-              w.text('Description', withMark('', { kind: 'turn', ...(tu.kind === 'note' ? { note: true } : {}), ...(tu.timestampMs !== null ? { t: tu.timestampMs } : {}) }));
-            }
-            w.close();
-          },
-        });
+      // Turns and codings both come sorted by start: merge them into one ordered list of selections.
+      const turns = data.turns.get(s.id) ?? [];
+      const guids = turnGuids.get(s.id)!;
+      const codings = data.codings.get(s.id) ?? [];
+      let ti = 0;
+      let ci = 0;
+      while (ti < turns.length || ci < codings.length) {
+        const tu = turns[ti];
+        const c = codings[ci];
+        if (tu && (!c || tu.start < c.start || (tu.start === c.start && tu.end <= c.end))) writeTurn(w, tu, guids[ti++]!, cp);
+        else if (c) {
+          writeCoding(w, s.text, s.guid, c, cp, userGuid, codeGuid, refs);
+          ci++;
+        }
       }
-      for (const c of data.codings.get(s.id) ?? []) {
-        selections.push({ start: c.start, end: c.end, write: () => writeCoding(w, s.text, s.guid, c, cp, userGuid, codeGuid, refs) });
-      }
-      selections.sort((a, b) => a.start - b.start || a.end - b.end);
-      for (const sel of selections) sel.write();
       for (const ref of refs.get(s.guid) ?? []) w.empty('NoteRef', { targetGUID: ref });
       w.close();
       options.onSource?.(i + 1);
@@ -283,7 +283,25 @@ export function writeProjectQde(data: ExportData, options: QdeOptions): string {
   }
   for (const ref of projectNotes) w.empty('NoteRef', { targetGUID: ref });
   w.close();
-  return w.toString();
+  return w.bytes();
+}
+
+/** GUIDs of a source's turn passages: one hash per source, the turn's index in the last 12 digits. */
+function turnGuidsOf(sourceGuid: string, turns: readonly ExTurn[]): string[] {
+  const base = derivedUuid(sourceGuid, 'turns').slice(0, 24);
+  return turns.map((_, k) => `${base}${k.toString(16).padStart(12, '0')}`);
+}
+
+function writeTurn(w: XmlWriter, tu: ExTurn, guid: string, cp: (offset: number) => number): void {
+  const name = tu.label ? ` name="${escapeAttr(tu.label)}"` : '';
+  const open = `<PlainTextSelection guid="${guid}"${name} startPosition="${cp(tu.start)}" endPosition="${cp(tu.end)}"`;
+  if (tu.kind !== 'note' && tu.timestampMs === null) {
+    w.raw(`${open}/>`);
+    return;
+  }
+  w.raw(`${open}>`);
+  w.text('Description', withMark('', { kind: 'turn', ...(tu.kind === 'note' ? { note: true } : {}), ...(tu.timestampMs !== null ? { t: tu.timestampMs } : {}) }));
+  w.raw('</PlainTextSelection>');
 }
 
 function writeCoding(

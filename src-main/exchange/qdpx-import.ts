@@ -10,7 +10,7 @@ import type { i18n } from 'i18next';
 import { createProjectDb, type ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import type { QdpxImportResult } from '../../src-shared/contracts/exchange.ts';
-import { indexChunks, indexSource } from '../search/index-source.ts';
+import { indexSource } from '../search/index-source.ts';
 import { textHash } from '../services/sources.ts';
 import { guidAllocator } from './ids.ts';
 import { bodyFromPlain, lossReportText } from './loss-report.ts';
@@ -139,7 +139,7 @@ export async function writePlan(plan: Plan, target: string, options: WriteOption
         insertTurn.run(id, turn.start, turn.end, turn.label, turn.participantKey ? (participantId.get(turn.participantKey) ?? null) : null,
           turn.interviewer ? 1 : 0, turn.timestampMs, turn.kind);
       }
-      indexSource(db, id, s.text, indexChunks(s.text, s.turns), false);
+      indexSource(db, id, s.text, s.chunks, false);
       for (const c of s.codings) {
         const code = codeId.get(c.codeKey);
         if (code === undefined) throw new DomainError('exchange.missing_code', { file: plan.fileName, code: c.codeKey, source: s.name });

@@ -10,6 +10,7 @@ import { xmlBytesToText } from '../import/xml-safety.ts';
 import { DEFAULT_ZIP_LIMITS, listZipEntries, looksLikeZip, readZipEntries } from '../import/zip-safety.ts';
 import { readQde, type QdeProject, type QdeSelection, type QdeText } from './qde-read.ts';
 import { normaliseWithMap, positionReader, type PositionUnit } from './text-map.ts';
+import { caseInfo, isDuidingOrigin, planTurns, type CaseInfo, type PlannedTurns } from './turns-plan.ts';
 
 /** Largest .qdpx we open: media files inside make archives big, but we only inflate the XML and the texts. */
 export const MAX_QDPX_BYTES = 512 * 1024 * 1024;
@@ -35,6 +36,8 @@ export interface ConvertedText {
   matched: number;
   /** Selections that start or end inside a word. */
   offBoundary: number;
+  /** Turns, search chunks with stems, and what turn planning counted (null without text). */
+  planned: PlannedTurns | null;
 }
 
 export interface ReadQdpx {
@@ -104,6 +107,8 @@ function scoreUnit(raw: string, selections: readonly QdeSelection[], unit: Posit
     score.inRange++;
     if ((s > 0 && isWord(raw[s - 1]) && isWord(raw[s])) || (e < raw.length && isWord(raw[e - 1]) && isWord(raw[e]))) score.offBoundary++;
     if (raw[s - 1] === '\r' && raw[s] === '\n') score.offBoundary++;
+    // Only coded selections carry an excerpt worth checking (turn passages are named by their speaker).
+    if (sel.codings.length === 0) continue;
     const line = /^line:(\d+)$/i.exec(sel.name.trim());
     if (line) {
       score.checked++;
@@ -113,8 +118,9 @@ function scoreUnit(raw: string, selections: readonly QdeSelection[], unit: Posit
     const quoted = quotedText(sel.name);
     if (quoted) {
       score.checked++;
-      const excerpt = fold(raw.slice(s, e));
-      if (excerpt === quoted || excerpt.startsWith(quoted)) score.matched++;
+      // A bounded slice: the name holds at most the start of the passage.
+      const excerpt = fold(raw.slice(s, Math.min(e, s + quoted.length * 2 + 16)));
+      if (excerpt === quoted || excerpt.startsWith(quoted) || (e - s < quoted.length * 2 + 16 && fold(raw.slice(s, e)) === quoted)) score.matched++;
     }
   }
   return score;
@@ -131,19 +137,21 @@ function chooseUnit(raw: string, selections: readonly QdeSelection[], origin: st
     return starts;
   };
   const preferred = unitForOrigin(origin);
-  const order: PositionUnit[] = [preferred, ...(['codepoints', 'utf16', 'codepoints-lf'] as const).filter((u) => u !== preferred)];
+  const best0 = scoreUnit(raw, selections, preferred, lineStarts);
+  // Without astral characters or CRLF every unit counts the same: nothing to choose.
+  if (!/[\ud800-\udbff]|\r\n/.test(raw)) return { unit: preferred, by: 'origin', score: best0 };
   const rank = (s: Score) => s.inRange * 1_000_000 + s.matched * 1_000 - s.offBoundary;
-  let best = scoreUnit(raw, selections, preferred, lineStarts);
-  for (const unit of order.slice(1)) {
+  let best = best0;
+  for (const unit of (['codepoints', 'utf16', 'codepoints-lf'] as const).filter((u) => u !== preferred)) {
     const s = scoreUnit(raw, selections, unit, lineStarts);
     if (rank(s) > rank(best)) best = s;
   }
   return { unit: best.unit, by: best.unit === preferred ? 'origin' : 'content', score: best };
 }
 
-function convertText(t: QdeText, raw: string | null, missing: ConvertedText['missing'], origin: string, fileName: string): ConvertedText {
+function convertText(t: QdeText, raw: string | null, missing: ConvertedText['missing'], origin: string, fileName: string, cases: CaseInfo): ConvertedText {
   const empty: ConvertedText = {
-    text: null, missing, unit: unitForOrigin(origin), unitChosenBy: 'origin', selections: [], checked: 0, matched: 0, offBoundary: 0,
+    text: null, missing, unit: unitForOrigin(origin), unitChosenBy: 'origin', selections: [], checked: 0, matched: 0, offBoundary: 0, planned: null,
   };
   if (raw === null) return empty;
   const { unit, by, score } = chooseUnit(raw, t.selections, origin);
@@ -165,6 +173,7 @@ function convertText(t: QdeText, raw: string | null, missing: ConvertedText['mis
   return {
     text: mapped.text, missing: null, unit, unitChosenBy: by, selections,
     checked: score.checked, matched: score.matched, offBoundary: score.offBoundary,
+    planned: planTurns(mapped.text, t, selections, cases, isDuidingOrigin(origin)),
   };
 }
 
@@ -238,6 +247,7 @@ function finish(
   textEntry: (path: string) => { bytes: Uint8Array | null; missing: ConvertedText['missing'] },
   fileName: string,
 ): ReadQdpx {
+  const cases = caseInfo(qde);
   const texts = qde.texts.map((t) => {
     let raw: string | null = null;
     let missing: ConvertedText['missing'] = null;
@@ -248,7 +258,7 @@ function finish(
       else if (t.content !== null) raw = t.content;
       else missing = t.plainTextPath ? found.missing : 'absent';
     }
-    return convertText(t, raw, missing, qde.origin, fileName);
+    return convertText(t, raw, missing, qde.origin, fileName, cases);
   });
   const noteTexts: Record<string, string> = {};
   for (const n of qde.notes) {

@@ -31,13 +31,95 @@ export interface MappedText {
   toNormalised(rawIndex: number, side: 'start' | 'end'): { offset: number; exact: boolean };
 }
 
+/** Count of entries of sorted `list` below `value`. */
+function below(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Step B of the normalisation, which only deletes: trailing spaces, line
+ * breaks beyond one blank line, BOMs and line breaks at the start, line
+ * breaks at the end. Returns the deleted indices of `a`, ascending.
+ */
+function deletions(a: string): number[] {
+  const keep = new Uint8Array(a.length).fill(1);
+  for (const m of a.matchAll(/[ \t\u00a0]+$/gm)) keep.fill(0, m.index, m.index + m[0].length);
+  let run = 0;
+  for (let j = 0; j < a.length; j++) {
+    if (!keep[j]) continue;
+    if (a.charCodeAt(j) === 10) {
+      run++;
+      if (run > 2) keep[j] = 0;
+    } else run = 0;
+  }
+  for (let j = 0; j < a.length; j++) {
+    if (!keep[j]) continue;
+    const ch = a.charCodeAt(j);
+    if (ch === 10 || ch === 0xfeff) keep[j] = 0;
+    else break;
+  }
+  for (let j = a.length - 1; j >= 0; j--) {
+    if (!keep[j]) continue;
+    if (a.charCodeAt(j) === 10) keep[j] = 0;
+    else break;
+  }
+  const out: number[] = [];
+  for (let j = 0; j < a.length; j++) if (!keep[j]) out.push(j);
+  return out;
+}
+
+function withoutDeleted(a: string, deleted: readonly number[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const d of deleted) {
+    if (d > at) parts.push(a.slice(at, d));
+    at = d + 1;
+  }
+  parts.push(a.slice(at));
+  return parts.join('');
+}
+
 /**
  * Normalises `raw` like every import (normaliseText) and keeps the map from
- * raw UTF-16 indices to normalised ones. Step A (NFC, line endings) works on
- * clusters; step B (white space and blank lines) only deletes characters.
+ * raw UTF-16 indices to normalised ones. Text that is already normal maps to
+ * itself; text in NFC only loses characters (CR of CRLF, trailing spaces,
+ * extra blank lines), mapped by counting deletions; only text that NFC
+ * rewrites needs a per-cluster map.
  */
 export function normaliseWithMap(raw: string): MappedText {
-  // Step A: NFC and CRLF/CR → LF. aOut[i] = output index where raw cluster containing i starts;
+  const clamp = (i: number) => Math.max(0, Math.min(raw.length, i));
+  const expected = normaliseText(raw);
+  if (expected === raw) return { text: raw, toNormalised: (i) => ({ offset: clamp(i), exact: true }) };
+  if (raw.normalize('NFC') === raw) {
+    // CRLF: the CR goes; a lone CR becomes LF (same length).
+    const crs: number[] = [];
+    for (let i = raw.indexOf('\r'); i >= 0; i = raw.indexOf('\r', i + 1)) if (raw.charCodeAt(i + 1) === 10) crs.push(i);
+    const a = raw.replace(/\r\n?/g, '\n');
+    const deleted = deletions(a);
+    const text = withoutDeleted(a, deleted);
+    if (text !== expected) throw new Error('normaliseWithMap disagrees with normaliseText');
+    return {
+      text,
+      toNormalised(rawIndex) {
+        const r = clamp(rawIndex);
+        const j = r - below(crs, r);
+        return { offset: j - below(deleted, j), exact: true };
+      },
+    };
+  }
+  return clusterMap(raw, expected);
+}
+
+/** The general case: NFC changes some clusters (a letter and a combining accent become one character). */
+function clusterMap(raw: string, expected: string): MappedText {
+  // Step A: NFC and CRLF/CR → LF. aOut[i] = output index where the raw cluster containing i starts;
   // aMid[i] = 1 when raw index i lies inside a cluster (not at its start).
   const aOut = new Int32Array(raw.length + 1);
   const aMid = new Uint8Array(raw.length + 1);
@@ -53,21 +135,12 @@ export function normaliseWithMap(raw: string): MappedText {
     parts.push(text);
     out += text.length;
   };
-  const isNfc = raw.normalize('NFC') === raw;
   let i = 0;
   while (i < raw.length) {
-    const c = raw.charCodeAt(i);
-    if (c === 13) {
+    if (raw.charCodeAt(i) === 13) {
       const pair = raw.charCodeAt(i + 1) === 10;
       emit(i, i + (pair ? 2 : 1), '\n');
       i += pair ? 2 : 1;
-      continue;
-    }
-    if (isNfc) {
-      // Keep surrogate pairs together so an index between them counts as inside.
-      const width = c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length ? 2 : 1;
-      emit(i, i + width, raw.slice(i, i + width));
-      i += width;
       continue;
     }
     // A cluster: one code point and the combining marks after it.
@@ -83,7 +156,7 @@ export function normaliseWithMap(raw: string): MappedText {
   aOut[raw.length] = out;
   aEnd[raw.length] = out;
   let a = parts.join('');
-  if (!isNfc && a !== raw.normalize('NFC').replace(/\r\n?/g, '\n')) {
+  if (a !== raw.normalize('NFC').replace(/\r\n?/g, '\n')) {
     // Clusters composed across our cluster boundaries (rare scripts): treat every line as one cluster.
     parts.length = 0;
     out = 0;
@@ -100,57 +173,16 @@ export function normaliseWithMap(raw: string): MappedText {
     aEnd[raw.length] = out;
     a = parts.join('');
   }
-
-  // Step B: deletions only. keep[j] = 0 for characters normaliseText removes.
-  const keep = new Uint8Array(a.length).fill(1);
-  for (const m of a.matchAll(/[ \t\u00a0]+$/gm)) keep.fill(0, m.index, m.index + m[0].length);
-  // Runs of line breaks among the kept characters: keep at most two.
-  let run = 0;
-  for (let j = 0; j < a.length; j++) {
-    if (!keep[j]) continue;
-    if (a.charCodeAt(j) === 10) {
-      run++;
-      if (run > 2) keep[j] = 0;
-    } else run = 0;
-  }
-  // BOMs and line breaks at the start, line breaks at the end.
-  for (let j = 0; j < a.length; j++) {
-    if (!keep[j]) continue;
-    const ch = a.charCodeAt(j);
-    if (ch === 10 || ch === 0xfeff) keep[j] = 0;
-    else break;
-  }
-  for (let j = a.length - 1; j >= 0; j--) {
-    if (!keep[j]) continue;
-    if (a.charCodeAt(j) === 10) keep[j] = 0;
-    else break;
-  }
-  const bOut = new Int32Array(a.length + 1);
-  const kept: string[] = [];
-  let n = 0;
-  let runStart = -1;
-  for (let j = 0; j < a.length; j++) {
-    bOut[j] = n;
-    if (keep[j]) {
-      if (runStart < 0) runStart = j;
-      n++;
-    } else if (runStart >= 0) {
-      kept.push(a.slice(runStart, j));
-      runStart = -1;
-    }
-  }
-  if (runStart >= 0) kept.push(a.slice(runStart));
-  bOut[a.length] = n;
-  const text = kept.join('');
-  if (text !== normaliseText(raw)) throw new Error('normaliseWithMap disagrees with normaliseText');
-
+  const deleted = deletions(a);
+  const text = withoutDeleted(a, deleted);
+  if (text !== expected) throw new Error('normaliseWithMap disagrees with normaliseText');
   return {
     text,
     toNormalised(rawIndex, side) {
       const r = Math.max(0, Math.min(raw.length, rawIndex));
       const mid = aMid[r] === 1;
-      const intermediate = mid && side === 'end' ? aEnd[r]! : aOut[r]!;
-      return { offset: bOut[intermediate]!, exact: !mid };
+      const j = mid && side === 'end' ? aEnd[r]! : aOut[r]!;
+      return { offset: j - below(deleted, j), exact: !mid };
     },
   };
 }

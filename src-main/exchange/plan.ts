@@ -15,7 +15,7 @@ import { LossLog } from './loss.ts';
 import { readMark, type Mark } from './marks.ts';
 import { countCodes, planCodebook, previewTree, type PlanCode } from './plan-codes.ts';
 import type { QdeValue } from './qde-read.ts';
-import { caseInfo, caseName, isDuidingOrigin, type PlanTurn } from './turns-plan.ts';
+import { caseInfo, caseName, type PlanTurn } from './turns-plan.ts';
 import type { ReadQdpx } from './qdpx-read.ts';
 
 export interface PlanUser { key: string; fileGuid: string; name: string }
@@ -202,7 +202,6 @@ export function planImport(read: ReadQdpx, options: PlanOptions): Plan {
   const { qde, fileName } = read;
   const lost = new LossLog<LossKind>();
   const changes = new LossLog<ChangeKind>();
-  const duiding = isDuidingOrigin(qde.origin);
 
   // --- Codebook -----------------------------------------------------------
   const codebook = planCodebook(qde.codes, qde.sets, options.hierarchyFromNames);

@@ -14,6 +14,7 @@ import { StatusLine } from '../components/StatusLine.tsx';
 import { CodePalette } from '../features/coding/CodePalette.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { ImportDialog } from '../features/import/ImportDialog.tsx';
+import { ExchangeDialogs } from '../features/exchange/ExchangeDialogs.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
 
@@ -74,6 +75,7 @@ export function App() {
       {newProjectOpen && <NewProjectDialog />}
       {current.data && <ImportDialog />}
       {current.data && <CodePalette />}
+      <ExchangeDialogs />
       <StatusLine />
       {dropping && <div className="drop-overlay" aria-hidden="true">{t('import.dropHere')}</div>}
     </div>

@@ -102,6 +102,12 @@ export const en: Catalog = {
     toggleDevTools: 'Show/hide developer tools',
   },
   command: {
+    'exchange.importQdpx': 'Import REFI-QDA project (.qdpx)…',
+    'exchange.exportQdpx': 'Export as REFI-QDA project (.qdpx)…',
+    'exchange.importQdc': 'Import codebook (.qdc)…',
+    'exchange.exportQdc': 'Export codebook (.qdc)…',
+    'exchange.importAttributes': 'Read attributes from a spreadsheet…',
+    'exchange.exportAttributes': 'Export attributes to a spreadsheet…',
     'text.editTurn': 'Edit the text of this turn',
     'view.reader': 'Transcript',
     'view.retrieval': 'Coded segments',
@@ -334,6 +340,8 @@ export const en: Catalog = {
   },
   example: { projectName: 'Example project JZOJP' },
   desktop: {
+    openExchange: { qdpx: 'Import REFI-QDA project', qdc: 'Import codebook', sheet: 'Read attributes from a spreadsheet' },
+    exchangeFilter: { qdpx: 'REFI-QDA project', qdc: 'REFI-QDA codebook', sheet: 'Spreadsheet (Excel or CSV)' },
     exportTitle: 'Export as',
     importTitle: 'Import transcripts',
     transcriptFilter: 'Transcripts',

@@ -102,6 +102,12 @@ export const nl = {
     toggleDevTools: 'Ontwikkelhulpmiddelen tonen/verbergen',
   },
   command: {
+    'exchange.importQdpx': 'REFI-QDA-project importeren (.qdpx)…',
+    'exchange.exportQdpx': 'Exporteren als REFI-QDA-project (.qdpx)…',
+    'exchange.importQdc': 'Codeboek importeren (.qdc)…',
+    'exchange.exportQdc': 'Codeboek exporteren (.qdc)…',
+    'exchange.importAttributes': 'Kenmerken inlezen uit spreadsheet…',
+    'exchange.exportAttributes': 'Kenmerken exporteren naar spreadsheet…',
     'text.editTurn': 'Tekst van deze beurt bewerken',
     'view.reader': 'Transcript',
     'view.retrieval': 'Gecodeerde fragmenten',
@@ -339,6 +345,8 @@ export const nl = {
     projectName: 'Voorbeeldproject JZOJP',
   },
   desktop: {
+    openExchange: { qdpx: 'REFI-QDA-project importeren', qdc: 'Codeboek importeren', sheet: 'Kenmerken inlezen uit spreadsheet' },
+    exchangeFilter: { qdpx: 'REFI-QDA-project', qdc: 'REFI-QDA-codeboek', sheet: 'Spreadsheet (Excel of CSV)' },
     exportTitle: 'Exporteren als',
     importTitle: 'Transcripten importeren',
     transcriptFilter: 'Transcripten',

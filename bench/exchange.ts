@@ -24,7 +24,12 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
+let peakHeap = 0;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+}, 5);
 const results: Record<string, number | string> = { node: process.version };
 try {
   const db = openProjectDb(project);
@@ -64,7 +69,9 @@ try {
   results.loadAverage = (await import('node:os')).loadavg()[0]!.toFixed(1);
   results.importedCodings = result.counts.codings;
   results.importedLost = result.lost.length;
-  results.peakMainRssMB = mb(peakRss);
+  // RSS counts the whole process (the reading worker thread, SQLite's cache, buffers); heap is the main thread's JS heap.
+  results.peakProcessRssMB = mb(peakRss);
+  results.peakMainHeapMB = mb(peakHeap);
 } finally {
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });

@@ -349,6 +349,7 @@ export function planImport(read: ReadQdpx, options: PlanOptions): Plan {
       matched: converted.matched, missing: false,
     });
     if (converted.checked > converted.matched) changes.add('mismatchedSelection', converted.checked - converted.matched, name);
+    changes.add('offBoundarySelection', converted.offBoundary, name);
   }
 
   // --- Code notes, links, and the notes themselves ----------------------------

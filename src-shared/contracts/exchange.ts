@@ -24,7 +24,7 @@ export type LossKind = (typeof LOSS_KINDS)[number];
 /** Conversions that keep the data in another form: shown beside the losses, never silent. */
 export const CHANGE_KINDS = [
   'pseudoUser', 'unknownCoder', 'positions', 'adjustedSelection', 'mismatchedSelection', 'noteCopies', 'descriptionMemo',
-  'dateTimeAsText', 'hierarchyFromNames', 'plainTurns',
+  'dateTimeAsText', 'hierarchyFromNames', 'plainTurns', 'offBoundarySelection',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

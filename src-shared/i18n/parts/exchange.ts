@@ -132,6 +132,7 @@ export const nl = {
       dateTimeAsText: 'kenmerk met datum en tijd, als tekst overgenomen',
       hierarchyFromNames: 'codeboom gemaakt uit namen als “Ouder::Kind”',
       plainTurns: 'bron zonder sprekers: één beurt per alinea, zonder spreker',
+      offBoundarySelection: 'selectie die midden in een woord begint of eindigt (zo overgenomen; controleer haar)',
     },
   },
 };
@@ -266,6 +267,7 @@ export const en: Widen<typeof nl> = {
       dateTimeAsText: 'date-and-time attribute, taken over as text',
       hierarchyFromNames: 'code tree made from names like “Parent::Child”',
       plainTurns: 'source without speakers: one turn per paragraph, no speaker',
+      offBoundarySelection: 'selection that starts or ends inside a word (taken over as it is; check it)',
     },
   },
 };

@@ -57,6 +57,10 @@ export const ERROR_CODES = [
   'exchange.expired',
   'exchange.write_failed',
   'exchange.empty_codebook',
+  'exchange.sheet_format',
+  'exchange.sheet_unreadable',
+  'exchange.sheet_empty',
+  'exchange.sheet_no_key',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

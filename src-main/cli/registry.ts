@@ -13,6 +13,7 @@ import { qdpxExportCommand } from './commands/qdpx-export.ts';
 import { qdpxImportCommand } from './commands/qdpx-import.ts';
 import { qdcExportCommand } from './commands/qdc-export.ts';
 import { qdcImportCommand } from './commands/qdc-import.ts';
+import { attributesCommand } from './commands/attributes.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -26,4 +27,4 @@ export interface CliCommand {
 }
 
 export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand,
-  qdpxExportCommand, qdpxImportCommand, qdcExportCommand, qdcImportCommand];
+  qdpxExportCommand, qdpxImportCommand, qdcExportCommand, qdcImportCommand, attributesCommand];

@@ -11,6 +11,7 @@ import { planImport } from './plan.ts';
 import { writePlan } from './qdpx-import.ts';
 import { exportQdpx } from './qdpx-export.ts';
 import { exportQdc, importQdc, previewQdc, readQdcFile } from './qdc.ts';
+import { applySheet, exportSheet, previewSheet } from './sheet.ts';
 
 const translators = new Map<Language, i18n['t']>();
 function tFor(language: Language): i18n['t'] {
@@ -60,4 +61,12 @@ export const exchangeHandlers: HandlerMap<keyof typeof exchangeChannels> = {
     session.changed(['codes']);
     return result;
   },
+  'exchange.sheetPreview': ({ path, mapping }, { session }) => previewSheet(session.requireProject(), path, mapping),
+  'exchange.sheetApply': async ({ path, mapping }, { session }) => {
+    const db = session.requireProject();
+    const result = await applySheet(db, path, mapping, ensureUser(db, session.coder));
+    session.changed(['participants']);
+    return result;
+  },
+  'exchange.attributesExport': ({ path, language }, { session }) => exportSheet(session.requireProject(), path, tFor(language)),
 };

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
 import { LANGUAGES } from '../i18n/catalog.ts';
+import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
 
 const filePath = z.string().min(1).max(4096);
 const language = z.enum(LANGUAGES).default('nl');
@@ -127,6 +128,56 @@ export interface QdcImportResult {
   matched: number;
 }
 
+/** How a facesheet maps onto the participants (issue 13 §4). */
+export const sheetMappingSchema = z.object({
+  keyColumn: z.string().min(1).max(300),
+  /** What the key column holds: participant names, speaker labels, or the value of an attribute (a participant code). */
+  matchBy: z.enum(['name', 'label', 'attribute']),
+  matchAttributeId: z.number().int().positive().optional(),
+  perspectiveColumn: z.string().max(300).nullable().default(null),
+  /** Sheet values of the perspective column mapped by hand (the rest by their Dutch or English label). */
+  perspectiveValues: z.record(z.string(), z.enum(PERSPECTIVES).nullable()).default({}),
+  columns: z.array(z.object({
+    column: z.string().max(300),
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('ignore') }),
+      z.object({ kind: z.literal('role') }),
+      z.object({ kind: z.literal('existing'), attributeId: z.number().int().positive() }),
+      z.object({ kind: z.literal('new'), name: z.string().trim().min(1).max(200), type: z.enum(['text', 'number', 'date', 'boolean', 'choice']) }),
+    ]),
+  })).max(500),
+});
+export type SheetMapping = z.infer<typeof sheetMappingSchema>;
+
+export interface SheetRowPreview {
+  /** The row number as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  key: string;
+  participant: { id: number; name: string } | null;
+  problems: { column: string; kind: 'noParticipant' | 'ambiguous' | 'duplicateRow' | 'invalidValue' | 'unknownPerspective'; value: string }[];
+  /** Values this row sets. */
+  changes: number;
+}
+
+export interface SheetPreview {
+  fileName: string;
+  columns: string[];
+  rows: SheetRowPreview[];
+  matched: number;
+  unmatched: number;
+  valuesToSet: number;
+  newAttributes: string[];
+  /** Distinct values of the perspective column and the perspective each maps to (null = none). */
+  perspectiveValues: Record<string, Perspective | null>;
+  /** The type each column's values suggest, for new attributes. */
+  guesses: { column: string; type: 'text' | 'number' | 'date' | 'boolean' | 'choice'; choices: string[] }[];
+}
+
+export interface SheetApplyResult {
+  participants: number;
+  values: number;
+}
+
 /** Progress of a long exchange step; `done`/`total` in sources (export, import) or steps. */
 export interface ExchangeProgress {
   op: 'qdpxExport' | 'qdpxRead' | 'qdpxImport';
@@ -154,4 +205,11 @@ export const exchangeChannels = {
   /** Merges a previewed codebook into the open project: one undoable step. */
   'exchange.qdcImport': channel(z.object({ token: z.string().min(1), hierarchyFromNames: z.boolean().default(false) }).strict())
     .returns<QdcImportResult>(),
+  /** Reads a facesheet and previews a mapping (a suggested one when none is given); writes nothing. */
+  'exchange.sheetPreview': channel(z.object({ path: filePath, mapping: sheetMappingSchema.optional() }).strict())
+    .returns<{ mapping: SheetMapping; preview: SheetPreview }>(),
+  /** Writes a facesheet's values with the given mapping: one undoable step; rows and cells with problems are skipped. */
+  'exchange.sheetApply': channel(z.object({ path: filePath, mapping: sheetMappingSchema }).strict()).returns<SheetApplyResult>(),
+  /** The same sheet out: a row per participant (name, perspective, role, every attribute), CSV or XLSX by extension. */
+  'exchange.attributesExport': channel(z.object({ path: filePath, language }).strict()).returns<{ path: string; rows: number }>(),
 };

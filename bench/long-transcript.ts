@@ -3,8 +3,8 @@
 // reader's end-to-end test. The last "budget" becomes "triage" (same length,
 // so turns stay put): a rare word far down the transcript to jump to.
 import { createProject } from '../src-main/services/project.ts';
-import { addSource } from '../src-main/services/sources.ts';
-import { addParticipant } from '../src-main/services/participants.ts';
+import { addSource } from '../src-main/sources/sources.ts';
+import { addParticipant } from '../src-main/participants/participants.ts';
 import { codingInserter } from '../src-main/services/codings.ts';
 import { ensureUser } from '../src-main/services/users.ts';
 import { makeTranscript, pickRanges } from './corpus.ts';

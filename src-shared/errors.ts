@@ -61,6 +61,15 @@ export const ERROR_CODES = [
   'exchange.sheet_unreadable',
   'exchange.sheet_empty',
   'exchange.sheet_no_key',
+  'participants.merge_self',
+  'participants.bad_value',
+  'attributes.duplicate_name',
+  'attributes.duplicate_choice',
+  'attributes.builtin',
+  'attributes.choice_in_use',
+  'attributes.not_a_choice',
+  'attributes.type_conflict',
+  'sources.name_taken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

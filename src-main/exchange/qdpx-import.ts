@@ -11,7 +11,7 @@ import { createProjectDb, type ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import type { QdpxImportResult } from '../../src-shared/contracts/exchange.ts';
 import { indexSource } from '../search/index-source.ts';
-import { textHash } from '../services/sources.ts';
+import { textHash } from '../sources/sources.ts';
 import { guidAllocator } from './ids.ts';
 import { bodyFromPlain, lossReportText } from './loss-report.ts';
 import type { PlanCode } from './plan-codes.ts';

@@ -1,7 +1,6 @@
 // Participant attributes from and to a spreadsheet (issue 13 §4): suggest a
 // mapping, preview it with every row's problems, write it as one undoable
 // step, and export the same sheet (CSV or XLSX).
-import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { i18n } from 'i18next';
 import ExcelJS from 'exceljs';
@@ -16,9 +15,11 @@ import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { fold } from '../memos/plain.ts';
 import { labelKey } from '../import/preview.ts';
 import { planSheet, type SheetProject } from './sheet-plan.ts';
+import { createAttribute } from '../participants/attributes.ts';
+import { updateParticipant, type ParticipantPatch } from '../participants/edit.ts';
 import { readSheet, type Sheet } from './sheet-read.ts';
 
-/** The project's participants, attributes, values and speaker labels (read directly: plain SQL, no service). */
+/** The project's participants, attributes, values and speaker labels, read in a few queries. */
 function sheetProject(db: ProjectDb): SheetProject {
   const q = db.sqlite;
   const attributes = (q.prepare('SELECT id, key, name, type, choices FROM attributes ORDER BY sort_order, id').all() as
@@ -77,22 +78,19 @@ export async function applySheet(db: ProjectDb, path: string, mapping: SheetMapp
   const { write } = planSheet(sheet, mapping, sheetProject(db));
   const people = new Set([...write.values, ...write.perspectives, ...write.roles].map((v) => v.participantId));
   recordAction(db, { label: 'exchange.history.attributesImported', params: { file: sheet.fileName, count: people.size }, authorId }, () => {
-    const q = db.sqlite;
+    // The participants feature's own services (they check names and values); nested, they join this one undo step.
     const created = new Map<string, number>();
-    const order = q.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 FROM attributes').pluck();
-    const insertAttr = q.prepare('INSERT INTO attributes (guid, key, name, type, choices, sort_order) VALUES (?, NULL, ?, ?, ?, ?)');
-    for (const a of write.newAttributes) {
-      created.set(a.column, Number(insertAttr.run(randomUUID(), a.name, a.type, JSON.stringify(a.choices), order.get()).lastInsertRowid));
-    }
-    const setValue = q.prepare(
-      `INSERT INTO participant_values (participant_id, attribute_id, value) VALUES (?, ?, ?)
-       ON CONFLICT (participant_id, attribute_id) DO UPDATE SET value = excluded.value`,
-    );
-    for (const v of write.values) setValue.run(v.participantId, 'id' in v.attribute ? v.attribute.id : created.get(v.attribute.column)!, v.value);
-    const setPerspective = q.prepare('UPDATE participants SET perspective = ? WHERE id = ?');
-    for (const p of write.perspectives) setPerspective.run(p.perspective, p.participantId);
-    const setRole = q.prepare('UPDATE participants SET role = ? WHERE id = ?');
-    for (const r of write.roles) setRole.run(r.role, r.participantId);
+    for (const a of write.newAttributes) created.set(a.column, createAttribute(db, { name: a.name, type: a.type, choices: a.type === 'choice' ? a.choices : [] }, authorId));
+    const patches = new Map<number, ParticipantPatch & { values: Record<number, string> }>();
+    const patchOf = (id: number) => {
+      let p = patches.get(id);
+      if (!p) patches.set(id, (p = { values: {} }));
+      return p;
+    };
+    for (const v of write.values) patchOf(v.participantId).values[('id' in v.attribute ? v.attribute.id : created.get(v.attribute.column))!] = v.value;
+    for (const p of write.perspectives) patchOf(p.participantId).perspective = p.perspective;
+    for (const r of write.roles) patchOf(r.participantId).role = r.role;
+    for (const [id, patch] of patches) updateParticipant(db, id, patch, authorId);
   });
   return { participants: people.size, values: write.values.length + write.perspectives.length + write.roles.length };
 }

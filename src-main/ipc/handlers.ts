@@ -3,8 +3,6 @@ import type { Channel, DomainChannel, Output, ParsedInput, ShellChannel } from '
 import type { Session } from '../session.ts';
 import { projectInfo, projectSummary } from '../services/project.ts';
 import { listCodes } from '../services/codebook.ts';
-import { getSource, listSources } from '../services/sources.ts';
-import { listAttributes, listParticipants } from '../services/participants.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
 import { applyCoding, applyInVivo, removeCodings, updateCoding } from '../services/coding-edit.ts';
 import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, updateCode } from '../services/codebook-edit.ts';
@@ -17,6 +15,8 @@ import { textEditHandlers } from '../text-edit/handlers.ts';
 import { exportHandlers } from '../exports/handlers.ts';
 import { analysisHandlers } from '../analysis/handlers.ts';
 import { exchangeHandlers } from '../exchange/handlers.ts';
+import { participantsHandlers } from '../participants/handlers.ts';
+import { sourcesHandlers } from '../sources/handlers.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 
 /** The coder id for an action: the named coder, or the session's current coder. */
@@ -54,10 +54,6 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   'project.current': (_input, { session }) => (session.project ? projectSummary(session.project) : null),
   'project.info': (_input, { session }) => projectInfo(session.requireProject()),
   'codebook.list': ({ perspective }, { session }) => listCodes(session.requireProject(), perspective),
-  'sources.list': (_input, { session }) => listSources(session.requireProject()),
-  'sources.get': ({ id }, { session }) => getSource(session.requireProject(), id),
-  'participants.list': (_input, { session }) => listParticipants(session.requireProject()),
-  'attributes.list': (_input, { session }) => listAttributes(session.requireProject()),
   'import.preview': (input, { imports, describe }) => imports.preview(input, (err) => describe(err, 'import.preview')),
   'import.commit': ({ items }, { imports, describe }) =>
     imports.commit(items.map(({ name, ...rest }) => (name === undefined ? rest : { ...rest, name })), (err) => describe(err, 'import.commit')),
@@ -144,4 +140,6 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   ...exportHandlers,
   ...analysisHandlers,
   ...exchangeHandlers,
+  ...participantsHandlers,
+  ...sourcesHandlers,
 };

@@ -8,7 +8,7 @@ import { PERSPECTIVES } from '../../src-shared/domain/perspectives.ts';
 import { toTree } from '../../src-shared/domain/code-tree.ts';
 import { applyTemplate, REGION_KEY } from '../templates/index.ts';
 import { listCodes } from './codebook.ts';
-import { listAttributes } from './participants.ts';
+import { listAttributes } from '../participants/participants.ts';
 
 export interface CreateOptions {
   template: TemplateId;

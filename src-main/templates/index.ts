@@ -2,7 +2,7 @@
 import type { ProjectDb } from '../db/open.ts';
 import type { TemplateId } from '../../src-shared/contracts/project.ts';
 import { insertCodeTree } from '../services/codebook.ts';
-import { addAttribute } from '../services/participants.ts';
+import { addAttribute } from '../participants/participants.ts';
 import { JZOJP_CODEBOOK, JZOJP_REGIONS } from './jzojp-content.ts';
 
 /** Attribute key for the learning region ("leerregio"). */

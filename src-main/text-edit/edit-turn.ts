@@ -12,7 +12,7 @@ import { DomainError } from '../../src-shared/errors.ts';
 import { recordAction } from '../history/record.ts';
 import { diffTexts, reanchor, type TextEdit } from '../../src-shared/domain/reanchor.ts';
 import { normaliseText } from '../import/normalise.ts';
-import { textHash } from '../services/sources.ts';
+import { textHash } from '../sources/sources.ts';
 import { indexChunks, indexSource } from '../search/index-source.ts';
 import type { TurnEditResult } from '../../src-shared/contracts/text-edit.ts';
 

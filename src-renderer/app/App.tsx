@@ -15,6 +15,7 @@ import { CodePalette } from '../features/coding/CodePalette.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { ImportDialog } from '../features/import/ImportDialog.tsx';
 import { ExchangeDialogs } from '../features/exchange/ExchangeDialogs.tsx';
+import { ParticipantsDialogs } from '../features/participants/ParticipantsDialogs.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
 
@@ -76,6 +77,7 @@ export function App() {
       {current.data && <ImportDialog />}
       {current.data && <CodePalette />}
       <ExchangeDialogs />
+      {current.data && <ParticipantsDialogs />}
       <StatusLine />
       {dropping && <div className="drop-overlay" aria-hidden="true">{t('import.dropHere')}</div>}
     </div>

@@ -21,7 +21,7 @@ const TAG_KEYS: Record<EntityTag, readonly (readonly unknown[])[]> = {
   project: [['project'], ['shell']],
   codes: [['codes'], ['project', 'info'], ['analysis'], ['retrieval']],
   sources: [['sources'], ['project', 'info'], ['participants'], ['analysis'], ['search'], ['retrieval']],
-  participants: [['participants'], ['sources'], ['codes'], ['project', 'info'], ['analysis'], ['search'], ['retrieval']],
+  participants: [['participants'], ['attributes'], ['sources'], ['codes'], ['project', 'info'], ['analysis'], ['search'], ['retrieval']],
   codings: [['codes'], ['sources'], ['project', 'info'], ['analysis'], ['retrieval']],
   // Code memos are the report's narrative, so analysis views refresh too.
   memos: [['memos'], ['analysis']],

@@ -42,7 +42,24 @@ export interface SourceDetail {
   codings: CodingView[];
 }
 
+/** What deleting a transcript takes with it (shown before the user confirms). */
+export interface SourceDeleteImpact {
+  turns: number;
+  codings: number;
+  /** Memos on the transcript and on its codings. */
+  memos: number;
+  /** Codings waiting for review after a text correction (ADR 0010). */
+  lostCodings: number;
+  /** Participants who speak only in this transcript: they stay in the project, without turns. */
+  participantsOnlyHere: number;
+}
+
+const id = z.number().int().positive();
+
 export const sourcesChannels = {
   'sources.list': channel(z.object({}).strict()).returns<SourceListItem[]>(),
-  'sources.get': channel(z.object({ id: z.number().int().positive() }).strict()).returns<SourceDetail>(),
+  'sources.get': channel(z.object({ id }).strict()).returns<SourceDetail>(),
+  'sources.rename': channel(z.object({ id, name: z.string().trim().min(1).max(300) }).strict()).returns<null>(),
+  'sources.deleteImpact': channel(z.object({ id }).strict()).returns<SourceDeleteImpact>(),
+  'sources.delete': channel(z.object({ id }).strict()).returns<SourceDeleteImpact>(),
 };

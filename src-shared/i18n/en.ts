@@ -7,6 +7,8 @@ import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
 import * as exchangeText from './parts/exchange.ts';
+import * as participantsText from './parts/participants.ts';
+import * as sourcesText from './parts/sources.ts';
 
 
 export const en: Catalog = {
@@ -18,6 +20,8 @@ export const en: Catalog = {
   ...readerText.en,
   ...analysisText.en,
   ...exchangeText.en,
+  ...participantsText.en,
+  ...sourcesText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {
@@ -89,6 +93,22 @@ export const en: Catalog = {
     'exchange.sheet_unreadable': "{{file}} cannot be read as a spreadsheet ({{detail}}). Nothing was changed.",
     'exchange.sheet_empty': "{{file}} has no header row with column names. Nothing was changed.",
     'exchange.sheet_no_key': "{{file}} has no column “{{column}}” to recognise participants by. Nothing was changed.",
+    'participants.merge_self': 'A participant cannot be merged with themselves ({{name}}). Choose another participant. Nothing was changed.',
+    'participants.bad_value': '{{attribute}}: "{{value}}" does not fit this attribute. Nothing was changed.',
+    'participants.bad_value_text': '{{attribute}}: "{{value}}" cannot be saved. Nothing was changed.',
+    'participants.bad_value_number': '{{attribute}}: "{{value}}" is not a number. Use digits, for example 42 or 3.5. Nothing was changed.',
+    'participants.bad_value_date': '{{attribute}}: "{{value}}" is not a valid date. Use yyyy-mm-dd, for example 2024-03-15. Nothing was changed.',
+    'participants.bad_value_boolean': '{{attribute}}: "{{value}}" is not yes or no. Nothing was changed.',
+    'participants.bad_value_choice': '{{attribute}}: "{{value}}" is not one of the choices ({{choices}}). Add it under Attributes first. Nothing was changed.',
+    'participants.bad_value_region': 'Learning region "{{value}}" is not in the list of learning regions ({{choices}}). Add it under Attributes first. Nothing was changed.',
+    'attributes.duplicate_name': 'There already is an attribute "{{name}}". Choose another name. Nothing was changed.',
+    'attributes.duplicate_choice': '{{attribute}} already has the choice "{{value}}". Nothing was changed.',
+    'attributes.builtin': '{{attribute}} belongs to the template: its name and type are fixed and it cannot be deleted. Its choices can be changed. Nothing was changed.',
+    'attributes.choice_in_use_one': '{{attribute}}: the choice "{{value}}" is still used by {{count}} participant. Choose what they get instead. Nothing was changed.',
+    'attributes.choice_in_use': '{{attribute}}: the choice "{{value}}" is still used by {{count}} participants. Choose what they get instead. Nothing was changed.',
+    'attributes.not_a_choice': '{{attribute}} has no choice "{{value}}". Nothing was changed.',
+    'attributes.type_conflict': '{{attribute}} cannot change its type: {{count}} value(s) do not fit, for example "{{example}}". Change those first. Nothing was changed.',
+    'sources.name_taken': 'There already is a transcript named "{{name}}". Choose another name. Nothing was changed.',
   },
   menu: {
     file: 'File',

@@ -8,6 +8,8 @@ import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
 import * as exchangeText from './parts/exchange.ts';
+import * as participantsText from './parts/participants.ts';
+import * as sourcesText from './parts/sources.ts';
 
 export const nl = {
   ...memosText.nl,
@@ -18,6 +20,8 @@ export const nl = {
   ...readerText.nl,
   ...analysisText.nl,
   ...exchangeText.nl,
+  ...participantsText.nl,
+  ...sourcesText.nl,
 
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {
@@ -89,6 +93,22 @@ export const nl = {
     'exchange.sheet_unreadable': "{{file}} kan niet als spreadsheet worden gelezen ({{detail}}). Er is niets gewijzigd.",
     'exchange.sheet_empty': "{{file}} heeft geen kopregel met kolomnamen. Er is niets gewijzigd.",
     'exchange.sheet_no_key': "{{file}} heeft geen kolom „{{column}}” om deelnemers op te herkennen. Er is niets gewijzigd.",
+    'participants.merge_self': 'Een deelnemer kan niet met zichzelf worden samengevoegd ({{name}}). Kies een andere deelnemer. Er is niets gewijzigd.',
+    'participants.bad_value': '{{attribute}}: "{{value}}" past niet bij dit kenmerk. Er is niets gewijzigd.',
+    'participants.bad_value_text': '{{attribute}}: "{{value}}" kan niet worden opgeslagen. Er is niets gewijzigd.',
+    'participants.bad_value_number': '{{attribute}}: "{{value}}" is geen getal. Gebruik cijfers, bijvoorbeeld 42 of 3,5. Er is niets gewijzigd.',
+    'participants.bad_value_date': '{{attribute}}: "{{value}}" is geen geldige datum. Gebruik jjjj-mm-dd, bijvoorbeeld 2024-03-15. Er is niets gewijzigd.',
+    'participants.bad_value_boolean': '{{attribute}}: "{{value}}" is geen ja of nee. Er is niets gewijzigd.',
+    'participants.bad_value_choice': '{{attribute}}: "{{value}}" staat niet in de keuzelijst ({{choices}}). Voeg de waarde eerst toe onder Kenmerken. Er is niets gewijzigd.',
+    'participants.bad_value_region': 'Leerregio "{{value}}" staat niet in de lijst van leerregio\'s ({{choices}}). Voeg hem eerst toe onder Kenmerken. Er is niets gewijzigd.',
+    'attributes.duplicate_name': 'Er is al een kenmerk "{{name}}". Kies een andere naam. Er is niets gewijzigd.',
+    'attributes.duplicate_choice': '{{attribute}} heeft de keuze "{{value}}" al. Er is niets gewijzigd.',
+    'attributes.builtin': '{{attribute}} hoort bij het sjabloon: naam en soort liggen vast en het kan niet worden verwijderd. De keuzes kun je wel aanpassen. Er is niets gewijzigd.',
+    'attributes.choice_in_use_one': '{{attribute}}: de keuze "{{value}}" is nog in gebruik bij {{count}} deelnemer. Kies wat die deelnemer in plaats daarvan krijgt. Er is niets gewijzigd.',
+    'attributes.choice_in_use': '{{attribute}}: de keuze "{{value}}" is nog in gebruik bij {{count}} deelnemers. Kies wat zij in plaats daarvan krijgen. Er is niets gewijzigd.',
+    'attributes.not_a_choice': '{{attribute}} heeft geen keuze "{{value}}". Er is niets gewijzigd.',
+    'attributes.type_conflict': '{{attribute}} kan niet van soort veranderen: {{count}} waarde(n) passen niet, bijvoorbeeld "{{example}}". Pas die eerst aan. Er is niets gewijzigd.',
+    'sources.name_taken': 'Er is al een transcript met de naam "{{name}}". Kies een andere naam. Er is niets gewijzigd.',
   },
   menu: {
     file: 'Bestand',

@@ -60,7 +60,7 @@ describe('coding in the transcript', () => {
     await page.getByRole('button', { name: 'Wat is nodig', exact: true }).click();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await inspector.getByRole('heading', { name: 'Coderingen hier' }).waitFor();
-    await inspector.getByRole('button', { name: 'Verwijderen' }).click();
+    await inspector.getByRole('button', { name: 'Verwijderen', exact: true }).click();
     await expect.poll(() => codingsIn(h).some((c) => c.name === 'Wat is nodig')).toBe(false);
     expect(h.pageErrors).toEqual([]);
   });

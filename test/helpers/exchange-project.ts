@@ -5,8 +5,8 @@
 // unassigned and note turns with timestamps, code roles and definitions.
 import { randomUUID } from 'node:crypto';
 import { createProject } from '../../src-main/services/project.ts';
-import { addSource, type NewTurn } from '../../src-main/services/sources.ts';
-import { addAttribute, addParticipant, attributeIdByKey, setParticipantValue } from '../../src-main/services/participants.ts';
+import { addSource, type NewTurn } from '../../src-main/sources/sources.ts';
+import { addAttribute, addParticipant, attributeIdByKey, setParticipantValue } from '../../src-main/participants/participants.ts';
 import { codingInserter } from '../../src-main/services/codings.ts';
 import { insertCodeTree } from '../../src-main/services/codebook.ts';
 import { ensureUser } from '../../src-main/services/users.ts';

@@ -9,7 +9,7 @@ import { createProject, projectInfo, projectSummary } from '../../src-main/servi
 import { APPLICATION_ID, createProjectDb } from '../../src-main/db/open.ts';
 import { loadMigrations } from '../../src-main/db/migrations.ts';
 import { listCodes } from '../../src-main/services/codebook.ts';
-import { listAttributes } from '../../src-main/services/participants.ts';
+import { listAttributes } from '../../src-main/participants/participants.ts';
 import { JZOJP_CODEBOOK, JZOJP_REGIONS } from '../../src-main/templates/jzojp-content.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { fingerprint, useTmp } from '../helpers/tmp.ts';

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createProject } from '../../src-main/services/project.ts';
-import { addSource, getSource, listSources, textHash } from '../../src-main/services/sources.ts';
+import { addSource, getSource, listSources, textHash } from '../../src-main/sources/sources.ts';
 import { addCoding, codingInserter } from '../../src-main/services/codings.ts';
 import { findCodeByPath, insertCodeTree, listCodes } from '../../src-main/services/codebook.ts';
 import {
   addAttribute, addParticipant, attributeIdByKey, listAttributes, listParticipants, setParticipantValue,
-} from '../../src-main/services/participants.ts';
+} from '../../src-main/participants/participants.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
 import type { ProjectDb } from '../../src-main/db/open.ts';
 import { useTmp } from '../helpers/tmp.ts';
@@ -306,7 +306,7 @@ describe('participants and attributes', () => {
       values: { [region]: 'Achterhoek', [age]: '41.5', [when]: '2024-02-29' },
     });
     for (const [attr, value] of [[region, 'Utrecht'], [age, 'oud'], [when, '2023-02-29']] as const) {
-      expect(() => setParticipantValue(db, p, attr, value)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+      expect(() => setParticipantValue(db, p, attr, value)).toThrow(expect.objectContaining({ code: 'participants.bad_value' }));
     }
     expect(() => setParticipantValue(db, p, 9999, 'x')).toThrow(expect.objectContaining({ code: 'entity.not_found' }));
     expect(listParticipants(db)[0]!.values[region]).toBe('Achterhoek');

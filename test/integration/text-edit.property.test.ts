@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { useTmp } from '../helpers/tmp.ts';
 import { createExampleProject } from '../../src-main/example/build-example.ts';
-import { addSource } from '../../src-main/services/sources.ts';
+import { addSource } from '../../src-main/sources/sources.ts';
 import { applyCoding } from '../../src-main/services/coding-edit.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
 import { resolveCode } from '../../src-main/cli/resolve.ts';

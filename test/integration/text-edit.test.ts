@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { useTmp } from '../helpers/tmp.ts';
 import { createExampleProject } from '../../src-main/example/build-example.ts';
 import { openProjectDb, type ProjectDb } from '../../src-main/db/open.ts';
-import { addSource, getSource } from '../../src-main/services/sources.ts';
+import { addSource, getSource } from '../../src-main/sources/sources.ts';
 import { applyCoding, updateCoding } from '../../src-main/services/coding-edit.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
 import { resolveCode } from '../../src-main/cli/resolve.ts';

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
 import { useAttributes, useParticipants } from '../../state/queries.ts';
 import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
+import { ParticipantEditor } from '../participants/ParticipantEditor.tsx';
+import { useParticipantsUi } from '../participants/participants-store.ts';
 import { Field } from './Fields.tsx';
 
 export function ParticipantDetails({ id }: { id: number }) {
@@ -8,19 +11,22 @@ export function ParticipantDetails({ id }: { id: number }) {
   const person = useParticipants().data?.find((p) => p.id === id);
   const attributes = useAttributes().data ?? [];
   if (!person) return null;
+  const open = useParticipantsUi.getState().open;
   return (
     <section aria-labelledby="inspector-participant">
-      <h3 id="inspector-participant" className="inspector__name">{person.name}</h3>
+      <h3 id="inspector-participant" className="inspector__name">
+        {person.name} <PerspectiveBadge perspective={person.perspective} />
+      </h3>
+      <ParticipantEditor person={person} attributes={attributes} />
       <dl className="fields">
-        <Field label={t('shell.perspectiveLabel')}><PerspectiveBadge perspective={person.perspective} /></Field>
-        <Field label={t('shell.role')}>{person.role}</Field>
-        {attributes.map((a) => (
-          <Field key={a.id} label={a.key === 'region' ? t('shell.region') : a.name}>{person.values[a.id]}</Field>
-        ))}
         <Field label={t('shell.counts')}>
           {t('shell.transcripts')}: {person.sources} · {t('shell.turns', { count: person.turns })}
         </Field>
       </dl>
+      <div className="people-actions">
+        <Button className="button" onPress={() => open({ kind: 'merge', participantId: person.id })}>{t('participants.details.merge')}</Button>
+        <Button className="button button--danger-quiet" onPress={() => open({ kind: 'delete', participantId: person.id })}>{t('participants.details.delete')}</Button>
+      </div>
     </section>
   );
 }

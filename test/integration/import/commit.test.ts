@@ -10,7 +10,7 @@ import { suggestTarget, speakerPreviews, findDuplicate } from '../../../src-main
 import type { ParsedFile } from '../../../src-main/import/parse-file.ts';
 import { indexChunks } from '../../../src-main/search/index-source.ts';
 import { stemsOf } from '../../../src-main/search/tokens.ts';
-import { getSource } from '../../../src-main/services/sources.ts';
+import { getSource } from '../../../src-main/sources/sources.ts';
 
 const tmp = useTmp('duiding-commit-');
 

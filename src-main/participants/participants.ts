@@ -21,6 +21,7 @@ export function addAttribute(db: ProjectDb, attr: NewAttribute): number {
   );
 }
 
+/** All attributes in their order; choices parsed. */
 export function listAttributes(db: ProjectDb): AttributeDef[] {
   const rows = db.sqlite
     .prepare('SELECT id, key, name, type, choices FROM attributes ORDER BY sort_order, id')
@@ -52,9 +53,7 @@ export function setParticipantValue(db: ProjectDb, participantId: number, attrib
   const attr = listAttributes(db).find((a) => a.id === attributeId);
   if (!attr) throw new DomainError('entity.not_found', { entity: 'attribute', id: attributeId });
   const canonical = canonicalValue(attr, value);
-  if (canonical === null) {
-    throw new DomainError('invalid_input', { channel: 'participants.setValue', detail: `${attr.name}: ${String(value)}` });
-  }
+  if (canonical === null) throw badValue(attr, value);
   db.sqlite
     .prepare(
       `INSERT INTO participant_values (participant_id, attribute_id, value) VALUES (?, ?, ?)
@@ -63,12 +62,21 @@ export function setParticipantValue(db: ProjectDb, participantId: number, attrib
     .run(participantId, attributeId, canonical);
 }
 
+/** The refusal of a value that does not fit its attribute's type, naming both. */
+export function badValue(attr: Pick<AttributeDef, 'name' | 'type' | 'key' | 'choices'>, value: unknown): DomainError {
+  // The i18n context picks the message for the type (the learning region has its own).
+  return new DomainError('participants.bad_value', {
+    attribute: attr.name, value: String(value), context: attr.key === 'region' ? 'region' : attr.type, choices: attr.choices.join(', '),
+  });
+}
+
 export function listParticipants(db: ProjectDb): ParticipantRow[] {
+  // Stage-direction notes are not anyone's words: they do not count as turns.
   const people = db.sqlite
     .prepare(
       `SELECT p.id, p.guid, p.name, p.perspective, p.role,
               COUNT(DISTINCT t.source_id) AS sources, COUNT(t.id) AS turns
-       FROM participants p LEFT JOIN turns t ON t.participant_id = p.id
+       FROM participants p LEFT JOIN turns t ON t.participant_id = p.id AND t.kind = 'speech'
        GROUP BY p.id ORDER BY p.name COLLATE NOCASE, p.id`,
     )
     .all() as Omit<ParticipantRow, 'values'>[];

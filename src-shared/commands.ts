@@ -22,6 +22,8 @@ export const COMMAND_DEFS = [
   { id: 'exchange.exportQdpx', section: 'file' },
   { id: 'exchange.importQdc', section: 'file' },
   { id: 'exchange.exportQdc', section: 'file' },
+  { id: 'exchange.importAttributes', section: 'file' },
+  { id: 'exchange.exportAttributes', section: 'file' },
   { id: 'project.saveAs', section: 'file', accelerator: 'CmdOrCtrl+Shift+S', separatorBefore: true },
   { id: 'project.close', section: 'file', accelerator: 'CmdOrCtrl+W' },
   { id: 'app.quit', section: 'file', accelerator: 'CmdOrCtrl+Q', shellOnly: true, separatorBefore: true },

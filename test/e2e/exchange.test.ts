@@ -2,7 +2,8 @@
 // import that file again as a new project through the preview (keyboard
 // only), open it; the start screen offers the same import, in English too.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchHarness, type Harness } from '../harness/harness.ts';
@@ -92,5 +93,46 @@ describe('REFI-QDA exchange in the app', () => {
     await page.screenshot({ path: screenshotPath('exchange-import-preview-en') });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('reads a facesheet XLSX (type chosen by keyboard) and shows the new attribute as matrix columns', async () => {
+    const projectPath = exampleProject();
+    const dir = mkdtempSync(join(tmpdir(), 'duiding-exchange-e2e-'));
+    const sheet = join(dir, 'facesheet.xlsx');
+    harness = await launchHarness({ projectPath });
+    const { page, session, shell } = harness;
+    const names = session.requireProject().sqlite.prepare('SELECT name FROM participants ORDER BY id').pluck().all() as string[];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Deelnemers');
+    ws.addRow(['Naam', 'Organisatie', 'Jaren ervaring']);
+    names.forEach((n, i) => ws.addRow([n, i % 2 ? 'Gemeente' : 'Zorgaanbieder', 5 + i]));
+    ws.addRow(['Iemand anders', 'Gemeente', 'veel']);
+    writeFileSync(sheet, new Uint8Array(await wb.xlsx.writeBuffer()));
+
+    shell.dialogAnswers.push(sheet);
+    session.emit('command.invoke', { id: 'exchange.importAttributes' });
+    const dialog = page.getByRole('dialog', { name: 'Kenmerken uit facesheet.xlsx' });
+    await dialog.getByText(`${names.length} van ${names.length + 1} rijen horen bij een deelnemer`).waitFor({ timeout: 30_000 });
+    await dialog.getByText('Rij 6').waitFor();
+    await dialog.getByText('geen deelnemer „Iemand anders”').waitFor();
+    // "Organisatie" becomes a choice attribute: chosen with the keyboard.
+    const type = dialog.getByLabel('Type van „Organisatie”');
+    await type.focus();
+    await type.selectOption('choice');
+    await expect.poll(() => type.inputValue()).toBe('choice');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('exchange-facesheet-nl') });
+    await dialog.getByRole('button', { name: 'Inlezen' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.getByText(`Kenmerken van ${names.length} deelnemers ingelezen`).waitFor();
+
+    // The matrix can now put the codes against the organisations.
+    await page.getByRole('tab', { name: 'Analyse' }).click();
+    await page.getByRole('table').waitFor();
+    await page.getByRole('button', { name: /Perspectieven/ }).click();
+    await page.getByRole('option', { name: 'Organisatie' }).click();
+    await expect.poll(async () => (await page.getByRole('columnheader').allInnerTexts()).map((h) => h.split('\n')[0])).toEqual(['Code', 'Zorgaanbieder', 'Gemeente']);
+    await page.screenshot({ path: screenshotPath('exchange-facesheet-matrix-nl') });
   });
 });

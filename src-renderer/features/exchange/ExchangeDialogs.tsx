@@ -3,6 +3,7 @@ import { useExchange } from './exchange-store.ts';
 import { QdpxImportDialog } from './QdpxImportDialog.tsx';
 import { QdpxExportDialog } from './QdpxExportDialog.tsx';
 import { QdcImportDialog } from './QdcImportDialog.tsx';
+import { AttributeSheetDialog } from './AttributeSheetDialog.tsx';
 import './exchange.css';
 
 export function ExchangeDialogs() {
@@ -14,6 +15,8 @@ export function ExchangeDialogs() {
       return <QdpxExportDialog key={dialog.path} path={dialog.path} />;
     case 'qdcImport':
       return <QdcImportDialog key={dialog.path} path={dialog.path} />;
+    case 'attributes':
+      return <AttributeSheetDialog key={dialog.path} path={dialog.path} />;
     default:
       return null;
   }

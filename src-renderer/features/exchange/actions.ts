@@ -20,6 +20,7 @@ async function chooseAndOpen(kind: 'qdpx' | 'qdc' | 'sheet', dialog: 'qdpxImport
 
 export const importQdpx = () => chooseAndOpen('qdpx', 'qdpxImport');
 export const importQdc = () => chooseAndOpen('qdc', 'qdcImport');
+export const importAttributes = () => chooseAndOpen('sheet', 'attributes');
 
 async function projectName(): Promise<string> {
   const current = await call('project.current', {});
@@ -41,6 +42,17 @@ export async function exportQdc(): Promise<void> {
     if (!path) return;
     const result = await call('exchange.qdcExport', { path, language: i18next.language === 'en' ? 'en' : 'nl' });
     useUi.getState().setStatus(i18next.t('exchange.ui.qdcExported', { count: result.codes, file: result.path.split(/[\\/]/).pop() }));
+  } catch (err) {
+    report(err);
+  }
+}
+
+export async function exportAttributes(): Promise<void> {
+  try {
+    const path = await call('shell.saveFileDialog', { defaultName: `${await projectName()} ${i18next.t('exchange.ui.sheetSuffix')}`, extension: 'xlsx' });
+    if (!path) return;
+    const result = await call('exchange.attributesExport', { path, language: i18next.language === 'en' ? 'en' : 'nl' });
+    useUi.getState().setStatus(i18next.t('exchange.ui.sheetExported', { count: result.rows, file: result.path.split(/[\\/]/).pop() }));
   } catch (err) {
     report(err);
   }

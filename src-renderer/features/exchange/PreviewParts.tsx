@@ -5,13 +5,13 @@ import type { CodePreviewNode, ExchangeCounts, SourcePreview } from '../../../sr
 const COUNT_KEYS: (keyof ExchangeCounts)[] = ['codes', 'sources', 'codings', 'notes', 'cases', 'users'];
 
 export function Counts({ counts }: { counts: ExchangeCounts }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <dl className="exchange__counts">
       {COUNT_KEYS.map((k) => (
         <div key={k}>
           <dt>{t(`exchange.ui.count.${k}`)}</dt>
-          <dd>{counts[k].toLocaleString()}</dd>
+          <dd>{counts[k].toLocaleString(i18n.language)}</dd>
         </div>
       ))}
     </dl>
@@ -45,7 +45,7 @@ export function CodebookPreview({ nodes }: { nodes: readonly CodePreviewNode[] }
 }
 
 export function SourcesPreview({ sources }: { sources: readonly SourcePreview[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (sources.length === 0) return null;
   return (
     <section className="exchange__section" aria-labelledby="exchange-sources-title">
@@ -65,8 +65,8 @@ export function SourcesPreview({ sources }: { sources: readonly SourcePreview[] 
             {sources.map((s, i) => (
               <tr key={`${s.name}-${i}`}>
                 <th scope="row">{s.name}</th>
-                <td>{s.missing ? t('exchange.ui.missingText') : s.characters.toLocaleString()}</td>
-                <td>{s.codings.toLocaleString()}</td>
+                <td>{s.missing ? t('exchange.ui.missingText') : s.characters.toLocaleString(i18n.language)}</td>
+                <td>{s.codings.toLocaleString(i18n.language)}</td>
                 <td>{t(`exchange.ui.unit.${s.unit}`)}</td>
                 <td>{s.checked > 0 ? t('exchange.ui.matched', { matched: s.matched, checked: s.checked }) : '—'}</td>
               </tr>

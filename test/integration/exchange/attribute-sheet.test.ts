@@ -46,7 +46,7 @@ describe('attribute sheets', () => {
       [names[2]!, 'astronaut', 'veertig', 'misschien', '2021-13-40', 'welzijn'],
     ]);
     const before = values(db);
-    const { mapping, preview } = await previewSheet(db, file);
+    const { mapping } = await previewSheet(db, file);
     expect(mapping.keyColumn).toBe('Naam');
     expect(mapping.perspectiveColumn).toBe('Perspectief');
     expect(mapping.columns.map((c) => c.target)).toEqual([

@@ -70,6 +70,12 @@ export const ERROR_CODES = [
   'attributes.not_a_choice',
   'attributes.type_conflict',
   'sources.name_taken',
+  'agreement.too_few_coders',
+  'agreement.unknown_coder',
+  'agreement.nothing_to_compare',
+  'agreement.bad_range',
+  'agreement.write_failed',
+  'agreement.cancelled',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -14,6 +14,7 @@ import { qdpxImportCommand } from './commands/qdpx-import.ts';
 import { qdcExportCommand } from './commands/qdc-export.ts';
 import { qdcImportCommand } from './commands/qdc-import.ts';
 import { attributesCommand } from './commands/attributes.ts';
+import { agreementCommand } from './commands/agreement.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -27,4 +28,4 @@ export interface CliCommand {
 }
 
 export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand,
-  qdpxExportCommand, qdpxImportCommand, qdcExportCommand, qdcImportCommand, attributesCommand];
+  agreementCommand, qdpxExportCommand, qdpxImportCommand, qdcExportCommand, qdcImportCommand, attributesCommand];

@@ -1,5 +1,5 @@
 // What the REFI-QDA schema has no element for travels in Description texts
-// (docs/adr/0013): a readable sentence for people using other tools, then one
+// (docs/adr/0014): a readable sentence for people using other tools, then one
 // line `[duiding] {json}` that Duiding reads back. Other tools show the line
 // as part of the description; nothing in it is needed to read the data.
 import { z } from 'zod';

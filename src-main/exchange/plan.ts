@@ -1,4 +1,4 @@
-// What a read REFI-QDA file becomes in Duiding (docs/adr/0013): coders,
+// What a read REFI-QDA file becomes in Duiding (docs/adr/0014): coders,
 // codes, attributes, participants (from Cases), sources with turns, codings,
 // memos (from Notes), key quotes and comparison tags (from Duiding's own
 // notes) — and, for everything else, a loss or change entry. Pure and cheap:

@@ -2,7 +2,7 @@
 // element order as Project.xsd requires. Positions are Unicode code points of
 // the stored text (the spec's convention), converted from our UTF-16 offsets
 // here and nowhere else. What the schema has no element for is written as
-// documented in docs/adr/0013.
+// documented in docs/adr/0014.
 import type { i18n } from 'i18next';
 import type { Language } from '../../src-shared/i18n/catalog.ts';
 import type { ExportData, ExCode, ExCoding, ExTurn } from './export-data.ts';

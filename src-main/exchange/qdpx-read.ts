@@ -49,7 +49,7 @@ export interface ReadQdpx {
   noteTexts: Record<string, string>;
 }
 
-/** The position convention a tool is known to use (README of the public fixtures; docs/adr/0013). */
+/** The position convention a tool is known to use (README of the public fixtures; docs/adr/0014). */
 export function unitForOrigin(origin: string): PositionUnit {
   if (/nvivo/i.test(origin)) return 'utf16';
   if (/atlas\.?ti/i.test(origin)) return 'codepoints-lf';

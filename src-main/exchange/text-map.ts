@@ -1,4 +1,4 @@
-// Positions across the exchange boundary (docs/adr/0013). A REFI-QDA file
+// Positions across the exchange boundary (docs/adr/0014). A REFI-QDA file
 // counts selection positions in its own text file, in the unit its tool uses;
 // Duiding counts UTF-16 code units of its normalised text (NFC, '\n', no BOM,
 // no trailing spaces, at most one blank line, no blank lines at either end).

@@ -1,4 +1,4 @@
-// Speaker turns of an imported source (docs/adr/0013), decided while the file
+// Speaker turns of an imported source (docs/adr/0014), decided while the file
 // is read (in the worker, with the search chunks and their stems, so the main
 // thread only writes): case passages become turns of that case; from Duiding's
 // own files every uncoded selection is a turn; a source that belongs to one

@@ -17,6 +17,7 @@ import { analysisHandlers } from '../analysis/handlers.ts';
 import { exchangeHandlers } from '../exchange/handlers.ts';
 import { participantsHandlers } from '../participants/handlers.ts';
 import { sourcesHandlers } from '../sources/handlers.ts';
+import { agreementHandlers } from '../agreement/handlers.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 
 /** The coder id for an action: the named coder, or the session's current coder. */
@@ -142,4 +143,5 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   ...exchangeHandlers,
   ...participantsHandlers,
   ...sourcesHandlers,
+  ...agreementHandlers,
 };

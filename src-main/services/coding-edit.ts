@@ -20,16 +20,18 @@ function codeName(db: ProjectDb, codeId: number): string {
 }
 
 /**
- * Codes the given ranges. A range already coded with the same code exactly is
- * not coded twice. Returns the ids of the codings (new or existing).
+ * Codes the given ranges. A range this coder already coded with the same code
+ * exactly is not coded twice; another coder's identical coding is theirs and
+ * stays separate (intercoder agreement compares them). Returns the ids of the
+ * codings (new or existing).
  */
 export function applyCoding(db: ProjectDb, input: ApplyCoding): number[] {
   const name = codeName(db, input.codeId);
-  const existing = db.sqlite.prepare('SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND "end" = ?').pluck();
+  const existing = db.sqlite.prepare('SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder_id = ?').pluck();
   return recordAction(db, { label: 'codingAdded', params: { code: name, count: input.ranges.length }, authorId: input.coderId }, () => {
     const insert = codingInserter(db);
     return input.ranges.map((r) => {
-      const found = existing.get(input.sourceId, input.codeId, r.start, r.end) as number | undefined;
+      const found = existing.get(input.sourceId, input.codeId, r.start, r.end, input.coderId) as number | undefined;
       return found ?? insert({ sourceId: input.sourceId, codeId: input.codeId, start: r.start, end: r.end, coderId: input.coderId });
     });
   });

@@ -1,6 +1,6 @@
 // Exchange with other QDA tools (issue 13): REFI-QDA projects (.qdpx) and
 // codebooks (.qdc) in and out, and participant attributes from a spreadsheet.
-// Mapping decisions: docs/adr/0013-refi-qda-exchange.md.
+// Mapping decisions: docs/adr/0014-refi-qda-exchange.md.
 import { z } from 'zod';
 import { channel } from './channel.ts';
 import { LANGUAGES } from '../i18n/catalog.ts';
@@ -54,7 +54,7 @@ export interface SourcePreview {
   name: string;
   characters: number;
   codings: number;
-  /** How the file counted positions in this source (docs/adr/0013). */
+  /** How the file counted positions in this source (docs/adr/0014). */
   unit: 'codepoints' | 'utf16' | 'codepoints-lf';
   /** Selections whose stored text or line we could compare with where they land, and how many matched. */
   checked: number;

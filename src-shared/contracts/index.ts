@@ -14,6 +14,7 @@ import { textEditChannels } from './text-edit.ts';
 import { exportChannels } from './exports.ts';
 import { analysisChannels, comparisonChannels, reportChannels, reportExportChannels } from './analysis.ts';
 import { exchangeChannels, type ExchangeProgress } from './exchange.ts';
+import { agreementChannels } from './agreement.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -34,6 +35,7 @@ export const channels = {
   ...reportExportChannels,
   ...comparisonChannels,
   ...exchangeChannels,
+  ...agreementChannels,
   ...shellChannels,
 };
 
@@ -62,11 +64,13 @@ export interface AppEvents {
   'import.progress': { phase: 'parse' | 'commit'; done: number; total: number; fileName: string };
   /** Report export: which step is running (model, render, write) and when it is done. */
   'report.progress': { step: 'model' | 'render' | 'write' | 'done'; format: string };
+  /** Intercoder agreement: bootstrap replicates done. */
+  'agreement.progress': { done: number; total: number };
   /** Exchange (QDPX export, read, import): sources done of total. */
   'exchange.progress': ExchangeProgress;
 }
 export type AppEvent = keyof AppEvents;
-export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress', 'exchange.progress'];
+export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress', 'agreement.progress', 'exchange.progress'];
 
 export type { ProjectInfo, ProjectSummary, CodebookNode, TemplateId } from './project.ts';
 export type { CodeRow, CodeCounts } from './codebook.ts';

@@ -9,6 +9,7 @@ import * as analysisText from './parts/analysis.ts';
 import * as exchangeText from './parts/exchange.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
+import * as agreementText from './parts/agreement.ts';
 
 
 export const en: Catalog = {
@@ -22,6 +23,7 @@ export const en: Catalog = {
   ...exchangeText.en,
   ...participantsText.en,
   ...sourcesText.en,
+  ...agreementText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {
@@ -76,6 +78,12 @@ export const en: Catalog = {
     'import.expired': 'The preview of {{file}} has expired (the project changed in the meantime). Read the file again.',
     'memos.too_large': 'This memo is too large to save ({{size}} kB; the limit is {{limit}} kB). Nothing was changed; split the text over more memos.',
     'codebook.split_mixed': 'Only codings of one code can be split off; the selection holds codings of {{count}} codes. Nothing was changed.',
+    'agreement.too_few_coders': 'Agreement needs at least two different coders.',
+    'agreement.unknown_coder': 'There is no coder "{{name}}" in this project.',
+    'agreement.nothing_to_compare': 'There is nothing to compare: none of the chosen transcripts was coded by at least two of the chosen coders.',
+    'agreement.bad_range': 'The consensus coding must lie within the passage under review ({{start}}–{{end}}). Nothing was changed.',
+    'agreement.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
+    'agreement.cancelled': 'The computation was stopped: a newer one has started.',
     'textEdit.stale': 'This turn has changed in the meantime (by undo, for example). Nothing was saved; open the turn again to edit it.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
     'exchange.malformed': "{{file}} is not valid XML ({{detail}}). Nothing was imported.",
@@ -336,7 +344,7 @@ export const en: Catalog = {
     snap: 'Whole words',
   },
   cli: {
-    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  search FILE QUERY [--perspective P] [--region REGION] [--limit N] [--skip-interviewer] [--json]\n                                                     search the transcripts (\"phrase\", prefix*, OR, -word)\n      [--autocode PATH [--extent match|sentence|turn] [--coder NAME]]\n                                                     code every hit (words, sentence or speaker turn)\n  matrix FILE [--by perspective|region|source|ATTRIBUTE] [--count segments|participants|sources] [--json]\n                                                     codes × perspectives (or regions, transcripts, an attribute)\n  report FILE --format docx|html|md|pdf|xlsx|csv --out PATH [--structure blocks|needs] [--exact-counts] [--all-segments]\n                                                     thematic report (language with --lang)\n  qdpx-export FILE OUT.qdpx                           the whole project as a REFI-QDA project file\n  qdpx-import FILE.qdpx NEW.duiding [--hierarchy-from-names] [--json]\n                                                     new project from a REFI-QDA project file\n  qdc-export FILE OUT.qdc                             the codebook as a REFI-QDA codebook\n  qdc-import FILE CODEBOOK.qdc [--json]               merge a codebook into the project\n  attributes FILE --import SHEET.(csv|xlsx) --key COLUMN [--perspective-column COLUMN] [--json]\n                                                     read participant attributes from a spreadsheet\n  attributes FILE --export OUT.(csv|xlsx)             participant attributes as a spreadsheet\n  help                                               this help\n\nGeneral options: --lang nl|en',
+    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  search FILE QUERY [--perspective P] [--region REGION] [--limit N] [--skip-interviewer] [--json]\n                                                     search the transcripts (\"phrase\", prefix*, OR, -word)\n      [--autocode PATH [--extent match|sentence|turn] [--coder NAME]]\n                                                     code every hit (words, sentence or speaker turn)\n  matrix FILE [--by perspective|region|source|ATTRIBUTE] [--count segments|participants|sources] [--json]\n                                                     codes × perspectives (or regions, transcripts, an attribute)\n  report FILE --format docx|html|md|pdf|xlsx|csv --out PATH [--structure blocks|needs] [--exact-counts] [--all-segments]\n                                                     thematic report (language with --lang)\n  agreement FILE --coders A,B[,C…] [--code PATH]... [--source NAME]... [--threshold 0.9] [--skip-interviewer] [--json]\n                                                      intercoder agreement (also --replicates N, --seed N)\n  qdpx-export FILE OUT.qdpx                           the whole project as a REFI-QDA project file\n  qdpx-import FILE.qdpx NEW.duiding [--hierarchy-from-names] [--json]\n                                                     new project from a REFI-QDA project file\n  qdc-export FILE OUT.qdc                             the codebook as a REFI-QDA codebook\n  qdc-import FILE CODEBOOK.qdc [--json]               merge a codebook into the project\n  attributes FILE --import SHEET.(csv|xlsx) --key COLUMN [--perspective-column COLUMN] [--json]\n                                                     read participant attributes from a spreadsheet\n  attributes FILE --export OUT.(csv|xlsx)             participant attributes as a spreadsheet\n  help                                               this help\n\nGeneral options: --lang nl|en',
     created: 'Project created: {{file}} (template: {{template}})',
     unknownCommand: 'Unknown command: {{command}}. See "duiding help".',
     missingArgument: 'Missing: {{what}}. See "duiding help".',

@@ -6,9 +6,10 @@ import { CooccurrenceView } from './CooccurrenceView.tsx';
 import { ChartsView } from './ChartsView.tsx';
 import { ReportView } from './ReportView.tsx';
 import { CompareView } from './CompareView.tsx';
+import { AgreementView } from '../agreement/AgreementView.tsx';
 import './analysis.css';
 
-const SECTIONS = ['matrix', 'compare', 'cooccurrence', 'charts', 'report'] as const;
+const SECTIONS = ['matrix', 'compare', 'cooccurrence', 'charts', 'agreement', 'report'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Thematic analysis: the matrix, code co-occurrence and charts, one tab each. */
@@ -24,6 +25,7 @@ export function AnalysisView() {
       <TabPanel id="compare" className="analysis__panel"><CompareView /></TabPanel>
       <TabPanel id="cooccurrence" className="analysis__panel"><CooccurrenceView /></TabPanel>
       <TabPanel id="charts" className="analysis__panel"><ChartsView /></TabPanel>
+      <TabPanel id="agreement" className="analysis__panel"><AgreementView /></TabPanel>
       <TabPanel id="report" className="analysis__panel"><ReportView /></TabPanel>
     </Tabs>
   );

@@ -25,7 +25,7 @@ export const nl = {
     matrixCount: { segments: 'Fragmenten', participants: 'Deelnemers', sources: 'Transcripten' },
     baseLine: 'deelnemers per kolom: {{counts}}',
     sections: 'Onderdelen van de analyse',
-    section: { matrix: 'Matrix', cooccurrence: 'Samenhang', charts: 'Grafieken', compare: 'Vergelijken', report: 'Rapport' },
+    section: { matrix: 'Matrix', cooccurrence: 'Samenhang', charts: 'Grafieken', compare: 'Vergelijken', agreement: 'Overeenstemming', report: 'Rapport' },
     cooc: {
       title: 'Samenhang tussen codes',
       mode: 'Samen als',
@@ -183,7 +183,7 @@ export const en: Widen<typeof nl> = {
     matrixCount: { segments: 'Segments', participants: 'Participants', sources: 'Transcripts' },
     baseLine: 'participants per column: {{counts}}',
     sections: 'Parts of the analysis',
-    section: { matrix: 'Matrix', cooccurrence: 'Co-occurrence', charts: 'Charts', compare: 'Compare', report: 'Report' },
+    section: { matrix: 'Matrix', cooccurrence: 'Co-occurrence', charts: 'Charts', compare: 'Compare', agreement: 'Agreement', report: 'Report' },
     cooc: {
       title: 'Codes that occur together',
       mode: 'Together when',

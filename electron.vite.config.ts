@@ -8,13 +8,14 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      // The import, report and agreement workers are their own entries, loaded beside index.js.
+      // The import, report, agreement and exchange workers are their own entries, loaded beside index.js.
       rollupOptions: {
         input: {
           index: resolve('src-main/electron/main.ts'),
           'import-worker': resolve('src-main/import/worker.ts'),
           'report-worker': resolve('src-main/analysis/render/worker.ts'),
           'agreement-worker': resolve('src-main/agreement/worker.ts'),
+          'exchange-worker': resolve('src-main/exchange/worker.ts'),
         },
       },
     },

@@ -9,6 +9,11 @@ import { segmentsCommand } from './commands/segments.ts';
 import { searchCommand } from './commands/search.ts';
 import { matrixCommand } from './commands/matrix.ts';
 import { reportCommand } from './commands/report.ts';
+import { qdpxExportCommand } from './commands/qdpx-export.ts';
+import { qdpxImportCommand } from './commands/qdpx-import.ts';
+import { qdcExportCommand } from './commands/qdc-export.ts';
+import { qdcImportCommand } from './commands/qdc-import.ts';
+import { attributesCommand } from './commands/attributes.ts';
 import { agreementCommand } from './commands/agreement.ts';
 
 export interface ParsedArgs {
@@ -22,4 +27,5 @@ export interface CliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand, agreementCommand];
+export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand,
+  agreementCommand, qdpxExportCommand, qdpxImportCommand, qdcExportCommand, qdcImportCommand, attributesCommand];

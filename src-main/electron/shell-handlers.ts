@@ -86,6 +86,15 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlerMap {
       if (!chosen) return null;
       return extname(chosen).toLowerCase() === `.${extension}` ? chosen : `${chosen}.${extension}`;
     },
+    'shell.openFileDialog': async ({ kind }) => {
+      const extensions = kind === 'qdpx' ? ['qdpx', 'qde'] : kind === 'qdc' ? ['qdc'] : ['xlsx', 'csv'];
+      const chosen = await deps.dialogs.showOpen({
+        title: t(`desktop.openExchange.${kind}`),
+        filters: [{ name: t(`desktop.exchangeFilter.${kind}`), extensions }],
+        defaultPath: startDir(),
+      });
+      return chosen || null;
+    },
     'shell.recentProjects': () => deps.settings.recent(),
     'shell.exampleProjectPath': () => {
       if (!existsSync(deps.examplePath)) {

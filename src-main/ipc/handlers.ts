@@ -15,6 +15,7 @@ import { memosHandlers } from '../memos/handlers.ts';
 import { textEditHandlers } from '../text-edit/handlers.ts';
 import { exportHandlers } from '../exports/handlers.ts';
 import { analysisHandlers } from '../analysis/handlers.ts';
+import { exchangeHandlers } from '../exchange/handlers.ts';
 import { participantsHandlers } from '../participants/handlers.ts';
 import { sourcesHandlers } from '../sources/handlers.ts';
 import { agreementHandlers } from '../agreement/handlers.ts';
@@ -170,6 +171,7 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   ...textEditHandlers,
   ...exportHandlers,
   ...analysisHandlers,
+  ...exchangeHandlers,
   ...participantsHandlers,
   ...sourcesHandlers,
   ...agreementHandlers,

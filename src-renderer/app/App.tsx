@@ -14,6 +14,7 @@ import { StatusLine } from '../components/StatusLine.tsx';
 import { CodePalette } from '../features/coding/CodePalette.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { ImportDialog } from '../features/import/ImportDialog.tsx';
+import { ExchangeDialogs } from '../features/exchange/ExchangeDialogs.tsx';
 import { ParticipantsDialogs } from '../features/participants/ParticipantsDialogs.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
@@ -84,6 +85,7 @@ export function App() {
       {current.data && copyDialog && <CopyDialog mode={copyDialog} />}
       {current.data && <ImportDialog />}
       {current.data && <CodePalette />}
+      <ExchangeDialogs />
       {current.data && <ParticipantsDialogs />}
       <StatusLine />
       {dropping && <div className="drop-overlay" aria-hidden="true">{t('import.dropHere')}</div>}

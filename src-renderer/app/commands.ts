@@ -10,6 +10,7 @@ import { useImport } from '../features/import/import-store.ts';
 import { applyInVivo, applyToSelection, redoLast, undoLast } from '../features/coding/actions.ts';
 import { editTurnAtSelection } from '../features/text-edit/actions.ts';
 import { useProjectFile } from '../features/project-file/project-file-store.ts';
+import { exportAttributes, exportQdc, exportQdpx, importAttributes, importQdc, importQdpx } from '../features/exchange/actions.ts';
 
 function report(err: unknown): void {
   useUi.getState().setNotice(err instanceof BridgeError ? err.message : i18next.t('errors.internal', { detail: String(err) }));
@@ -74,6 +75,12 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
       await call('project.close', {});
       useUi.getState().reset();
     }),
+  'exchange.importQdpx': () => importQdpx(),
+  'exchange.exportQdpx': () => exportQdpx(),
+  'exchange.importQdc': () => importQdc(),
+  'exchange.exportQdc': () => exportQdc(),
+  'exchange.importAttributes': () => importAttributes(),
+  'exchange.exportAttributes': () => exportAttributes(),
   'edit.undo': () => undoLast(),
   'edit.redo': () => redoLast(),
   'coding.palette': () => useUi.getState().setPaletteOpen(true),

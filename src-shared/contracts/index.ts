@@ -13,6 +13,7 @@ import { memosChannels } from './memos.ts';
 import { textEditChannels } from './text-edit.ts';
 import { exportChannels } from './exports.ts';
 import { analysisChannels, comparisonChannels, reportChannels, reportExportChannels } from './analysis.ts';
+import { exchangeChannels, type ExchangeProgress } from './exchange.ts';
 import { agreementChannels } from './agreement.ts';
 import type { ChannelDef } from './channel.ts';
 
@@ -33,6 +34,7 @@ export const channels = {
   ...reportChannels,
   ...reportExportChannels,
   ...comparisonChannels,
+  ...exchangeChannels,
   ...agreementChannels,
   ...shellChannels,
 };
@@ -64,9 +66,11 @@ export interface AppEvents {
   'report.progress': { step: 'model' | 'render' | 'write' | 'done'; format: string };
   /** Intercoder agreement: bootstrap replicates done. */
   'agreement.progress': { done: number; total: number };
+  /** Exchange (QDPX export, read, import): sources done of total. */
+  'exchange.progress': ExchangeProgress;
 }
 export type AppEvent = keyof AppEvents;
-export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress', 'agreement.progress'];
+export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress', 'agreement.progress', 'exchange.progress'];
 
 export type { ProjectInfo, ProjectSummary, CodebookNode, TemplateId } from './project.ts';
 export type { CodeRow, CodeCounts } from './codebook.ts';

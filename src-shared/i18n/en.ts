@@ -8,6 +8,7 @@ import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
 import * as filesText from './parts/files.ts';
 import * as importBatchText from './parts/importBatch.ts';
+import * as exchangeText from './parts/exchange.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
@@ -24,6 +25,7 @@ export const en: Catalog = {
   ...analysisText.en,
   ...filesText.en,
   ...importBatchText.en,
+  ...exchangeText.en,
   ...participantsText.en,
   ...sourcesText.en,
   ...agreementText.en,
@@ -103,6 +105,21 @@ export const en: Catalog = {
     'agreement.cancelled': 'The computation was stopped: a newer one has started.',
     'textEdit.stale': 'This turn has changed in the meantime (by undo, for example). Nothing was saved; open the turn again to edit it.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
+    'exchange.malformed': "{{file}} is not valid XML ({{detail}}). Nothing was imported.",
+    'exchange.not_refi': "{{file}} is not a REFI-QDA file (found: {{found}}). Nothing was imported.",
+    'exchange.corrupt': "{{file}} is damaged or incomplete: the QDPX archive cannot be unpacked. Export the project again.",
+    'exchange.no_qde': "{{file}} holds no project file (.qde). Nothing was imported.",
+    'exchange.bad_position': "{{file}}: selection “{{selection}}” has an invalid position ({{value}}). Nothing was imported.",
+    'exchange.position_out_of_range': "{{file}}: selection “{{selection}}” in “{{source}}” lies outside the text (positions {{start}}–{{end}}, the text is {{length}} characters long). Nothing was imported, because codings would otherwise land on the wrong words.",
+    'exchange.missing_code': "{{file}}: a coding in “{{source}}” refers to a code that is not in the codebook ({{code}}). Nothing was imported.",
+    'exchange.cancelled': "Work on {{file}} was cancelled. Nothing was written.",
+    'exchange.expired': "The preview has expired. Choose the file again.",
+    'exchange.write_failed': "{{file}} could not be written ({{detail}}). Nothing was left behind.",
+    'exchange.empty_codebook': "{{file}} holds no codes. Nothing was imported.",
+    'exchange.sheet_format': "{{file}}: attributes are read from an .xlsx or .csv file.",
+    'exchange.sheet_unreadable': "{{file}} cannot be read as a spreadsheet ({{detail}}). Nothing was changed.",
+    'exchange.sheet_empty': "{{file}} has no header row with column names. Nothing was changed.",
+    'exchange.sheet_no_key': "{{file}} has no column “{{column}}” to recognise participants by. Nothing was changed.",
     'participants.merge_self': 'A participant cannot be merged with themselves ({{name}}). Choose another participant. Nothing was changed.',
     'participants.bad_value': '{{attribute}}: "{{value}}" does not fit this attribute. Nothing was changed.',
     'participants.bad_value_text': '{{attribute}}: "{{value}}" cannot be saved. Nothing was changed.',
@@ -136,6 +153,12 @@ export const en: Catalog = {
     toggleDevTools: 'Show/hide developer tools',
   },
   command: {
+    'exchange.importQdpx': 'Import REFI-QDA project (.qdpx)…',
+    'exchange.exportQdpx': 'Export as REFI-QDA project (.qdpx)…',
+    'exchange.importQdc': 'Import codebook (.qdc)…',
+    'exchange.exportQdc': 'Export codebook (.qdc)…',
+    'exchange.importAttributes': 'Read attributes from a spreadsheet…',
+    'exchange.exportAttributes': 'Export attributes to a spreadsheet…',
     'text.editTurn': 'Edit the text of this turn',
     'view.reader': 'Transcript',
     'view.retrieval': 'Coded segments',
@@ -371,6 +394,8 @@ export const en: Catalog = {
   },
   example: { projectName: 'Example project JZOJP' },
   desktop: {
+    openExchange: { qdpx: 'Import REFI-QDA project', qdc: 'Import codebook', sheet: 'Read attributes from a spreadsheet' },
+    exchangeFilter: { qdpx: 'REFI-QDA project', qdc: 'REFI-QDA codebook', sheet: 'Spreadsheet (Excel or CSV)' },
     exportTitle: 'Export as',
     importTitle: 'Import transcripts',
     transcriptFilter: 'Transcripts',

@@ -9,6 +9,7 @@ import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
 import * as filesText from './parts/files.ts';
 import * as importBatchText from './parts/importBatch.ts';
+import * as exchangeText from './parts/exchange.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
@@ -24,6 +25,7 @@ export const nl = {
   ...analysisText.nl,
   ...filesText.nl,
   ...importBatchText.nl,
+  ...exchangeText.nl,
   ...participantsText.nl,
   ...sourcesText.nl,
   ...agreementText.nl,
@@ -103,6 +105,21 @@ export const nl = {
     'agreement.cancelled': 'De berekening is afgebroken: er is intussen een nieuwe gestart.',
     'textEdit.stale': 'Deze beurt is intussen gewijzigd (bijvoorbeeld door ongedaan maken). Er is niets opgeslagen; open de beurt opnieuw om te bewerken.',
     'textEdit.empty_turn': 'Een beurt kan niet leeg worden: er moet tekst blijven staan. Er is niets gewijzigd. Wil je een codering weghalen, verwijder dan de codering.',
+    'exchange.malformed': "{{file}} is geen geldig XML-bestand ({{detail}}). Er is niets geïmporteerd.",
+    'exchange.not_refi': "{{file}} is geen REFI-QDA-bestand (gevonden: {{found}}). Er is niets geïmporteerd.",
+    'exchange.corrupt': "{{file}} is beschadigd of onvolledig: het QDPX-archief kan niet worden uitgepakt. Exporteer het project opnieuw.",
+    'exchange.no_qde': "{{file}} bevat geen projectbestand (.qde). Er is niets geïmporteerd.",
+    'exchange.bad_position': "{{file}}: selectie „{{selection}}” heeft een ongeldige positie ({{value}}). Er is niets geïmporteerd.",
+    'exchange.position_out_of_range': "{{file}}: selectie „{{selection}}” in „{{source}}” valt buiten de tekst (posities {{start}}–{{end}}, de tekst is {{length}} tekens lang). Er is niets geïmporteerd, omdat coderingen anders op de verkeerde woorden terecht zouden komen.",
+    'exchange.missing_code': "{{file}}: een codering in „{{source}}” verwijst naar een code die niet in het codeboek staat ({{code}}). Er is niets geïmporteerd.",
+    'exchange.cancelled': "Het werk aan {{file}} is afgebroken. Er is niets weggeschreven.",
+    'exchange.expired': "Het voorbeeld is verlopen. Kies het bestand opnieuw.",
+    'exchange.write_failed': "{{file}} kon niet worden geschreven ({{detail}}). Er is niets achtergebleven.",
+    'exchange.empty_codebook': "{{file}} bevat geen codes. Er is niets geïmporteerd.",
+    'exchange.sheet_format': "{{file}}: kenmerken worden gelezen uit een .xlsx- of .csv-bestand.",
+    'exchange.sheet_unreadable': "{{file}} kan niet als spreadsheet worden gelezen ({{detail}}). Er is niets gewijzigd.",
+    'exchange.sheet_empty': "{{file}} heeft geen kopregel met kolomnamen. Er is niets gewijzigd.",
+    'exchange.sheet_no_key': "{{file}} heeft geen kolom „{{column}}” om deelnemers op te herkennen. Er is niets gewijzigd.",
     'participants.merge_self': 'Een deelnemer kan niet met zichzelf worden samengevoegd ({{name}}). Kies een andere deelnemer. Er is niets gewijzigd.',
     'participants.bad_value': '{{attribute}}: "{{value}}" past niet bij dit kenmerk. Er is niets gewijzigd.',
     'participants.bad_value_text': '{{attribute}}: "{{value}}" kan niet worden opgeslagen. Er is niets gewijzigd.',
@@ -136,6 +153,12 @@ export const nl = {
     toggleDevTools: 'Ontwikkelhulpmiddelen tonen/verbergen',
   },
   command: {
+    'exchange.importQdpx': 'REFI-QDA-project importeren (.qdpx)…',
+    'exchange.exportQdpx': 'Exporteren als REFI-QDA-project (.qdpx)…',
+    'exchange.importQdc': 'Codeboek importeren (.qdc)…',
+    'exchange.exportQdc': 'Codeboek exporteren (.qdc)…',
+    'exchange.importAttributes': 'Kenmerken inlezen uit spreadsheet…',
+    'exchange.exportAttributes': 'Kenmerken exporteren naar spreadsheet…',
     'text.editTurn': 'Tekst van deze beurt bewerken',
     'view.reader': 'Transcript',
     'view.retrieval': 'Gecodeerde fragmenten',
@@ -376,6 +399,8 @@ export const nl = {
     projectName: 'Voorbeeldproject JZOJP',
   },
   desktop: {
+    openExchange: { qdpx: 'REFI-QDA-project importeren', qdc: 'Codeboek importeren', sheet: 'Kenmerken inlezen uit spreadsheet' },
+    exchangeFilter: { qdpx: 'REFI-QDA-project', qdc: 'REFI-QDA-codeboek', sheet: 'Spreadsheet (Excel of CSV)' },
     exportTitle: 'Exporteren als',
     importTitle: 'Transcripten importeren',
     transcriptFilter: 'Transcripten',

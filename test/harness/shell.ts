@@ -29,6 +29,7 @@ export function createHarnessShell(userDataDir: string, language: Language): Har
       'shell.saveAsDialog': () => shell.dialogAnswers.shift() ?? null,
       'shell.saveFileDialog': () => shell.dialogAnswers.shift() ?? null,
       'shell.importFilesDialog': () => shell.importAnswers.shift() ?? [],
+      'shell.openFileDialog': () => shell.dialogAnswers.shift() ?? null,
       'shell.recentProjects': () => shell.recent,
       'shell.exampleProjectPath': () => {
         const path = join(userDataDir, 'Voorbeeldproject.duiding');

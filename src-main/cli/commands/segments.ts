@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { call, CliFailure, UsageError } from '../io.ts';
 import type { CliCommand } from '../registry.ts';
 import { resolveCode } from '../resolve.ts';
+import type { ProjectDb } from '../../db/open.ts';
 import { SEGMENT_MODES, type SegmentList } from '../../../src-shared/contracts/codings.ts';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 
@@ -44,8 +45,11 @@ export const segmentsCommand: CliCommand = {
       filter: perspective ? { perspective } : {},
       limit: SEGMENTS_LIMIT,
     });
+    const pathOf = codePaths(db);
     if (values.json) {
-      io.out(JSON.stringify(list, null, 2));
+      // Each segment with its exact text, the full path of its code(s) and its coder (scripts compare these with other tools).
+      const segments = list.segments.map((seg) => ({ ...seg, codePaths: seg.codes.map((c) => pathOf(c.id)), codePath: pathOf(seg.codes[0]!.id) }));
+      io.out(JSON.stringify({ ...list, segments }, null, 2));
       return 0;
     }
     for (const s of list.segments) {
@@ -57,3 +61,19 @@ export const segmentsCommand: CliCommand = {
     return 0;
   },
 };
+
+/** "Parent/Child" paths of every code, as `--code` takes them. */
+function codePaths(db: ProjectDb): (id: number) => string {
+  const rows = db.sqlite.prepare('SELECT id, parent_id AS parentId, name FROM codes').all() as { id: number; parentId: number | null; name: string }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const cache = new Map<number, string>();
+  const path = (id: number): string => {
+    const hit = cache.get(id);
+    if (hit !== undefined) return hit;
+    const row = byId.get(id);
+    const value = !row ? '' : row.parentId === null ? row.name : `${path(row.parentId)}/${row.name}`;
+    cache.set(id, value);
+    return value;
+  };
+  return path;
+}

@@ -20,6 +20,7 @@ export function StartScreen() {
           <Button className="button" onPress={() => void createProject('empty')}>{t('start.newEmpty')}</Button>
           <Button className="button" onPress={() => runCommand('project.open')}>{t('start.open')}</Button>
           <Button className="button" onPress={() => runCommand('project.openExample')}>{t('start.example')}</Button>
+          <Button className="button" onPress={() => runCommand('exchange.importQdpx')}>{t('exchange.ui.startImportQdpx')}</Button>
         </div>
         <h3 className="start__subtitle">{t('start.recent')}</h3>
         {recent.data && recent.data.length > 0 ? (

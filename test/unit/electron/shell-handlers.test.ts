@@ -46,6 +46,19 @@ describe('shell handlers: dialogs', () => {
     }]);
   });
 
+  it('exchange open dialogs filter on .qdpx/.qde, .qdc or spreadsheets', async () => {
+    const { handlers, requests } = setup(['/x/a.qdpx', '/x/b.qdc', null]);
+    expect(await handlers['shell.openFileDialog']({ kind: 'qdpx' }, ctx)).toBe('/x/a.qdpx');
+    expect(await handlers['shell.openFileDialog']({ kind: 'qdc' }, ctx)).toBe('/x/b.qdc');
+    expect(await handlers['shell.openFileDialog']({ kind: 'sheet' }, ctx)).toBeNull();
+    expect(requests.map((r) => r.request.filters[0])).toEqual([
+      { name: nl.desktop.exchangeFilter.qdpx, extensions: ['qdpx', 'qde'] },
+      { name: nl.desktop.exchangeFilter.qdc, extensions: ['qdc'] },
+      { name: nl.desktop.exchangeFilter.sheet, extensions: ['xlsx', 'csv'] },
+    ]);
+    expect(requests[0]!.request.title).toBe(nl.desktop.openExchange.qdpx);
+  });
+
   it('a cancelled dialog answers null', async () => {
     const { handlers } = setup([null, null, null]);
     expect(await handlers['shell.openProjectDialog']({}, ctx)).toBeNull();

@@ -10,7 +10,7 @@ import * as schema from '../src-main/db/schema.ts';
 export const TRACKED: SQLiteTable[] = [
   schema.project, schema.users, schema.codes, schema.sources, schema.attributes, schema.participants,
   schema.participantValues, schema.turns, schema.codings, schema.memos, schema.speakerMappings, schema.comparisonTags, schema.lostCodings,
-  schema.reportSettings, schema.reportQuotes,
+  schema.reportSettings, schema.reportQuotes, schema.mergedChangeSets,
 ];
 
 const CAPTURE = 'FROM history_capture WHERE id = 1 AND action_id IS NOT NULL';

@@ -14,7 +14,7 @@
 // quote, one with a coding memo), memos on the project, a source, a
 // participant, a code and a coding, speaker mappings (schema 2+), the search
 // index (3+), a comparison tag (6+), a lost coding (7+), report decisions and
-// a non-speech turn (8+). GUIDs and times are fixed, so the files are the same
+// a non-speech turn (8+), a merged change set and a pseudonymisation run (9+). GUIDs and times are fixed, so the files are the same
 // every time. Run it again after adding a migration: the test asks for a file
 // of every version.
 import Database from 'better-sqlite3';
@@ -259,6 +259,10 @@ function content(w: Writer, version: number): void {
   if (w.has('report_settings')) {
     w.insert('report_settings', { id: 1, options: JSON.stringify({ structure: 'blocks', keyQuotesOnly: true }), updated_at: at() });
     w.insert('report_quotes', { coding_guid: guid('coding-1'), omitted: 0, edited_text: 'de financiering loopt … via losse potjes', based_on_hash: null, updated_at: at() });
+  }
+  if (w.has('merged_change_sets')) {
+    w.insert('merged_change_sets', { change_set_guid: guid('changes-1'), copy_guid: guid('copy-1'), coder: 'Bram', report: JSON.stringify({ codings: { kept: 1 } }), merged_at: at() });
+    w.insert('pseudonym_runs', { guid: guid('pseudonym-run-1'), user_id: coder, categories: JSON.stringify(['person']), counts: JSON.stringify({ [guid('source-0')]: 2 }), key_fingerprint: null, created_at: at() });
   }
   ids = { coder, codes, participants, sources, codings };
 }

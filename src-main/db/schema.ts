@@ -3,7 +3,7 @@
 // Offsets are UTF-16 code units into the normalised source text, half-open
 // [start, end) — see docs/adr/0003-text-and-offsets.md.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const guid = () => text('guid').notNull().unique();
 const timestamp = (name: string) => text(name).notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -280,4 +280,60 @@ export const reportQuotes = sqliteTable('report_quotes', {
   /** sha256 of the coded text the edit was made on: a later change of the coding makes the edit stale. */
   basedOnHash: text('based_on_hash'),
   updatedAt: timestamp('updated_at'),
+});
+
+/**
+ * A coder copy ("werkkopie", issue 15): present (one row) only in a project
+ * made as a copy for one coder. It records the common base — the main
+ * project's identity and its state at the moment of copying, by GUID — so the
+ * copy's change set can be derived from state and base (ADR 0019). Not part
+ * of the undo history: it is written once, when the copy is made.
+ */
+export const teamCopy = sqliteTable('team_copy', {
+  id: integer('id').primaryKey(),
+  /** This copy's identity (a change set names the copy it came from). */
+  guid: text('guid').notNull(),
+  /** project.guid of the project the copy was made from. */
+  baseProjectGuid: text('base_project_guid').notNull(),
+  coder: text('coder').notNull(),
+  /** JSON: { sources?: string[] (source GUIDs), lockCodebook?: boolean }. */
+  restrictions: text('restrictions').notNull().default('{}'),
+  /** The base state, by GUID (gzip-compressed JSON; format in ADR 0019). */
+  base: blob('base', { mode: 'buffer' }).notNull(),
+  createdAt: createdAt(),
+}, (t) => [check('team_copy_singleton', sql`${t.id} = 1`)]);
+
+/**
+ * Change sets merged into this project (issue 15): merging the same one again
+ * changes nothing, and the merge report stays readable in the change log.
+ * Part of the undo history: undoing a merge forgets it was merged.
+ */
+export const mergedChangeSets = sqliteTable('merged_change_sets', {
+  id: integer('id').primaryKey(),
+  /** The change set's own GUID. */
+  changeSetGuid: text('change_set_guid').notNull().unique(),
+  /** team_copy.guid of the copy it came from. */
+  copyGuid: text('copy_guid').notNull(),
+  coder: text('coder').notNull(),
+  /** JSON merge report: where every incoming item went (kept, re-anchored, needs review). */
+  report: text('report').notNull().default('{}'),
+  mergedAt: timestamp('merged_at'),
+});
+
+/**
+ * The audit trail of pseudonymisation (issue 16 §6): when, by whom, which
+ * categories and how many replacements per transcript — never the original
+ * values, which live only in the separate, encrypted key file.
+ */
+export const pseudonymRuns = sqliteTable('pseudonym_runs', {
+  id: integer('id').primaryKey(),
+  guid: guid(),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+  /** JSON array of the categories replaced (e.g. ["person","place","phone"]). */
+  categories: text('categories').notNull().default('[]'),
+  /** JSON object: source GUID → number of replacements. */
+  counts: text('counts').notNull().default('{}'),
+  /** sha256 fingerprint of the key file written (not the key), to match a key to its run. */
+  keyFingerprint: text('key_fingerprint'),
+  createdAt: createdAt(),
 });

@@ -6,7 +6,7 @@ import { channel } from './channel.ts';
 import { LANGUAGES } from '../i18n/catalog.ts';
 import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
 
-const filePath = z.string().min(1).max(4096);
+import { filePath } from './file-path.ts';
 const language = z.enum(LANGUAGES).default('nl');
 
 /**

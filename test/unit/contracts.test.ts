@@ -94,3 +94,24 @@ describe('command registry', () => {
     expect(new Set(accels).size).toBe(accels.length);
   });
 });
+
+describe('path fields', () => {
+  // A relative path would resolve against wherever main runs (the repository,
+  // the app folder): every channel's path field must use the shared filePath.
+  it('every channel with a path or paths field refuses a relative path', () => {
+    const withPath = Object.entries(channels as Record<string, { input: { shape?: Record<string, unknown>; safeParse: (v: unknown) => { success: boolean } } }>)
+      .filter(([, c]) => c.input.shape && ('path' in c.input.shape || 'paths' in c.input.shape));
+    expect(withPath.length).toBeGreaterThan(10);
+    for (const [name, c] of withPath) {
+      const shape = c.input.shape!;
+      const probe = (p: string) => ('paths' in shape ? { paths: [p] } : { path: p });
+      // Only the path key is judged: other missing keys fail too, so compare the path issues.
+      const issues = (v: unknown) => {
+        const r = (c.input as unknown as { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: (string | number)[] }[] } } }).safeParse(v);
+        return r.success ? [] : r.error!.issues.filter((i) => i.path[0] === 'path' || i.path[0] === 'paths');
+      };
+      expect(issues(probe('x.csv')).length, `${name} accepts a relative path`).toBeGreaterThan(0);
+      expect(issues(probe('/tmp/x.csv')).length, `${name} refuses an absolute path`).toBe(0);
+    }
+  });
+});

@@ -24,6 +24,7 @@ const { values } = parseArgs({
   },
 });
 const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'duiding-bench-safety-'));
+const print = (line: string) => process.stdout.write(`${line}\n`);
 const log = (line: string) => !values.quiet && process.stderr.write(`${line}\n`);
 let failed = false;
 try {
@@ -36,22 +37,22 @@ try {
   const killSeconds = Math.round((performance.now() - t0) / 1000);
   const limit = values.hostile === 'all' ? Infinity : Number(values.hostile);
   const t1 = performance.now();
-  const h = await runHostile({ dir: join(dir, 'hostile'), limit, onFile: (o) => log(`hostile ${o.name}: ${o.outcome} ${o.ms} ms ${o.peakMb} MB${o.detail ? ` — ${o.detail}` : ''}`) });
+  const h = await runHostile({ dir: join(dir, 'hostile'), limit, onFile: (o) => log(`hostile ${o.name}: ${o.outcome}, import ${String(o.importMs)} ms (child ${o.ms} ms), ${o.peakMb} MB${o.detail ? ` — ${o.detail}` : ''}`) });
   const hostileSeconds = Math.round((performance.now() - t1) / 1000);
 
   const byMode = Object.entries(k.byMode).map(([m, n]) => `${m} ${n}`).join(', ');
-  console.log(`Kills: ${k.kills} (${byMode}) in ${killSeconds} s; ${k.acknowledged} operations acknowledged; ${k.midOperation} kills after work had started`);
-  console.log(`  corrupt projects: ${k.corrupt}`);
-  console.log(`  acknowledged operations lost: ${k.lost}`);
-  console.log(`  partial files at targets: ${k.partial}`);
-  console.log(`  temporary files of interrupted writes beside the targets: ${k.tempLeftovers}`);
-  console.log(`Hostile files: ${h.files} in ${hostileSeconds} s (${h.refused} refused, ${h.imported} imported)`);
-  console.log(`  crashes: ${h.crashes}`);
-  console.log(`  hangs over ${h.hangLimitS} s: ${h.hangs}`);
-  console.log(`  peak memory: ${h.peakMb} MB (${h.peakFile}); over 1 GB: ${h.overMemory}`);
-  console.log(`  changed projects after a refused import: ${h.changedWhenRefused}`);
-  console.log(`  wrong files taken from a folder (links out, hidden files): ${h.wrongFiles}`);
-  for (const p of [...k.problems, ...h.problems]) console.log(`  ! ${p}`);
+  print(`Kills: ${k.kills} (${byMode}) in ${killSeconds} s; ${k.acknowledged} operations acknowledged; ${k.midOperation} kills after work had started`);
+  print(`  corrupt projects: ${k.corrupt}`);
+  print(`  acknowledged operations lost: ${k.lost}`);
+  print(`  partial files at targets: ${k.partial}`);
+  print(`  temporary files of interrupted writes beside the targets: ${k.tempLeftovers}`);
+  print(`Hostile files: ${h.files} in ${hostileSeconds} s (${h.refused} refused, ${h.imported} imported)`);
+  print(`  crashes: ${h.crashes}`);
+  print(`  hangs over ${h.hangLimitS} s (the parse time limit, plus 5 s to stop): ${h.hangs}; slowest import ${(h.slowestImportMs / 1000).toFixed(1)} s (${h.slowestFile})`);
+  print(`  peak memory: ${h.peakMb} MB (${h.peakFile}); over 1 GB: ${h.overMemory}`);
+  print(`  changed projects after a refused import: ${h.changedWhenRefused}`);
+  print(`  wrong files taken from a folder (links out, hidden files): ${h.wrongFiles}`);
+  for (const p of [...k.problems, ...h.problems]) print(`  ! ${p}`);
   failed = k.corrupt + k.lost + k.partial + h.crashes + h.hangs + h.overMemory + h.changedWhenRefused + h.wrongFiles > 0;
 } finally {
   if (!values.keep) rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 // The hostile-input part of bench/safety.ts (issue 10): each case of
 // hostile-files.ts imported into a fresh copy of a small project, in its own
 // child process (import-child.ts), so a crash, a hang or a memory peak is that
-// file's alone. A child still running after 30 s is killed and counted as a
-// hang; its peak memory is sampled from /proc/<pid>/status (VmHWM) while it
+// file's alone. An import (preview and commit, timed in the child without its
+// start-up) that takes more than 30 s — the parse time limit — plus a few
+// seconds to stop the parse is a hang; a child still running after 90 s is
+// killed and counted as one too. Its peak memory is sampled from /proc/<pid>/status (VmHWM) while it
 // runs and reported by the child at the end. A project whose content hash
 // differs after an import that took nothing counts as changed.
 import Database from 'better-sqlite3';
@@ -15,13 +17,21 @@ import { Session } from '../../src-main/session.ts';
 import { HOSTILE_CASES, type HostileCase } from './hostile-files.ts';
 
 const CHILD = fileURLToPath(new URL('./import-child.ts', import.meta.url));
+/** The parse time limit of the import (DEFAULT_PARSE_LIMITS.timeMs): "no hang over 30 s". */
 export const HANG_LIMIT_MS = 30_000;
+/** Time to stop a parse at its limit and answer. */
+const STOP_GRACE_MS = 5_000;
+/** The child's whole run, start-up and project copy included. */
+const KILL_AFTER_MS = 90_000;
 const MEMORY_LIMIT_MB = 1024;
 
 export interface HostileOutcome {
   name: string;
   outcome: 'refused' | 'imported' | 'crash' | 'hang';
+  /** The child's whole run. */
   ms: number;
+  /** The import itself (preview and commit), when the child reported. */
+  importMs: number | null;
   peakMb: number;
   changed: boolean;
   detail: string;
@@ -34,6 +44,9 @@ export interface HostileFigures {
   crashes: number;
   hangs: number;
   hangLimitS: number;
+  /** Longest import (preview and commit) of the set. */
+  slowestImportMs: number;
+  slowestFile: string;
   overMemory: number;
   peakMb: number;
   peakFile: string;
@@ -73,6 +86,7 @@ interface ChildReport {
   files: { file: string; ok: boolean; code: string | null; named: boolean | null }[];
   committed: number;
   commitErrors: string[];
+  importMs: number;
   peakMb: number;
 }
 
@@ -90,7 +104,7 @@ function runChild(project: string, spec: unknown): Promise<{ report: ChildReport
     const timer = setTimeout(() => {
       hang = true;
       child.kill('SIGKILL');
-    }, HANG_LIMIT_MS);
+    }, KILL_AFTER_MS);
     child.on('close', (code, signal) => {
       clearInterval(sampler);
       clearTimeout(timer);
@@ -125,7 +139,7 @@ export async function runHostile({ dir, limit = Infinity, cases = HOSTILE_CASES,
   session.close();
   const baseHash = contentHash(base);
   const figures: HostileFigures = {
-    files: 0, refused: 0, imported: 0, crashes: 0, hangs: 0, hangLimitS: HANG_LIMIT_MS / 1000, overMemory: 0, peakMb: 0, peakFile: '',
+    files: 0, refused: 0, imported: 0, crashes: 0, hangs: 0, hangLimitS: HANG_LIMIT_MS / 1000, slowestImportMs: 0, slowestFile: '', overMemory: 0, peakMb: 0, peakFile: '',
     changedWhenRefused: 0, wrongFiles: 0, problems: [], outcomes: [],
   };
   for (const [i, c] of cases.slice(0, limit).entries()) {
@@ -139,9 +153,9 @@ export async function runHostile({ dir, limit = Infinity, cases = HOSTILE_CASES,
     const r = run.report;
     let outcome: HostileOutcome['outcome'];
     let detail: string;
-    if (run.hang) {
+    if (run.hang || (r && r.importMs > HANG_LIMIT_MS + STOP_GRACE_MS)) {
       outcome = 'hang';
-      detail = `killed after ${HANG_LIMIT_MS / 1000} s`;
+      detail = run.hang ? `killed after ${KILL_AFTER_MS / 1000} s` : `the import took ${r!.importMs} ms`;
     } else if (!r) {
       outcome = 'crash';
       detail = `${run.exit}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
@@ -159,7 +173,7 @@ export async function runHostile({ dir, limit = Infinity, cases = HOSTILE_CASES,
         }
       }
     }
-    const o: HostileOutcome = { name: c.name, outcome, ms: run.ms, peakMb: run.peakMb, changed, detail };
+    const o: HostileOutcome = { name: c.name, outcome, ms: run.ms, importMs: r?.importMs ?? null, peakMb: run.peakMb, changed, detail };
     figures.outcomes.push(o);
     figures.files++;
     if (outcome === 'hang') figures.hangs++;
@@ -174,6 +188,10 @@ export async function runHostile({ dir, limit = Infinity, cases = HOSTILE_CASES,
     if (run.peakMb >= MEMORY_LIMIT_MB) {
       figures.overMemory++;
       figures.problems.push(`${c.name}: peak memory ${run.peakMb} MB`);
+    }
+    if ((o.importMs ?? 0) > figures.slowestImportMs) {
+      figures.slowestImportMs = o.importMs!;
+      figures.slowestFile = c.name;
     }
     if (run.peakMb > figures.peakMb) {
       figures.peakMb = run.peakMb;

@@ -24,6 +24,7 @@ function vmHwmMb(): number {
 
 const opened = await dispatch('project.open', { path: project });
 if (!opened.ok) throw new Error(opened.error.message);
+const started = performance.now();
 const preview = await dispatch('import.preview', { paths, ...(speakers ? { speakers } : {}) });
 type Preview = { ok: boolean; token: string; fileName: string; error?: { code: string; message: string } };
 const previews = preview.ok ? (preview.data as Preview[]) : [];
@@ -33,6 +34,7 @@ if (accepted.length > 0) {
   const commit = await dispatch('import.commit', { items: accepted.map((p) => ({ token: p.token, speakers: [], allowDuplicate: true })) });
   committed = commit.ok ? (commit.data as typeof committed) : [{ ok: false, error: { code: commit.error.code } }];
 }
+const importMs = Math.round(performance.now() - started);
 session.close();
 process.stdout.write(`${JSON.stringify({
   // The refusal of the whole call (e.g. a folder with too many files), or one entry per file.
@@ -41,5 +43,6 @@ process.stdout.write(`${JSON.stringify({
   committed: committed.filter((c) => c.ok).length,
   commitErrors: committed.filter((c) => !c.ok).map((c) => c.error?.code),
   inputs: paths.map((p) => basename(p)),
+  importMs,
   peakMb: vmHwmMb(),
 })}\n`);

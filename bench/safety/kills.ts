@@ -150,17 +150,22 @@ export async function runKills({ kills, dir, maxDelayMs = 1500, onRound }: KillO
     return d;
   };
 
+  // Only what the rounds of this run need (a short run does only the first kinds).
+  const modes = new Set(Array.from({ length: kills }, (_, i) => KILL_MODES[i % KILL_MODES.length]!));
   // One example project per kind of work on it, kept across rounds: each round starts from a crashed one.
   const projects = {} as Record<'import' | 'coding' | 'edit' | 'export' | 'saveas', string>;
   for (const mode of ['import', 'coding', 'edit', 'export', 'saveas'] as const) {
     projects[mode] = join(folder('projects'), `${mode}.duiding`);
-    createExampleProject(projects[mode]).close();
+    if (modes.has(mode)) createExampleProject(projects[mode]).close();
   }
-  fatten(projects.saveas);
-  const saveasCounts = contentCounts(projects.saveas);
+  let saveasCounts = '';
+  if (modes.has('saveas')) {
+    fatten(projects.saveas);
+    saveasCounts = contentCounts(projects.saveas);
+  }
   // What a clean migration of each fixture holds.
   const migrated = new Map<number, string>();
-  for (let v = 1; v < latest; v++) {
+  for (let v = 1; v < latest && modes.has('migrate'); v++) {
     const copy = join(folder('reference'), `v${v}.duiding`);
     copyFileSync(join(FIXTURES, `schema-v${v}.duiding`), copy);
     openProjectDb(copy).close();

@@ -21,7 +21,7 @@ describe('bench:safety, small', () => {
   it('quick hostile files: 0 crashes, 0 hangs, under 1 GB, 0 changed by a refusal, no file from outside a folder', async () => {
     const quick = HOSTILE_CASES.filter((c) => c.quick);
     expect(quick.length).toBeGreaterThanOrEqual(5);
-    const figures = await runHostile({ dir: tmp.dir(), cases: quick, limit: 5 });
+    const figures = await runHostile({ dir: tmp.dir(), cases: quick, limit: 5, parallel: 5 });
     expect(figures.problems).toEqual([]);
     expect(figures).toMatchObject({ files: 5, crashes: 0, hangs: 0, overMemory: 0, changedWhenRefused: 0, wrongFiles: 0 });
     // The set really holds refusals and the folder case really had links and hidden files to skip.

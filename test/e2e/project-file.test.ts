@@ -98,7 +98,7 @@ describe('the change log', () => {
     // Wait (playwright's timeout) for the marks the user sees, then count them.
     await retired.nth(history.retired - 1).waitFor();
     expect(await retired.count()).toBe(history.retired);
-    await page.getByText(/Vastgelegd met een oudere versie van Duiding/).first().waitFor();
+    await page.getByText(/Vastgelegd met een oudere versie van Duiding/).waitFor();
     // The newer steps still undo.
     expect(await page.getByRole('button', { name: /Ongedaan maken/ }).isDisabled()).toBe(false);
     await page.screenshot({ path: screenshotPath('change-log-retired') });

@@ -41,7 +41,7 @@ try {
   const hostileSeconds = Math.round((performance.now() - t1) / 1000);
 
   const byMode = Object.entries(k.byMode).map(([m, n]) => `${m} ${n}`).join(', ');
-  print(`Kills: ${k.kills} (${byMode}) in ${killSeconds} s; ${k.acknowledged} operations acknowledged; ${k.midOperation} kills after work had started`);
+  print(`Kills: ${k.kills} (${byMode}) in ${killSeconds} s; ${k.acknowledged} operations acknowledged; ${k.midOperation} kills came after at least one acknowledged operation of that process`);
   print(`  corrupt projects: ${k.corrupt}`);
   print(`  acknowledged operations lost: ${k.lost}`);
   print(`  partial files at targets: ${k.partial}`);

@@ -34,7 +34,7 @@ export interface KillFigures {
   partial: number;
   /** Temporary files of interrupted writes found beside the targets (never at a target; removed on the next open). */
   tempLeftovers: number;
-  /** Kills that landed while an operation was under way (after at least one had committed in that process). */
+  /** Kills that came after at least one operation of that process had committed (the others hit its first one). */
   midOperation: number;
   problems: string[];
 }

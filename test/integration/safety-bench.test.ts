@@ -9,6 +9,11 @@ import { HOSTILE_CASES } from '../../bench/safety/hostile-files.ts';
 import { useTmp } from '../helpers/tmp.ts';
 
 const tmp = useTmp('duiding-safety-');
+/**
+ * Each test starts child processes of the app (3 to kill, 5 importing): about 10 s on an idle
+ * two-core machine. The budget is the e2e suite's (60 s), which also starts processes per test.
+ */
+const BUDGET = 60_000;
 
 describe('bench:safety, small', () => {
   it('kills during import, coding and text edit: 0 corrupt, 0 lost, 0 partial', async () => {
@@ -16,7 +21,7 @@ describe('bench:safety, small', () => {
     expect(figures.problems).toEqual([]);
     expect(figures).toMatchObject({ kills: 3, corrupt: 0, lost: 0, partial: 0 });
     expect(figures.byMode).toMatchObject({ import: 1, coding: 1, edit: 1 });
-  });
+  }, BUDGET);
 
   it('quick hostile files: 0 crashes, 0 hangs, under 1 GB, 0 changed by a refusal, no file from outside a folder', async () => {
     const quick = HOSTILE_CASES.filter((c) => c.quick);
@@ -27,5 +32,5 @@ describe('bench:safety, small', () => {
     // The set really holds refusals and the folder case really had links and hidden files to skip.
     expect(figures.refused).toBeGreaterThan(0);
     expect(figures.outcomes.map((o) => o.name)).toContain('folder with links out, a link cycle, hidden and lock files');
-  });
+  }, BUDGET);
 });

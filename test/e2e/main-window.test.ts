@@ -19,14 +19,18 @@ describe('main window on the example project', () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const { page } = harness;
     const tree = page.getByRole('treegrid', { name: 'Codeboek' });
-    for (const block of BUILDING_BLOCKS) await expect.poll(() => tree.getByRole('row', { name: block }).count()).toBe(1);
+    // Wait for what the user sees (playwright's locator timeout), then check each block is there once.
+    for (const block of BUILDING_BLOCKS) {
+      await tree.getByRole('row', { name: block }).first().waitFor();
+      expect(await tree.getByRole('row', { name: block }).count()).toBe(1);
+    }
     // A building block shows the total of its sub-codes (the example codes sub-codes only).
     const bekostiging = tree.getByRole('row', { name: 'Bekostiging en financiering' });
     expect(Number(await bekostiging.locator('.count').textContent())).toBeGreaterThan(0);
 
     const participants = page.getByRole('listbox', { name: /Deelnemers/ });
     for (const perspective of ['Inwoner/patiënt', 'Zorgprofessional', 'Bestuurder', 'Regulerende partij']) {
-      await expect.poll(() => participants.getByText(perspective, { exact: true }).count()).toBeGreaterThan(0);
+      await participants.getByText(perspective, { exact: true }).first().waitFor();
     }
 
     await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().click();
@@ -84,16 +88,16 @@ describe('main window on the example project', () => {
     const focusedName = () => page.evaluate(() => document.activeElement?.closest('[role="row"]')?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
     expect(await focusedName()).toContain('Bekostiging en financiering');
     await page.keyboard.press('ArrowRight'); // expand
-    await expect.poll(() => tree.getByRole('row', { name: 'Regiobudget en transformatiegelden' }).count()).toBe(1);
+    await tree.getByRole('row', { name: 'Regiobudget en transformatiegelden' }).waitFor();
     await page.keyboard.press('ArrowDown');
     expect(await focusedName()).toContain('Regiobudget en transformatiegelden');
     await page.keyboard.press('Enter'); // select → inspector shows the definition
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
-    await expect.poll(() => inspector.getByRole('heading', { name: 'Regiobudget en transformatiegelden' }).count()).toBe(1);
+    await inspector.getByRole('heading', { name: 'Regiobudget en transformatiegelden' }).waitFor();
     expect(await inspector.getByText('Definitie').count()).toBe(1);
     await page.keyboard.press('ArrowLeft'); // to parent
     await page.keyboard.press('ArrowLeft'); // collapse
-    await expect.poll(() => tree.getByRole('row', { name: 'Regiobudget en transformatiegelden' }).count()).toBe(0);
+    await tree.getByRole('row', { name: 'Regiobudget en transformatiegelden' }).waitFor({ state: 'detached' });
   });
 
   it('has no serious or critical accessibility violations (start screen, workspace, dialog)', async () => {

@@ -29,8 +29,6 @@ function words(text: string, from: number, to: number): { start: number; end: nu
   return [...text.slice(from, to).matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => ({ start: from + m.index, end: from + m.index + m[0].length }));
 }
 
-const selectionAttr = (h: Harness) => h.page.locator('.reader__body').getAttribute('data-selection');
-const activeTurnIndex = (h: Harness) => h.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.turnIndex ?? null);
 
 describe('the transcript reader', () => {
   it('opens a 300,000-character transcript with 2,000 codings virtualised and jumps to a far passage', async () => {
@@ -47,11 +45,12 @@ describe('the transcript reader', () => {
     const rendered = await page.locator('[data-turn-index]').count();
     expect(rendered).toBeGreaterThan(3);
     expect(rendered).toBeLessThan(60);
-    await expect.poll(() => page.locator('.margin-bar').count()).toBeGreaterThan(0);
+    await page.locator('.margin-bar').first().waitFor();
 
     // Scrolling far down renders other turns (and still only a window).
     await page.locator('.reader__scroll').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
-    await expect.poll(() => page.locator('[data-turn-index]').evaluateAll((els) => Math.max(...els.map((el) => Number((el as HTMLElement).dataset.turnIndex))))).toBeGreaterThan(300);
+    // Waits (playwright's timeout) until the turns on screen are far down the transcript.
+    await page.waitForFunction(() => Math.max(...[...document.querySelectorAll<HTMLElement>('[data-turn-index]')].map((el) => Number(el.dataset.turnIndex))) > 300);
     expect(await page.locator('[data-turn-index]').count()).toBeLessThan(60);
 
     // A search hit far down reveals the passage: its turn is rendered and the word is selected.
@@ -59,8 +58,8 @@ describe('the transcript reader', () => {
     await page.getByRole('searchbox', { name: 'Zoekvraag' }).fill('triage');
     await page.getByRole('listbox', { name: 'Treffers' }).getByRole('option').first().click();
     await page.getByRole('article').getByRole('heading', { name: 'Lang interview' }).waitFor();
-    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('triage');
-    await expect.poll(() => selectionAttr(h)).toBe(`${long.rareAt}-${long.rareAt + 6}`);
+    await page.waitForFunction(() => window.getSelection()?.toString() === 'triage');
+    await page.locator(`.reader__body[data-selection="${long.rareAt}-${long.rareAt + 6}"]`).waitFor();
     const visible = await page.evaluate(() => {
       const range = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
       const box = document.querySelector('.reader__scroll')!.getBoundingClientRect();
@@ -87,16 +86,16 @@ describe('the transcript reader', () => {
     expect(await firstTurn.getAttribute('tabindex')).toBe('0');
     await firstTurn.focus();
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => activeTurnIndex(h)).toBe('1');
+    await h.page.locator('[data-turn-index="1"]:focus').waitFor();
     await page.keyboard.press('Enter');
     const turn = turns[1]!;
-    await expect.poll(() => selectionAttr(h)).toBe(`${turn.start}-${turn.end}`);
+    await h.page.locator(`.reader__body[data-selection="${turn.start}-${turn.end}"]`).waitFor();
     await page.keyboard.press('Alt+ArrowRight');
     await page.keyboard.press('Alt+ArrowRight');
     await page.keyboard.press('Alt+Shift+ArrowLeft');
     const w = words(text, turn.start, turn.end);
     const want = { start: w[2]!.start, end: w[w.length - 2]!.end };
-    await expect.poll(() => selectionAttr(h)).toBe(`${want.start}-${want.end}`);
+    await h.page.locator(`.reader__body[data-selection="${want.start}-${want.end}"]`).waitFor();
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Code kiezen voor de selectie' }).getByLabel('Zoek een code').fill('tijd en cap');
     await page.keyboard.press('Enter');
@@ -105,8 +104,8 @@ describe('the transcript reader', () => {
     const first = last(h);
 
     // Boundaries by keyboard: the new coding is the selected one; end grows a word, start grows a word back.
-    await expect.poll(() => page.locator('.margin-bar--selected').count()).toBeGreaterThan(0);
-    await expect.poll(() => activeTurnIndex(h)).toBe('1');
+    await page.locator('.margin-bar--selected').first().waitFor();
+    await h.page.locator('[data-turn-index="1"]:focus').waitFor();
     await page.keyboard.press('Alt+Shift+ArrowRight');
     await expect.poll(() => codings(h).find((c) => c.id === first.id)?.end).toBe(w[w.length - 1]!.end);
     await page.keyboard.press('Alt+ArrowLeft');
@@ -119,7 +118,7 @@ describe('the transcript reader', () => {
     await expect.poll(() => last(h).code).toBe('Wat is nodig');
     const second = last(h);
     const row = page.locator('[data-turn-index="1"]');
-    await expect.poll(() => row.locator(`mark[data-codings~="${first.id}"][data-codings~="${second.id}"]`).count()).toBeGreaterThan(0);
+    await row.locator(`mark[data-codings~="${first.id}"][data-codings~="${second.id}"]`).first().waitFor();
     const overlapTitle = await row.locator(`mark[data-codings~="${first.id}"][data-codings~="${second.id}"]`).first().getAttribute('title');
     expect(overlapTitle).toContain('Tijd en capaciteit');
     expect(overlapTitle).toContain('Wat is nodig');
@@ -150,13 +149,13 @@ describe('the transcript reader', () => {
     await row.focus();
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => activeTurnIndex(h)).toBe('2');
+    await h.page.locator('[data-turn-index="2"]:focus').waitFor();
     const t3 = turns[2]!;
     const w3 = words(text, t3.start, t3.end);
     await page.keyboard.press('Alt+Shift+ArrowRight');
     await page.keyboard.press('Alt+Shift+ArrowRight');
     await page.keyboard.press('Alt+Shift+ArrowRight');
-    await expect.poll(() => selectionAttr(h)).toBe(`${w3[0]!.start}-${w3[2]!.end}`);
+    await h.page.locator(`.reader__body[data-selection="${w3[0]!.start}-${w3[2]!.end}"]`).waitFor();
     await page.keyboard.press('Control+Shift+K');
     await expect.poll(() => last(h).parent).toBe('In-vivo');
     expect(last(h)).toMatchObject({ code: text.slice(w3[0]!.start, w3[2]!.end), start: w3[0]!.start, end: w3[2]!.end });
@@ -165,7 +164,7 @@ describe('the transcript reader', () => {
     const t4 = turns[4]!;
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => activeTurnIndex(h)).toBe('4');
+    await h.page.locator('[data-turn-index="4"]:focus').waitFor();
     // Tab walks the focused turn's controls (other header buttons may come first).
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
@@ -204,7 +203,7 @@ describe('the transcript reader', () => {
     expect(h.session.coder).toBe('Anna de Vries');
     await page.locator('[data-turn-index="0"]').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => selectionAttr(h)).toBe(`${turns[0]!.start}-${turns[0]!.end}`);
+    await h.page.locator(`.reader__body[data-selection="${turns[0]!.start}-${turns[0]!.end}"]`).waitFor();
     await page.keyboard.press('1');
     await expect.poll(() => last(h).coder).toBe('Anna de Vries');
     expect(last(h)).toMatchObject({ code: 'Regie en governance', start: turns[0]!.start, end: turns[0]!.end });
@@ -246,7 +245,7 @@ describe('the transcript reader', () => {
     await h.page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().click();
     await h.page.locator('[data-turn-index="1"]').focus();
     await h.page.keyboard.press('Enter');
-    await expect.poll(() => selectionAttr(h)).not.toBe('');
+    await h.page.locator('.reader__body[data-selection]:not([data-selection=""])').waitFor();
     await h.page.keyboard.press('Control+k');
     await h.page.getByRole('dialog', { name: 'Code kiezen voor de selectie' }).getByLabel('Zoek een code').fill('data en regio');
     await h.page.keyboard.press('Enter');

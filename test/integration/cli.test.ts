@@ -5,6 +5,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openProjectDb } from '../../src-main/db/open.ts';
+import { createProject } from '../../src-main/services/project.ts';
 import { runCli } from '../../src-main/cli/main.ts';
 import type { ProjectInfo } from '../../src-shared/contracts/project.ts';
 import { fingerprint, useTmp } from '../helpers/tmp.ts';
@@ -32,6 +33,11 @@ function infoJson(cwd: string, file: string): ProjectInfo {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as ProjectInfo;
+}
+
+/** A project made in this process: for tests of other commands than `new` (one CLI start less each). */
+function made(dir: string, file: string, options: Parameters<typeof createProject>[1] = { template: 'jzojp' }): void {
+  createProject(join(dir, file), options).close();
 }
 
 describe('duiding new / info', () => {
@@ -62,7 +68,7 @@ describe('duiding new / info', () => {
 
   it('info without --json prints a readable overview in Dutch', () => {
     const dir = tmp.dir();
-    duiding(dir, ['new', 'x.duiding', '--name', 'Landelijke evaluatie']);
+    made(dir, 'x.duiding', { template: 'jzojp', name: 'Landelijke evaluatie' });
     const r = duiding(dir, ['info', 'x.duiding']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Project: Landelijke evaluatie');
@@ -76,7 +82,7 @@ describe('duiding new / info', () => {
 
   it('new on an existing file fails, says so on stderr, and leaves the file unchanged', () => {
     const dir = tmp.dir();
-    duiding(dir, ['new', 'x.duiding']);
+    made(dir, 'x.duiding');
     const before = fingerprint(join(dir, 'x.duiding'));
     const r = duiding(dir, ['new', 'x.duiding', '--template', 'empty']);
     expect(r.code).not.toBe(0);
@@ -119,7 +125,7 @@ describe('duiding new / info', () => {
     const missing = duiding(dir, ['info', 'weg.duiding']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('weg.duiding');
-    duiding(dir, ['new', 'open.duiding']);
+    made(dir, 'open.duiding');
     tmp.track(openProjectDb(join(dir, 'open.duiding')));
     const locked = duiding(dir, ['info', 'open.duiding']);
     expect(locked.code).toBe(1);
@@ -152,24 +158,38 @@ describe('duiding usage errors exit with 2', () => {
     [['new'], 'FILE'],
     [['info'], 'FILE'],
     [['new', 'x.duiding', '--template', 'bogus'], 'bogus'],
-  ])('%j', (args, mention) => {
+  ])('%j', async (args, mention) => {
+    // Argument checks in-process (one real process below proves the exit code reaches the shell).
     const dir = tmp.dir();
-    const r = duiding(dir, args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(mention);
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args.map((a) => (a.endsWith('.duiding') ? join(dir, a) : a)), { out: (l) => out.push(l), err: (l) => err.push(l) });
+    expect(code).toBe(2);
+    expect(out).toEqual([]);
+    expect(err.join('\n')).toContain(mention);
     expect(readdirSync(dir)).toEqual([]); // nothing was made
   });
 
-  it('no arguments prints usage and exits 2; help exits 0', () => {
+  it('a usage error exits the real process with 2 and makes nothing', () => {
+    const dir = tmp.dir();
+    const r = duiding(dir, ['new', 'x.duiding', '--nope']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--nope');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('no arguments prints usage and exits 2; help exits 0', async () => {
     const dir = tmp.dir();
     const none = duiding(dir, []);
     expect(none.code).toBe(2);
     expect(none.stdout).toContain('duiding <opdracht>');
-    const help = duiding(dir, ['help']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toBe(none.stdout);
-    expect(duiding(dir, ['--help', '--lang', 'en']).stdout).toMatch(/usage/i);
+    const help: string[] = [];
+    expect(await runCli(['help'], { out: (l) => help.push(l), err: () => undefined })).toBe(0);
+    expect(`${help.join('\n')}\n`).toBe(none.stdout);
+    const en: string[] = [];
+    await runCli(['--help', '--lang', 'en'], { out: (l) => en.push(l), err: () => undefined });
+    expect(en.join('\n')).toMatch(/usage/i);
   });
 });
 

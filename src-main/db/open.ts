@@ -3,9 +3,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { DomainError } from '../../src-shared/errors.ts';
-import * as schema from './schema.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
 import { registerOpenProject } from '../files/open-projects.ts';
 import { isDiskFull, isReadOnly, sqliteCode } from './storage-errors.ts';
@@ -18,12 +16,12 @@ import { afterMigrate } from './after-migrate.ts';
 export const APPLICATION_ID = 0x44554944;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-export type Orm = BetterSQLite3Database<typeof schema>;
-
+// Services query through better-sqlite3 directly; the drizzle schema (schema.ts) is the
+// source of the migrations and of test helpers, and drizzle-orm is not loaded at run time
+// (its 111 modules were a third of every CLI command's start-up, issue 12 §3).
 export interface ProjectDb {
   readonly path: string;
   readonly sqlite: Database.Database;
-  readonly orm: Orm;
   readonly schemaVersion: number;
   /** Path of the copy made before migrating, if any. */
   readonly backupPath: string | null;
@@ -159,7 +157,6 @@ function wrap(path: string, sqlite: Database.Database, version: number, backupPa
   return {
     path,
     sqlite,
-    orm: drizzle(sqlite, { schema }),
     schemaVersion: version,
     backupPath,
     readOnly,

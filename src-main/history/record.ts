@@ -78,6 +78,33 @@ export function recordAction<T>(db: ProjectDb, action: ActionLabel, fn: () => T)
   })();
 }
 
+/**
+ * Runs `fn`, a bulk insert of rows that one statement removes again (all turns of
+ * a new source), without the triggers' per-row undo statements, and records that
+ * one statement instead (issue 12 §2: an import of 500 transcripts wrote 108,718
+ * undo rows, one per turn). Undo runs the compact statement; the triggers, recording
+ * the redo phase meanwhile, still write each deleted row back, so redo and a second
+ * undo restore exactly. Only for rows `inverse` removes completely and nothing else.
+ * Outside a recorded action it simply runs `fn`.
+ */
+export function insertWithCompactUndo<T>(db: ProjectDb, table: string, rowId: number, inverse: string, fn: () => T): T {
+  const capture = db.sqlite.prepare('SELECT action_id AS actionId, phase FROM history_capture WHERE id = 1').get() as
+    | { actionId: number | null; phase: 'undo' | 'redo' | null }
+    | undefined;
+  if (!capture || capture.actionId === null || capture.phase === null) return fn();
+  setCapture(db, null, null);
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    setCapture(db, capture.actionId, capture.phase);
+  }
+  db.sqlite
+    .prepare('INSERT INTO undo_log (action_id, phase, tbl, row_id, stmt) VALUES (?, ?, ?, ?, ?)')
+    .run(capture.actionId, capture.phase, table, rowId, inverse);
+  return result;
+}
+
 /** The newest step that can still be undone, or null (a retired or undone step is never continued). */
 function latestStep(db: ProjectDb): LatestStep | null {
   const row = db.sqlite

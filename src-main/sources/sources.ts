@@ -5,6 +5,7 @@ import { isNormalisedText, isValidRange } from '../../src-shared/domain/text.ts'
 import type { SourceDetail, SourceListItem, TurnView } from '../../src-shared/contracts/sources.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { indexChunks, indexSource, type Chunk } from '../search/index-source.ts';
+import { insertWithCompactUndo } from '../history/record.ts';
 
 export interface NewTurn {
   start: number;
@@ -33,6 +34,21 @@ export function textHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** Rows per multi-row INSERT (8 parameters each, well under SQLite's 32,766). */
+const TURN_BATCH = 256;
+const turnRows = (n: number) => Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+const INSERT_TURNS = 'INSERT INTO turns (source_id, start, "end", speaker_label, participant_id, is_interviewer, timestamp_ms, kind) VALUES ';
+
+/** Inserts turns in multi-row statements (one statement per 256 turns instead of one per turn). */
+function insertTurns(db: ProjectDb, sourceId: number, turns: readonly NewTurn[]): void {
+  const values = (t: NewTurn) => [sourceId, t.start, t.end, t.speakerLabel, t.participantId ?? null, t.isInterviewer ? 1 : 0, t.timestampMs ?? null, t.kind ?? 'speech'];
+  const full = db.sqlite.prepare(INSERT_TURNS + turnRows(TURN_BATCH));
+  let i = 0;
+  for (; i + TURN_BATCH <= turns.length; i += TURN_BATCH) full.run(turns.slice(i, i + TURN_BATCH).flatMap(values));
+  const rest = turns.length - i;
+  if (rest > 0) db.sqlite.prepare(INSERT_TURNS + turnRows(rest)).run(turns.slice(i).flatMap(values));
+  }
+
 /** Adds a source with its turns in one transaction. Refuses text that is not normalised or turns out of range. */
 export function addSource(db: ProjectDb, src: NewSource): number {
   if (!isNormalisedText(src.text)) {
@@ -48,18 +64,14 @@ export function addSource(db: ProjectDb, src: NewSource): number {
     `INSERT INTO sources (guid, name, text, text_hash, original_format, original_file_name, metadata)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertTurn = db.sqlite.prepare(
-    `INSERT INTO turns (source_id, start, "end", speaker_label, participant_id, is_interviewer, timestamp_ms, kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+
   return db.sqlite.transaction(() => {
     const id = Number(
       insertSource.run(randomUUID(), src.name, src.text, textHash(src.text), src.originalFormat, src.originalFileName ?? null,
         JSON.stringify(src.metadata ?? {})).lastInsertRowid,
     );
-    for (const t of src.turns ?? []) {
-      insertTurn.run(id, t.start, t.end, t.speakerLabel, t.participantId ?? null, t.isInterviewer ? 1 : 0, t.timestampMs ?? null, t.kind ?? 'speech');
-    }
+    // A new source's turns are removed again by one statement: one undo row, not one per turn.
+    insertWithCompactUndo(db, 'turns', id, `DELETE FROM "turns" WHERE source_id = ${id}`, () => insertTurns(db, id, src.turns ?? []));
     indexSource(db, id, src.text, src.chunks ?? indexChunks(src.text, src.turns ?? []), false);
     return id;
   })();

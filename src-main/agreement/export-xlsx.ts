@@ -5,7 +5,8 @@
 // transcript and coder names are text from users: every row goes through
 // safeRecord (no cell can start a formula).
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../files/load-exceljs.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { CI_KEYS, type CiKey } from '../../src-shared/domain/agreement/compute.ts';
 import type { AgreementReport, AgreementRow } from '../../src-shared/contracts/agreement.ts';
@@ -25,7 +26,8 @@ const value = (row: AgreementRow, key: CiKey): number | null => {
 export async function renderAgreementXlsx(report: AgreementReport, language: Language): Promise<Uint8Array> {
   const { t } = createI18n(language);
   const m = (k: CiKey) => t(`agreement.measures.${k}`);
-  const book = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const book = new Workbook();
   book.creator = 'Duiding';
   const head = (ws: ExcelJS.Worksheet) => {
     ws.getRow(1).font = { bold: true };

@@ -1,9 +1,9 @@
 // `duiding` command line: the same dispatch and services as the app, no Electron.
 import { parseArgs } from 'node:util';
-import { Session } from '../session.ts';
-import { createDispatcher } from '../ipc/dispatch.ts';
 import { createI18n, isLanguage, DEFAULT_LANGUAGE, type Language } from '../../src-shared/i18n/index.ts';
 import { COMMANDS } from './registry.ts';
+// Only the light modules load up front: `help` and usage errors answer before the
+// session, the dispatcher and every service behind it are imported (issue 12 §3).
 import { CliFailure, terminalSafe, UsageError, type CliIo } from './io.ts';
 
 export interface CliStreams {
@@ -26,16 +26,16 @@ export async function runCli(argv: readonly string[], raw: CliStreams, env: Node
   const streams: CliStreams = { out: (line) => raw.out(terminalSafe(line)), err: (line) => raw.err(terminalSafe(line)) };
   const language = pickLanguage(argv, env);
   const { t } = createI18n(language);
-  const session = new Session();
-  const io: CliIo = { ...streams, t, session, dispatch: createDispatcher({ session, language: () => language }) };
   const [name, ...rest] = argv;
+  let session: { close(): void } | undefined;
   try {
     if (!name || name === 'help' || name === '--help' || name === '-h') {
       streams.out(t('cli.usage'));
       return name ? 0 : 2;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(t('cli.unknownCommand', { command: name }));
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry) throw new UsageError(t('cli.unknownCommand', { command: name }));
+    const [command, { Session }, { createDispatcher }] = await Promise.all([entry.load(), import('../session.ts'), import('../ipc/dispatch.ts')]);
     let parsed;
     try {
       parsed = parseArgs({ args: [...rest], options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
@@ -43,6 +43,9 @@ export async function runCli(argv: readonly string[], raw: CliStreams, env: Node
       const option = /'([^']+)'/.exec(err instanceof Error ? err.message : '')?.[1] ?? '?';
       throw new UsageError(t('cli.unknownOption', { option }));
     }
+    const opened = new Session();
+    session = opened;
+    const io: CliIo = { ...streams, t, session: opened, dispatch: createDispatcher({ session: opened, language: () => language }) };
     return await command.run(parsed as never, io);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -56,6 +59,6 @@ export async function runCli(argv: readonly string[], raw: CliStreams, env: Node
     streams.err(t('errors.internal', { detail: err instanceof Error ? err.name : 'unknown' }));
     return 1;
   } finally {
-    session.close();
+    session?.close();
   }
 }

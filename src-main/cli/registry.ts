@@ -1,20 +1,7 @@
 // Subcommands of `duiding`. Later features add a file under commands/ and one line here.
+// Each command's module (and the services behind it) loads only when it runs (issue 12 §3).
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIo } from './io.ts';
-import { newCommand } from './commands/new.ts';
-import { infoCommand } from './commands/info.ts';
-import { importCommand } from './commands/import.ts';
-import { codeCommand } from './commands/code.ts';
-import { segmentsCommand } from './commands/segments.ts';
-import { searchCommand } from './commands/search.ts';
-import { matrixCommand } from './commands/matrix.ts';
-import { reportCommand } from './commands/report.ts';
-import { qdpxExportCommand } from './commands/qdpx-export.ts';
-import { qdpxImportCommand } from './commands/qdpx-import.ts';
-import { qdcExportCommand } from './commands/qdc-export.ts';
-import { qdcImportCommand } from './commands/qdc-import.ts';
-import { attributesCommand } from './commands/attributes.ts';
-import { agreementCommand } from './commands/agreement.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -27,5 +14,24 @@ export interface CliCommand {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand,
-  agreementCommand, qdpxExportCommand, qdpxImportCommand, qdcExportCommand, qdcImportCommand, attributesCommand];
+export interface CliCommandEntry {
+  name: string;
+  load(): Promise<CliCommand>;
+}
+
+export const COMMANDS: readonly CliCommandEntry[] = [
+  { name: 'new', load: async () => (await import('./commands/new.ts')).newCommand },
+  { name: 'info', load: async () => (await import('./commands/info.ts')).infoCommand },
+  { name: 'import', load: async () => (await import('./commands/import.ts')).importCommand },
+  { name: 'code', load: async () => (await import('./commands/code.ts')).codeCommand },
+  { name: 'segments', load: async () => (await import('./commands/segments.ts')).segmentsCommand },
+  { name: 'search', load: async () => (await import('./commands/search.ts')).searchCommand },
+  { name: 'matrix', load: async () => (await import('./commands/matrix.ts')).matrixCommand },
+  { name: 'report', load: async () => (await import('./commands/report.ts')).reportCommand },
+  { name: 'agreement', load: async () => (await import('./commands/agreement.ts')).agreementCommand },
+  { name: 'qdpx-export', load: async () => (await import('./commands/qdpx-export.ts')).qdpxExportCommand },
+  { name: 'qdpx-import', load: async () => (await import('./commands/qdpx-import.ts')).qdpxImportCommand },
+  { name: 'qdc-export', load: async () => (await import('./commands/qdc-export.ts')).qdcExportCommand },
+  { name: 'qdc-import', load: async () => (await import('./commands/qdc-import.ts')).qdcImportCommand },
+  { name: 'attributes', load: async () => (await import('./commands/attributes.ts')).attributesCommand },
+];

@@ -57,6 +57,8 @@ export function writeProjectCopy(source: Database.Database, target: string, opti
   } catch (err) {
     removeTemp(tmp);
     if (err instanceof DomainError) throw err;
+    // Damage is in the project being copied, not in the target.
+    if (sqliteCode(err).startsWith('SQLITE_CORRUPT')) throw new DomainError('project.corrupt', { file: basename(source.name) });
     throw storageError(err, target) ?? new DomainError('project.unwritable', { file, detail: sqliteCode(err) || (err instanceof Error ? err.name : 'unknown') });
   }
 }

@@ -3,9 +3,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { DomainError } from '../../src-shared/errors.ts';
-import * as schema from './schema.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
 import { registerOpenProject } from '../files/open-projects.ts';
 import { isDiskFull, isReadOnly, sqliteCode } from './storage-errors.ts';
@@ -18,12 +16,12 @@ import { afterMigrate } from './after-migrate.ts';
 export const APPLICATION_ID = 0x44554944;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-export type Orm = BetterSQLite3Database<typeof schema>;
-
+// Services query through better-sqlite3 directly; the drizzle schema (schema.ts) is the
+// source of the migrations and of test helpers, and drizzle-orm is not loaded at run time
+// (its 111 modules were a third of every CLI command's start-up, issue 12 §3).
 export interface ProjectDb {
   readonly path: string;
   readonly sqlite: Database.Database;
-  readonly orm: Orm;
   readonly schemaVersion: number;
   /** Path of the copy made before migrating, if any. */
   readonly backupPath: string | null;
@@ -57,6 +55,39 @@ interface Probe {
   userVersion: number;
 }
 
+/**
+ * Whether the last session on this file ended without closing it: a clean close
+ * checkpoints the WAL and removes it (and no rollback journal is ever left), so a
+ * `-wal` or `-journal` beside the file is SQLite's own unclean-shutdown flag.
+ */
+function uncleanShutdown(path: string): boolean {
+  return existsSync(`${path}-wal`) || existsSync(`${path}-journal`);
+}
+
+/**
+ * The tables that grow with the transcripts and the history (their text is most of
+ * the file) and the search index (derived from turns; its FTS5 consistency check
+ * alone was half of quick_check). After a clean shutdown they are not read at open;
+ * damage in them is reported as project.corrupt when they are read (storageError).
+ */
+const LARGE_TABLES = /^(sources|turns|undo_log|history|memos|lost_codings|search_index(_.*)?)$/;
+
+/**
+ * The integrity check at open (docs/adr/0021). After an unclean shutdown (or for a
+ * read-only image) the whole file gets PRAGMA quick_check, as before. After a clean
+ * one: the file must be exactly page_count pages long (truncated or cut-off copies),
+ * and every table except the large ones gets quick_check with its indexes — the
+ * codebook, participants, codings, settings, i.e. what every screen reads first.
+ */
+function integrityOk(db: Database.Database, full: boolean, path: string): boolean {
+  if (full) return db.pragma('quick_check', { simple: true }) === 'ok';
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pageCount = db.pragma('page_count', { simple: true }) as number;
+  if (statSync(path).size !== pageSize * pageCount) return false;
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'").pluck().all() as string[];
+  return tables.every((t) => LARGE_TABLES.test(t) || db.pragma(`quick_check("${t.replaceAll('"', '""')}")`, { simple: true }) === 'ok');
+}
+
 function fsChecks(path: string): void {
   if (!existsSync(path) || !statSync(path).isFile()) throw new DomainError('project.not_found', fileParam(path));
   if (statSync(path).size === 0) throw new DomainError('project.not_duiding', fileParam(path));
@@ -75,7 +106,7 @@ function lockError(err: unknown, path: string): DomainError | null {
  * instead of writing concurrently, and unlike a lock file it cannot go stale
  * after a crash. (It also keeps the WAL index in memory: no -shm file.)
  */
-function probe(db: Database.Database, path: string, latest: number): Probe {
+function probe(db: Database.Database, path: string, latest: number, fullCheck: boolean): Probe {
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     const appId = db.pragma('application_id', { simple: true }) as number;
@@ -84,8 +115,7 @@ function probe(db: Database.Database, path: string, latest: number): Probe {
     if (userVersion > latest) {
       throw new DomainError('project.newer_schema', { ...fileParam(path), fileVersion: userVersion, appVersion: latest });
     }
-    const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') throw new DomainError('project.corrupt', fileParam(path));
+    if (!integrityOk(db, fullCheck, path)) throw new DomainError('project.corrupt', fileParam(path));
     return { userVersion };
   } catch (err) {
     if (err instanceof DomainError) throw err;
@@ -159,7 +189,6 @@ function wrap(path: string, sqlite: Database.Database, version: number, backupPa
   return {
     path,
     sqlite,
-    orm: drizzle(sqlite, { schema }),
     schemaVersion: version,
     backupPath,
     readOnly,
@@ -190,7 +219,7 @@ function openReadOnly(path: string, migrations: Migration[]): ProjectDb {
     throw sqliteCode(err) === 'SQLITE_NOTADB' ? new DomainError('project.not_sqlite', fileParam(path)) : new DomainError('project.corrupt', fileParam(path));
   }
   try {
-    const { userVersion } = probe(sqlite, path, migrations.length);
+    const { userVersion } = probe(sqlite, path, migrations.length, true);
     sqlite.pragma('foreign_keys = OFF');
     if (userVersion < migrations.length) {
       try {
@@ -213,10 +242,12 @@ export function openProjectDb(path: string, options: OpenOptions = {}): ProjectD
   fsChecks(path);
   if (options.readOnly) return openReadOnly(path, migrations);
   if (!writable(path)) throw new DomainError('project.read_only', fileParam(path));
+  // Looked at before SQLite opens the file: opening it replays and then owns the WAL.
+  const unclean = uncleanShutdown(path);
   const sqlite = new Database(path, { fileMustExist: true, timeout: 150 });
   let backupPath: string | null = null;
   try {
-    const { userVersion } = probe(sqlite, path, migrations.length);
+    const { userVersion } = probe(sqlite, path, migrations.length, unclean);
     configure(sqlite, path);
     // We hold the lock now: temporary files of an interrupted copy or backup here are stale.
     cleanStaleTemps(dirname(path));

@@ -30,5 +30,7 @@ export function storageError(err: unknown, path: string, readOnlyMode = false): 
   if (isDiskFull(err)) return new DomainError('project.disk_full', { file });
   if (readOnlyMode && sqliteCode(err).startsWith('SQLITE_READONLY')) return new DomainError('project.read_only_mode', { file });
   if (isReadOnly(err)) return new DomainError('project.read_only', { file });
+  // Damage in a table the open-time check leaves for later (db/open.ts, docs/adr/0021).
+  if (sqliteCode(err).startsWith('SQLITE_CORRUPT')) return new DomainError('project.corrupt', { file });
   return null;
 }

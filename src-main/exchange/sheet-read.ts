@@ -4,8 +4,8 @@
 // zip: it passes the archive caps before exceljs sees it.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { parseString } from '@fast-csv/parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../files/load-exceljs.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { decodeText } from '../import/decode.ts';
 import { readZipEntries } from '../import/zip-safety.ts';
@@ -30,6 +30,7 @@ function sniffDelimiter(firstLine: string): string {
 async function readCsv(bytes: Uint8Array, fileName: string): Promise<string[][]> {
   const text = decodeText(bytes, fileName).text;
   const delimiter = sniffDelimiter(text.split(/\r\n|\n|\r/, 1)[0] ?? '');
+  const { parseString } = await import('@fast-csv/parse');
   return new Promise((resolve, reject) => {
     const rows: string[][] = [];
     parseString(text, { delimiter, ignoreEmpty: true, trim: true, maxRows: MAX_SHEET_ROWS + 1 })
@@ -55,7 +56,8 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<string[][]> {
   // The archive caps (entry names, sizes, ratio) before exceljs unpacks anything.
   readZipEntries(bytes, fileName, 'XLSX', () => true);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {

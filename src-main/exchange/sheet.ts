@@ -3,7 +3,7 @@
 // step, and export the same sheet (CSV or XLSX).
 import { basename, extname } from 'node:path';
 import type { i18n } from 'i18next';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../files/load-exceljs.ts';
 import { stringify } from 'csv-stringify/sync';
 import type { ProjectDb } from '../db/open.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
@@ -111,7 +111,8 @@ export async function exportSheet(db: ProjectDb, path: string, t: i18n['t']): Pr
     // A BOM so Excel opens UTF-8 correctly; ';' as Dutch Excel expects.
     bytes = Buffer.from(`\uFEFF${stringify([header, ...rows], { delimiter: ';' })}`, 'utf8');
   } else {
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcelJS();
+    const workbook = new Workbook();
     const sheet = workbook.addWorksheet(t('exchange.sheet.title'));
     sheet.addRow(header).font = { bold: true };
     for (const r of rows) sheet.addRow(r);

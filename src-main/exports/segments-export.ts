@@ -5,7 +5,7 @@
 // name, the report's shortened/substituted quote text, and coder names only
 // when asked for.
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../files/load-exceljs.ts';
 import type { ProjectDb } from '../db/open.ts';
 import { listSegments, type SegmentQuery } from '../services/segments.ts';
 import type { Segment } from '../../src-shared/contracts/codings.ts';
@@ -78,7 +78,8 @@ export function renderSegmentsCsv(table: SegmentTable): string {
 }
 
 export async function renderSegmentsXlsx(table: SegmentTable, sheetName: string): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const book = new Workbook();
   book.creator = 'Duiding';
   const ws = book.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = table.columns.map((c, i) => ({ header: table.head[i], key: c, width: WIDTHS[c] }));

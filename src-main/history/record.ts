@@ -3,6 +3,7 @@
 // history_capture names the action being recorded. Undo runs an action's
 // inverse statements newest-first — and the same triggers record the
 // statements that redo it.
+import { prepared } from '../db/prepared.ts';
 import type { ProjectDb } from '../db/open.ts';
 import type { HistoryEntryView } from '../../src-shared/contracts/codings.ts';
 import { DomainError } from '../../src-shared/errors.ts';
@@ -35,11 +36,11 @@ export interface ActionLabel {
 }
 
 function capturing(db: ProjectDb): boolean {
-  return db.sqlite.prepare('SELECT action_id FROM history_capture WHERE id = 1').pluck().get() !== null;
+  return prepared(db, 'SELECT action_id FROM history_capture WHERE id = 1').pluck().get() !== null;
 }
 
 function setCapture(db: ProjectDb, actionId: number | null, phase: 'undo' | 'redo' | null): void {
-  db.sqlite.prepare('UPDATE history_capture SET action_id = ?, phase = ? WHERE id = 1').run(actionId, phase);
+  prepared(db, 'UPDATE history_capture SET action_id = ?, phase = ? WHERE id = 1').run(actionId, phase);
 }
 
 /**
@@ -51,25 +52,24 @@ export function recordAction<T>(db: ProjectDb, action: ActionLabel, fn: () => T)
   if (capturing(db)) return fn();
   refuseReadOnly(db);
   return db.sqlite.transaction(() => {
-    db.sqlite.prepare('DELETE FROM history WHERE undone = 1').run();
+    prepared(db, 'DELETE FROM history WHERE undone = 1').run();
     const params = JSON.stringify(action.params ?? {});
     const latest = action.continues ? latestStep(db) : null;
     const continued = latest !== null && action.continues!(latest) ? latest.id : null;
     const id = continued ?? Number(
-      db.sqlite
-        .prepare('INSERT INTO history (label, params, author_id) VALUES (?, ?, ?)')
+      prepared(db, 'INSERT INTO history (label, params, author_id) VALUES (?, ?, ?)')
         .run(action.label, params, action.authorId ?? null).lastInsertRowid,
     );
-    const lastSeq = db.sqlite.prepare('SELECT COALESCE(MAX(seq), 0) FROM undo_log').pluck().get() as number;
+    const lastSeq = prepared(db, 'SELECT COALESCE(MAX(seq), 0) FROM undo_log').pluck().get() as number;
     setCapture(db, id, 'undo');
     try {
       const result = fn();
-      const logged = db.sqlite.prepare('SELECT 1 FROM undo_log WHERE action_id = ? AND seq > ? LIMIT 1').get(id, lastSeq) !== undefined;
+      const logged = prepared(db, 'SELECT 1 FROM undo_log WHERE action_id = ? AND seq > ? LIMIT 1').get(id, lastSeq) !== undefined;
       if (continued !== null && logged) {
         // Undo runs statements newest-first by seq, so the continued step undoes both in one go.
-        db.sqlite.prepare(`UPDATE history SET params = ?, created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(params, id);
+        prepared(db, `UPDATE history SET params = ?, created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(params, id);
       } else if (continued === null && !logged) {
-        db.sqlite.prepare('DELETE FROM history WHERE id = ?').run(id);
+        prepared(db, 'DELETE FROM history WHERE id = ?').run(id);
       }
       return result;
     } finally {
@@ -78,10 +78,35 @@ export function recordAction<T>(db: ProjectDb, action: ActionLabel, fn: () => T)
   })();
 }
 
+/**
+ * Runs `fn`, a bulk insert of rows that one statement removes again (all turns of
+ * a new source), without the triggers' per-row undo statements, and records that
+ * one statement instead (issue 12 §2: an import of 500 transcripts wrote 108,718
+ * undo rows, one per turn). Undo runs the compact statement; the triggers, recording
+ * the redo phase meanwhile, still write each deleted row back, so redo and a second
+ * undo restore exactly. Only for rows `inverse` removes completely and nothing else.
+ * Outside a recorded action it simply runs `fn`.
+ */
+export function insertWithCompactUndo<T>(db: ProjectDb, table: string, rowId: number, inverse: string, fn: () => T): T {
+  const capture = prepared(db, 'SELECT action_id AS actionId, phase FROM history_capture WHERE id = 1').get() as
+    | { actionId: number | null; phase: 'undo' | 'redo' | null }
+    | undefined;
+  if (!capture || capture.actionId === null || capture.phase === null) return fn();
+  setCapture(db, null, null);
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    setCapture(db, capture.actionId, capture.phase);
+  }
+  prepared(db, 'INSERT INTO undo_log (action_id, phase, tbl, row_id, stmt) VALUES (?, ?, ?, ?, ?)')
+    .run(capture.actionId, capture.phase, table, rowId, inverse);
+  return result;
+}
+
 /** The newest step that can still be undone, or null (a retired or undone step is never continued). */
 function latestStep(db: ProjectDb): LatestStep | null {
-  const row = db.sqlite
-    .prepare('SELECT id, label, params, author_id AS authorId, created_at AS createdAt, undone, retired FROM history ORDER BY id DESC LIMIT 1')
+  const row = prepared(db, 'SELECT id, label, params, author_id AS authorId, created_at AS createdAt, undone, retired FROM history ORDER BY id DESC LIMIT 1')
     .get() as (Omit<LatestStep, 'params'> & { params: string; undone: number; retired: number }) | undefined;
   if (!row || row.undone || row.retired) return null;
   return { id: row.id, label: row.label, params: JSON.parse(row.params) as LatestStep['params'], authorId: row.authorId, createdAt: row.createdAt };
@@ -95,11 +120,11 @@ export interface HistoryStep {
 
 /** Keeps the search index in step with sources whose rows an undo or redo touched. */
 function reindex(db: ProjectDb, sourceIds: Set<number>): void {
-  const textOf = db.sqlite.prepare('SELECT text FROM sources WHERE id = ?').pluck();
-  const turnsOf = db.sqlite.prepare('SELECT start, "end" FROM turns WHERE source_id = ? ORDER BY start');
+  const textOf = prepared(db, 'SELECT text FROM sources WHERE id = ?').pluck();
+  const turnsOf = prepared(db, 'SELECT start, "end" FROM turns WHERE source_id = ? ORDER BY start');
   for (const id of sourceIds) {
     const text = textOf.get(id) as string | undefined;
-    if (text === undefined) db.sqlite.prepare('DELETE FROM search_index WHERE source_id = ?').run(id);
+    if (text === undefined) prepared(db, 'DELETE FROM search_index WHERE source_id = ?').run(id);
     else indexSource(db, id, text, indexChunks(text, turnsOf.all(id) as { start: number; end: number }[]));
   }
 }
@@ -137,9 +162,8 @@ function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistorySt
   db.sqlite.transaction(() => {
     // Statements run newest-first; checking foreign keys at commit lets rows come back in any order.
     db.sqlite.pragma('defer_foreign_keys = ON');
-    db.sqlite.prepare('DELETE FROM undo_log WHERE action_id = ? AND phase = ?').run(step.id, to);
-    const statements = db.sqlite
-      .prepare('SELECT seq, tbl, row_id AS rowId, stmt FROM undo_log WHERE action_id = ? AND phase = ? ORDER BY seq DESC')
+    prepared(db, 'DELETE FROM undo_log WHERE action_id = ? AND phase = ?').run(step.id, to);
+    const statements = prepared(db, 'SELECT seq, tbl, row_id AS rowId, stmt FROM undo_log WHERE action_id = ? AND phase = ? ORDER BY seq DESC')
       .all(step.id, from) as { seq: number; tbl: string; rowId: number; stmt: string }[];
     setCapture(db, step.id, to);
     const sources = new Set<number>();
@@ -151,8 +175,8 @@ function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistorySt
     } finally {
       setCapture(db, null, null);
     }
-    db.sqlite.prepare('DELETE FROM undo_log WHERE action_id = ? AND phase = ?').run(step.id, from);
-    db.sqlite.prepare('UPDATE history SET undone = ? WHERE id = ?').run(from === 'undo' ? 1 : 0, step.id);
+    prepared(db, 'DELETE FROM undo_log WHERE action_id = ? AND phase = ?').run(step.id, from);
+    prepared(db, 'UPDATE history SET undone = ? WHERE id = ?').run(from === 'undo' ? 1 : 0, step.id);
     reindex(db, sources);
   })();
   return { id: step.id, label: step.label, params: JSON.parse(step.params) as Record<string, string | number> };
@@ -161,7 +185,7 @@ function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistorySt
 /** Reverts the latest action; null when there is nothing to undo. */
 export function undo(db: ProjectDb): HistoryStep | null {
   refuseReadOnly(db);
-  const step = db.sqlite.prepare('SELECT id, label, params FROM history WHERE undone = 0 AND retired = 0 ORDER BY id DESC LIMIT 1').get() as
+  const step = prepared(db, 'SELECT id, label, params FROM history WHERE undone = 0 AND retired = 0 ORDER BY id DESC LIMIT 1').get() as
     | { id: number; label: string; params: string }
     | undefined;
   return step ? replay(db, step, 'undo') : null;
@@ -170,7 +194,7 @@ export function undo(db: ProjectDb): HistoryStep | null {
 /** Re-applies the most recently undone action; null when there is nothing to redo. */
 export function redo(db: ProjectDb): HistoryStep | null {
   refuseReadOnly(db);
-  const step = db.sqlite.prepare('SELECT id, label, params FROM history WHERE undone = 1 AND retired = 0 ORDER BY id ASC LIMIT 1').get() as
+  const step = prepared(db, 'SELECT id, label, params FROM history WHERE undone = 1 AND retired = 0 ORDER BY id ASC LIMIT 1').get() as
     | { id: number; label: string; params: string }
     | undefined;
   return step ? replay(db, step, 'redo') : null;
@@ -181,8 +205,7 @@ export type HistoryEntry = HistoryEntryView;
 
 /** The readable change log: who, when, what — newest first. */
 export function listHistory(db: ProjectDb, limit = 200): HistoryEntry[] {
-  const rows = db.sqlite
-    .prepare(
+  const rows = prepared(db,
       `SELECT h.id, h.label, h.params, u.name AS author, h.created_at AS createdAt, h.undone, h.retired
        FROM history h LEFT JOIN users u ON u.id = h.author_id ORDER BY h.id DESC LIMIT ?`,
     )
@@ -209,7 +232,7 @@ export function clearHistory(db: ProjectDb, authorId: number | null = null): num
 
 export function historyState(db: ProjectDb): { canUndo: HistoryStep | null; canRedo: HistoryStep | null } {
   const pick = (sql: string) => {
-    const r = db.sqlite.prepare(sql).get() as { id: number; label: string; params: string } | undefined;
+    const r = prepared(db, sql).get() as { id: number; label: string; params: string } | undefined;
     return r ? { id: r.id, label: r.label, params: JSON.parse(r.params) as Record<string, string | number> } : null;
   };
   return {

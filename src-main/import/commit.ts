@@ -1,6 +1,7 @@
 // Writes one parsed file into the project: participants it needs, remembered
 // speaker mappings, the source with its turns and its search index — all in
 // one transaction, so a failure leaves nothing behind.
+import { prepared } from '../db/prepared.ts';
 import { basename, extname } from 'node:path';
 import type { ProjectDb } from '../db/open.ts';
 import type { SpeakerTarget } from '../../src-shared/contracts/import.ts';
@@ -30,7 +31,7 @@ function resolveTarget(db: ProjectDb, target: SpeakerTarget, created: Map<string
     case 'interviewer':
       return { participantId: null, isInterviewer: true };
     case 'participant': {
-      const exists = db.sqlite.prepare('SELECT 1 FROM participants WHERE id = ?').get(target.participantId);
+      const exists = prepared(db, 'SELECT 1 FROM participants WHERE id = ?').get(target.participantId);
       if (!exists) throw new DomainError('entity.not_found', { entity: 'participant', id: target.participantId });
       return { participantId: target.participantId, isInterviewer: false };
     }
@@ -40,7 +41,7 @@ function resolveTarget(db: ProjectDb, target: SpeakerTarget, created: Map<string
       const key = personKey(target);
       let id = created.get(key);
       if (id === undefined && target.distinct === undefined) {
-        id = (db.sqlite.prepare('SELECT id FROM participants WHERE lower(trim(name)) = ? ORDER BY id LIMIT 1').get(labelKey(target.name)) as
+        id = (prepared(db, 'SELECT id FROM participants WHERE lower(trim(name)) = ? ORDER BY id LIMIT 1').get(labelKey(target.name)) as
           | { id: number }
           | undefined)?.id;
       }
@@ -69,7 +70,7 @@ export function commitParsed(db: ProjectDb, parsed: ParsedFile, options: CommitO
   const name = options.name ?? basename(parsed.fileName, extname(parsed.fileName));
   const sourceId = recordAction(db, { label: 'sourceImported', params: { name } }, () => {
     const bySpeaker = new Map<string, { participantId: number | null; isInterviewer: boolean }>();
-    const remember = db.sqlite.prepare(
+    const remember = prepared(db,
       `INSERT INTO speaker_mappings (label_key, participant_id, is_interviewer, updated_at)
        VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
        ON CONFLICT (label_key) DO UPDATE SET participant_id = excluded.participant_id,

@@ -1,6 +1,7 @@
 // What the import preview shows for one parsed file: speakers with a
 // suggested mapping (remembered from earlier imports where possible) and
 // whether the same text is already in the project.
+import { prepared } from '../db/prepared.ts';
 import type { ProjectDb } from '../db/open.ts';
 import type { SpeakerPreview, SpeakerTarget } from '../../src-shared/contracts/import.ts';
 import type { ParsedFile } from './parse-file.ts';
@@ -34,13 +35,12 @@ export function suggestTarget(db: ProjectDb, label: string, fileName?: string): 
   if (isGenericLabel(label)) {
     return { target: { kind: 'new', name: fileName ? `${label.trim()} (${stemOf(fileName)})` : label.trim(), perspective: null }, remembered: false };
   }
-  const remembered = db.sqlite
-    .prepare('SELECT participant_id AS participantId, is_interviewer AS isInterviewer FROM speaker_mappings WHERE label_key = ?')
+  const remembered = prepared(db, 'SELECT participant_id AS participantId, is_interviewer AS isInterviewer FROM speaker_mappings WHERE label_key = ?')
     .get(key) as { participantId: number | null; isInterviewer: number } | undefined;
   if (remembered?.isInterviewer) return { target: { kind: 'interviewer' }, remembered: true };
   if (remembered?.participantId) return { target: { kind: 'participant', participantId: remembered.participantId }, remembered: true };
   if (INTERVIEWER_LABEL.test(key)) return { target: { kind: 'interviewer' }, remembered: false };
-  const byName = db.sqlite.prepare('SELECT id FROM participants WHERE lower(name) = ? ORDER BY id LIMIT 1').get(key) as
+  const byName = prepared(db, 'SELECT id FROM participants WHERE lower(name) = ? ORDER BY id LIMIT 1').get(key) as
     | { id: number }
     | undefined;
   if (byName) return { target: { kind: 'participant', participantId: byName.id }, remembered: false };
@@ -58,7 +58,7 @@ export function speakerPreviews(db: ProjectDb, parsed: ParsedFile): SpeakerPrevi
 }
 
 export function findDuplicate(db: ProjectDb, textHash: string): { id: number; name: string } | null {
-  return (db.sqlite.prepare('SELECT id, name FROM sources WHERE text_hash = ? ORDER BY id LIMIT 1').get(textHash) as
+  return (prepared(db, 'SELECT id, name FROM sources WHERE text_hash = ? ORDER BY id LIMIT 1').get(textHash) as
     | { id: number; name: string }
     | undefined) ?? null;
 }

@@ -6,7 +6,7 @@ import type { i18n } from 'i18next';
 import { channels, isChannel, type Channel } from '../../src-shared/contracts/index.ts';
 import { DomainError, type ErrorEnvelope, type Result } from '../../src-shared/errors.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
-import { domainHandlers, type Handler, type HandlerContext, type ShellHandlerMap } from './handlers.ts';
+import { domainHandler, type Handler, type HandlerContext, type ShellHandlerMap } from './handlers.ts';
 import type { Session } from '../session.ts';
 import { ImportJobs } from '../import/import-jobs.ts';
 import { storageError } from '../db/storage-errors.ts';
@@ -71,7 +71,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       if (!isChannel(channelName)) throw new DomainError('unknown_channel', { channel: channelName });
       const channel: Channel = channelName;
       const input = channels[channel].input.parse(payload ?? {});
-      const handler = (domainHandlers as Partial<Record<Channel, Handler<Channel>>>)[channel] ??
+      const handler = (await domainHandler(channel)) ??
         (options.shell as Partial<Record<Channel, Handler<Channel>>> | undefined)?.[channel];
       if (!handler) throw new DomainError('unsupported', { what: channel });
       const data = await handler(input as never, ctx);

@@ -10,15 +10,15 @@ import { listSegments } from '../services/segments.ts';
 import { clearHistory, listHistory, redo, undo } from '../history/record.ts';
 import { ensureUser, listUsers, withCoder } from '../services/users.ts';
 import type { ProjectDb } from '../db/open.ts';
-import { searchHandlers } from '../search/handlers.ts';
-import { memosHandlers } from '../memos/handlers.ts';
-import { textEditHandlers } from '../text-edit/handlers.ts';
-import { exportHandlers } from '../exports/handlers.ts';
-import { analysisHandlers } from '../analysis/handlers.ts';
-import { exchangeHandlers } from '../exchange/handlers.ts';
-import { participantsHandlers } from '../participants/handlers.ts';
-import { sourcesHandlers } from '../sources/handlers.ts';
-import { agreementHandlers } from '../agreement/handlers.ts';
+import { searchChannels } from '../../src-shared/contracts/search.ts';
+import { memosChannels } from '../../src-shared/contracts/memos.ts';
+import { textEditChannels } from '../../src-shared/contracts/text-edit.ts';
+import { exportChannels } from '../../src-shared/contracts/exports.ts';
+import { analysisChannels, comparisonChannels, reportChannels, reportExportChannels } from '../../src-shared/contracts/analysis.ts';
+import { exchangeChannels } from '../../src-shared/contracts/exchange.ts';
+import { participantsChannels } from '../../src-shared/contracts/participants.ts';
+import { sourcesChannels } from '../../src-shared/contracts/sources.ts';
+import { agreementChannels } from '../../src-shared/contracts/agreement.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 
@@ -62,8 +62,8 @@ function replayStep(session: Session, run: typeof undo): { label: string; params
   }
 }
 
-export const domainHandlers: HandlerMap<DomainChannel> = {
-  // Features with their own folder bring their own handler maps (spread at the end).
+/** The handlers of the core channels (project, codebook, import, codings, history, users); loaded with dispatch. */
+export const coreHandlers = {
   'project.new': ({ path, template, name }, { session }) =>
     projectSummary(session.create(path, name === undefined ? { template } : { template, name })),
   'project.open': ({ path, readOnly }, { session }) => projectSummary(session.open(path, { readOnly: readOnly ?? false })),
@@ -166,13 +166,40 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
     session.changed(['users']);
     return { cleared };
   },
-  ...searchHandlers,
-  ...memosHandlers,
-  ...textEditHandlers,
-  ...exportHandlers,
-  ...analysisHandlers,
-  ...exchangeHandlers,
-  ...participantsHandlers,
-  ...sourcesHandlers,
-  ...agreementHandlers,
-};
+} satisfies Partial<HandlerMap<DomainChannel>>;
+
+type AnyHandlerMap = Partial<Record<Channel, Handler<Channel>>>;
+
+/**
+ * Features with their own folder bring their own handler maps, loaded on the first
+ * call of one of their channels (issue 12 §3): a CLI command or a window that only
+ * opens a project does not import the analysis, exchange, export and agreement
+ * services and the libraries behind them. Routed by the feature's channel contracts.
+ */
+const FEATURES = [
+  [searchChannels, async () => (await import('../search/handlers.ts')).searchHandlers],
+  [memosChannels, async () => (await import('../memos/handlers.ts')).memosHandlers],
+  [textEditChannels, async () => (await import('../text-edit/handlers.ts')).textEditHandlers],
+  [exportChannels, async () => (await import('../exports/handlers.ts')).exportHandlers],
+  [{ ...analysisChannels, ...reportChannels, ...reportExportChannels, ...comparisonChannels }, async () => (await import('../analysis/handlers.ts')).analysisHandlers],
+  [exchangeChannels, async () => (await import('../exchange/handlers.ts')).exchangeHandlers],
+  [participantsChannels, async () => (await import('../participants/handlers.ts')).participantsHandlers],
+  [sourcesChannels, async () => (await import('../sources/handlers.ts')).sourcesHandlers],
+  [agreementChannels, async () => (await import('../agreement/handlers.ts')).agreementHandlers],
+] as const;
+
+// Every domain channel has a handler: the core map plus the feature maps cover them all.
+type FeatureChannel = Awaited<ReturnType<(typeof FEATURES)[number][1]>> extends infer M ? (M extends object ? keyof M : never) : never;
+type Uncovered = Exclude<DomainChannel, keyof typeof coreHandlers | FeatureChannel>;
+const everyChannelHandled: [Uncovered] extends [never] ? true : Uncovered = true;
+void everyChannelHandled;
+
+const featureOf = new Map<string, (typeof FEATURES)[number][1]>(FEATURES.flatMap(([group, load]) => Object.keys(group).map((c) => [c, load] as const)));
+
+/** The handler of a domain channel, loading its feature's module when needed; undefined for shell channels. */
+export async function domainHandler(channel: Channel): Promise<Handler<Channel> | undefined> {
+  const core = (coreHandlers as AnyHandlerMap)[channel];
+  if (core) return core;
+  const load = featureOf.get(channel);
+  return load ? ((await load()) as AnyHandlerMap)[channel] : undefined;
+}

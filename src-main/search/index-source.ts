@@ -1,3 +1,4 @@
+import { prepared } from '../db/prepared.ts';
 import type { ProjectDb } from '../db/open.ts';
 import { stemsOf } from './tokens.ts';
 
@@ -49,8 +50,8 @@ export function indexChunks(text: string, turns: readonly Chunk[]): Chunk[] {
  * writes the text, so text and index never disagree.
  */
 export function indexSource(db: ProjectDb, sourceId: number, text: string, chunks: readonly Chunk[], replace = true): void {
-  if (replace) db.sqlite.prepare('DELETE FROM search_index WHERE source_id = ?').run(sourceId);
-  const insert = db.sqlite.prepare(
+  if (replace) prepared(db, 'DELETE FROM search_index WHERE source_id = ?').run(sourceId);
+  const insert = prepared(db,
     'INSERT INTO search_index (body, stems, source_id, chunk_start, chunk_end) VALUES (?, ?, ?, ?, ?)',
   );
   for (const c of chunks) {

@@ -225,18 +225,29 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
     if (candidates.length > 0) return candidates.find((c) => c.participantId !== null) ?? candidates[0]!;
     return overlapped.length > 0 ? { ...NOBODY, isInterviewer: true } : NOBODY;
   };
+  // Only the segments of the page get a speaker, text and context (issue 12 §5): without a
+  // speaker filter every raw segment counts, so the rest is never attributed, and only the
+  // turns and texts of the page's transcripts are read. (A speaker filter must look at all.)
+  const page: { r: Raw; speaker: Speaker }[] = [];
+  let total = 0;
+  if (!speakerFilter) {
+    total = raw.length;
+    for (const r of raw.slice(0, q.limit)) page.push({ r, speaker: speakerOf(r)! });
+  } else {
+    for (const r of raw) {
+      const speaker = speakerOf(r);
+      if (!speaker) continue;
+      total++;
+      if (page.length < q.limit) page.push({ r, speaker });
+    }
+  }
   // Texts come through the per-connection cache that search keeps (valid until a write), so a
   // second retrieval, or one after a search, does not read and decode every transcript again.
   const texts = new Map<number, SourceText>();
-  textCache(db.sqlite).load([...new Set(raw.map((r) => r.sourceId))], texts);
+  textCache(db.sqlite).load([...new Set(page.map(({ r }) => r.sourceId))], texts);
 
   const segments: Segment[] = [];
-  let total = 0;
-  for (const r of raw) {
-    const speaker = speakerOf(r);
-    if (!speaker) continue;
-    total++;
-    if (segments.length >= q.limit) continue;
+  for (const { r, speaker } of page) {
     const src = texts.get(r.sourceId)!;
     const memberCodes = [...new Set(r.members.map((m) => m.codeId))].map((id) => codes.get(id)!).filter(Boolean);
     segments.push({

@@ -1,3 +1,4 @@
+import { prepared } from '../db/prepared.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
@@ -5,6 +6,7 @@ import { isNormalisedText, isValidRange } from '../../src-shared/domain/text.ts'
 import type { SourceDetail, SourceListItem, TurnView } from '../../src-shared/contracts/sources.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { indexChunks, indexSource, type Chunk } from '../search/index-source.ts';
+import { insertWithCompactUndo } from '../history/record.ts';
 
 export interface NewTurn {
   start: number;
@@ -33,6 +35,25 @@ export function textHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** Rows per multi-row INSERT (8 parameters each, well under SQLite's 32,766). */
+const TURN_BATCH = 256;
+const turnRows = (n: number) => Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+const INSERT_TURNS = 'INSERT INTO turns (source_id, start, "end", speaker_label, participant_id, is_interviewer, timestamp_ms, kind) VALUES ';
+
+/**
+ * Inserts turns in multi-row statements: 256 rows at a time, the rest in halving
+ * batches (128, 64, …, 1), so at most nine statement shapes are ever prepared.
+ */
+function insertTurns(db: ProjectDb, sourceId: number, turns: readonly NewTurn[]): void {
+  const values = (t: NewTurn) => [sourceId, t.start, t.end, t.speakerLabel, t.participantId ?? null, t.isInterviewer ? 1 : 0, t.timestampMs ?? null, t.kind ?? 'speech'];
+  let i = 0;
+  for (let batch = TURN_BATCH; batch >= 1; batch /= 2) {
+    if (i + batch > turns.length) continue;
+    const insert = prepared(db, INSERT_TURNS + turnRows(batch));
+    for (; i + batch <= turns.length; i += batch) insert.run(turns.slice(i, i + batch).flatMap(values));
+  }
+}
+
 /** Adds a source with its turns in one transaction. Refuses text that is not normalised or turns out of range. */
 export function addSource(db: ProjectDb, src: NewSource): number {
   if (!isNormalisedText(src.text)) {
@@ -44,30 +65,25 @@ export function addSource(db: ProjectDb, src: NewSource): number {
       throw new DomainError('invalid_input', { channel: 'sources.add', detail: `turn ${t.start}-${t.end}` });
     }
   }
-  const insertSource = db.sqlite.prepare(
+  const insertSource = prepared(db,
     `INSERT INTO sources (guid, name, text, text_hash, original_format, original_file_name, metadata)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertTurn = db.sqlite.prepare(
-    `INSERT INTO turns (source_id, start, "end", speaker_label, participant_id, is_interviewer, timestamp_ms, kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+
   return db.sqlite.transaction(() => {
     const id = Number(
       insertSource.run(randomUUID(), src.name, src.text, textHash(src.text), src.originalFormat, src.originalFileName ?? null,
         JSON.stringify(src.metadata ?? {})).lastInsertRowid,
     );
-    for (const t of src.turns ?? []) {
-      insertTurn.run(id, t.start, t.end, t.speakerLabel, t.participantId ?? null, t.isInterviewer ? 1 : 0, t.timestampMs ?? null, t.kind ?? 'speech');
-    }
+    // A new source's turns are removed again by one statement: one undo row, not one per turn.
+    insertWithCompactUndo(db, 'turns', id, `DELETE FROM "turns" WHERE source_id = ${id}`, () => insertTurns(db, id, src.turns ?? []));
     indexSource(db, id, src.text, src.chunks ?? indexChunks(src.text, src.turns ?? []), false);
     return id;
   })();
 }
 
 export function listSources(db: ProjectDb): SourceListItem[] {
-  const rows = db.sqlite
-    .prepare(
+  const rows = prepared(db,
       `SELECT s.id, s.guid, s.name, s.original_format AS originalFormat, length(s.text) AS characters,
               (SELECT COUNT(*) FROM turns t WHERE t.source_id = s.id) AS turns,
               (SELECT COUNT(*) FROM codings c WHERE c.source_id = s.id) AS codings,
@@ -80,15 +96,13 @@ export function listSources(db: ProjectDb): SourceListItem[] {
 }
 
 export function getSource(db: ProjectDb, id: number): SourceDetail {
-  const src = db.sqlite
-    .prepare(
+  const src = prepared(db,
       `SELECT id, guid, name, text, original_format AS originalFormat, original_file_name AS originalFileName
        FROM sources WHERE id = ?`,
     )
     .get(id) as Omit<SourceDetail, 'turns' | 'codings'> | undefined;
   if (!src) throw new DomainError('entity.not_found', { entity: 'source', id });
-  const turnRows = db.sqlite
-    .prepare(
+  const turnRows = prepared(db,
       `SELECT t.id, t.start, t."end", t.speaker_label AS speakerLabel, t.is_interviewer AS isInterviewer,
               t.timestamp_ms AS timestampMs, t.kind, p.id AS pid, p.name AS pname, p.perspective AS pperspective, p.role AS prole
        FROM turns t LEFT JOIN participants p ON p.id = t.participant_id
@@ -107,8 +121,7 @@ export function getSource(db: ProjectDb, id: number): SourceDetail {
     participant: pid === null ? null : { id: pid, name: pname ?? '', perspective: pperspective, role: prole ?? '' },
   }));
   const codings = (
-    db.sqlite
-      .prepare('SELECT id, code_id AS codeId, start, "end", is_key_quote AS isKeyQuote FROM codings WHERE source_id = ? ORDER BY start, "end"')
+    prepared(db, 'SELECT id, code_id AS codeId, start, "end", is_key_quote AS isKeyQuote FROM codings WHERE source_id = ? ORDER BY start, "end"')
       .all(id) as { id: number; codeId: number; start: number; end: number; isKeyQuote: number }[]
   ).map((c) => ({ ...c, isKeyQuote: c.isKeyQuote === 1 }));
   return { ...src, turns, codings };

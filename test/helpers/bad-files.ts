@@ -35,7 +35,7 @@ export function rootPage(path: string, table: string): { page: number; pageSize:
   }
 }
 
-function overwrite(path: string, offset: number, bytes: Buffer): void {
+export function overwrite(path: string, offset: number, bytes: Buffer): void {
   const fd = openSync(path, 'r+');
   try {
     writeSync(fd, bytes, 0, bytes.length, offset);

@@ -6,28 +6,25 @@ import { extname } from 'node:path';
 import { importError } from '../import-error.ts';
 import { IMPORT_EXTENSIONS, MAX_FILE_BYTES, MAX_PARAGRAPHS, MAX_TEXT_FILE_BYTES, type ExtractOptions, type Extracted, type ImportFormat } from '../types.ts';
 import { looksLikeZip } from '../zip-safety.ts';
-import { extractDocx } from './docx.ts';
-import { extractHtml } from './html.ts';
-import { extractOdt } from './odt.ts';
-import { extractPdf } from './pdf.ts';
 import { extractRtf } from './rtf.ts';
-import { extractSbv, extractSrt, extractVtt } from './subtitles.ts';
 import { extractMarkdown, extractText } from './text.ts';
 
 
 type Extractor = (bytes: Uint8Array, fileName: string, options: ExtractOptions) => Promise<Extracted>;
 
+// The extractors with large libraries (mammoth, unpdf, htmlparser2, media-captions,
+// fast-xml-parser) load on the first file of their format, not with the service.
 const EXTRACTORS: Record<ImportFormat, Extractor> = {
   txt: extractText,
   md: extractMarkdown,
-  docx: extractDocx,
-  odt: extractOdt,
+  docx: async (...a) => (await import('./docx.ts')).extractDocx(...a),
+  odt: async (...a) => (await import('./odt.ts')).extractOdt(...a),
   rtf: extractRtf,
-  pdf: extractPdf,
-  srt: extractSrt,
-  vtt: extractVtt,
-  sbv: extractSbv,
-  html: extractHtml,
+  pdf: async (...a) => (await import('./pdf.ts')).extractPdf(...a),
+  srt: async (...a) => (await import('./subtitles.ts')).extractSrt(...a),
+  vtt: async (...a) => (await import('./subtitles.ts')).extractVtt(...a),
+  sbv: async (...a) => (await import('./subtitles.ts')).extractSbv(...a),
+  html: async (...a) => (await import('./html.ts')).extractHtml(...a),
 };
 
 function mb(bytes: number): string {

@@ -1,0 +1,151 @@
+// `npm run bench:growth [-- --sizes 100,500,1000,2000] [--codings-per-source 10] [--txt-import]`
+// How each operation grows with the project (issue 12 §6): for every size N a
+// project of N synthetic 8,000-word transcripts with 10 codings each is built, and
+// open, search, matrix, segments (first page and all), the CSV and XLSX segment
+// exports and a Markdown report are timed (median of 3) with the process RSS after
+// each. Import is timed through the real pipeline (worker parsing, speaker turns,
+// search index) when --txt-import is given (it writes N files first). The table
+// ends with the ratio per doubling, (t(N2) / t(N1)) ^ (1 / log2(N2 / N1)): 2.0 is
+// linear. Not a test: the figures depend on the machine. Results also go to
+// bench/results/growth.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { createProject } from '../src-main/services/project.ts';
+import { openProjectDb, type ProjectDb } from '../src-main/db/open.ts';
+import { addSource } from '../src-main/sources/sources.ts';
+import { addParticipant } from '../src-main/participants/participants.ts';
+import { codingInserter } from '../src-main/services/codings.ts';
+import { ensureUser } from '../src-main/services/users.ts';
+import { PERSPECTIVES } from '../src-shared/domain/perspectives.ts';
+import { makeTranscript, pickRanges } from './corpus.ts';
+import { searchText } from '../src-main/search/search.ts';
+import { buildMatrix } from '../src-main/analysis/matrix.ts';
+import { listSegments } from '../src-main/services/segments.ts';
+import { exportSegments } from '../src-main/exports/segments-export.ts';
+import { writeReport } from '../src-main/analysis/write-report.ts';
+import { Session } from '../src-main/session.ts';
+import { ImportJobs } from '../src-main/import/import-jobs.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,500,1000,2000' },
+    'codings-per-source': { type: 'string', default: '10' },
+    'txt-import': { type: 'boolean', default: false },
+  },
+});
+const SIZES = values.sizes.split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const PER_SOURCE = Number(values['codings-per-source']);
+
+type Row = Record<string, { ms: number; rssMB: number }>;
+const dir = mkdtempSync(join(tmpdir(), 'duiding-growth-'));
+const rssMB = () => Math.round(process.memoryUsage().rss / 1048576);
+
+async function timed(fn: () => unknown, runs = 3): Promise<{ ms: number; rssMB: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  return { ms: Math.round([...ms].sort((a, b) => a - b)[Math.floor(runs / 2)]! * 10) / 10, rssMB: rssMB() };
+}
+
+function build(path: string, n: number): void {
+  const db = createProject(path, { template: 'jzojp' });
+  const codeIds = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code'").pluck().all() as number[];
+  const coder = ensureUser(db, 'bench');
+  const insert = codingInserter(db);
+  db.sqlite.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const t = makeTranscript(i);
+      const ids = new Map(t.speakers.map((s) => [s, addParticipant(db, { name: `${s} ${i}`, perspective: PERSPECTIVES[i % 4]! })]));
+      const sourceId = addSource(db, {
+        name: t.name, text: t.text, originalFormat: 'txt',
+        turns: t.turns.map((x) => ({ start: x.start, end: x.end, speakerLabel: x.speaker, isInterviewer: x.isInterviewer, participantId: x.isInterviewer ? null : ids.get(x.speaker) ?? null })),
+      });
+      pickRanges(t, PER_SOURCE).forEach((r, k) => insert({ sourceId, codeId: codeIds[(i + k) % codeIds.length]!, coderId: coder, ...r }));
+    }
+  })();
+  db.close();
+}
+
+async function importTxt(n: number): Promise<{ ms: number; rssMB: number }> {
+  const folder = join(dir, `txt-${n}`);
+  mkdirSync(folder);
+  const paths = Array.from({ length: n }, (_, i) => {
+    const t = makeTranscript(i, 8000, 3);
+    const p = join(folder, `interview-${i}.txt`);
+    writeFileSync(p, t.turns.map((turn) => `${turn.speaker}: ${t.text.slice(turn.start, turn.end)}`).join('\n\n'));
+    return p;
+  });
+  const session = new Session();
+  session.create(join(dir, `import-${n}.duiding`), { template: 'jzojp' });
+  const jobs = new ImportJobs(session);
+  const describe = (err: unknown) => ({ code: 'error', message: err instanceof Error ? err.message : String(err) });
+  const t0 = performance.now();
+  const previews = await jobs.preview({ paths, speakers: { kind: 'auto' }, encodings: {} }, describe);
+  await jobs.commit(previews.filter((p) => p.ok).map((p) => ({ token: p.token, speakers: [], allowDuplicate: true })), describe);
+  const ms = performance.now() - t0;
+  await jobs.close();
+  session.close();
+  rmSync(folder, { recursive: true, force: true });
+  return { ms: Math.round(ms), rssMB: rssMB() };
+}
+
+async function measure(path: string, n: number): Promise<Row> {
+  const row: Row = {};
+  if (values['txt-import']) row.import = await importTxt(n);
+  row.open = await timed(() => openProjectDb(path).close());
+  const db: ProjectDb = openProjectDb(path);
+  try {
+    const allCodes = db.sqlite.prepare('SELECT DISTINCT code_id FROM codings').pluck().all() as number[];
+    const query = { codeIds: allCodes, mode: 'or' as const, filter: {}, anonymise: true, context: 120 };
+    row.search = await timed(() => searchText(db, { query: 'huisarts gemeente' }));
+    row.matrix = await timed(() => buildMatrix(db, 'perspective'));
+    row.segmentsPage = await timed(() => listSegments(db, { ...query, limit: 100 }));
+    row.segmentsAll = await timed(() => listSegments(db, { ...query, limit: 100_000 }));
+    row.exportCsv = await timed(() => exportSegments(db, query, 'csv', join(dir, `s-${n}.csv`), 'nl'));
+    row.exportXlsx = await timed(() => exportSegments(db, query, 'xlsx', join(dir, `s-${n}.xlsx`), 'nl'), 1);
+    row.reportMd = await timed(() => writeReport(db, {}, 'md', join(dir, `r-${n}.md`)), 1);
+  } finally {
+    db.close();
+  }
+  return row;
+}
+
+const table: Record<number, Row> = {};
+try {
+  for (const n of SIZES) {
+    const path = join(dir, `growth-${n}.duiding`);
+    const t0 = performance.now();
+    build(path, n);
+    process.stderr.write(`N = ${n}: built in ${Math.round(performance.now() - t0)} ms\n`);
+    table[n] = await measure(path, n);
+    rmSync(path, { force: true });
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const ops = Object.keys(table[SIZES[0]!]!);
+const out: string[] = [];
+out.push(['operation'.padEnd(14), ...SIZES.map((n) => `N=${n} ms (RSS MB)`.padStart(22)), ...SIZES.slice(1).map((n, i) => `×/doubling ${SIZES[i]}→${n}`.padStart(22))].join(''));
+const ratios: Record<string, number[]> = {};
+for (const op of ops) {
+  ratios[op] = SIZES.slice(1).map((n, i) => {
+    const a = table[SIZES[i]!]![op]!.ms;
+    const b = table[n]![op]!.ms;
+    return Math.round(Math.pow(b / Math.max(a, 0.1), 1 / Math.log2(n / SIZES[i]!)) * 100) / 100;
+  });
+  out.push([
+    op.padEnd(14),
+    ...SIZES.map((n) => `${table[n]![op]!.ms} (${table[n]![op]!.rssMB})`.padStart(22)),
+    ...ratios[op]!.map((r) => String(r).padStart(22)),
+  ].join(''));
+}
+process.stdout.write(`${out.join('\n')}\n`);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/growth.json', `${JSON.stringify({ node: process.version, perSource: PER_SOURCE, table, ratios }, null, 2)}\n`);

@@ -1,0 +1,50 @@
+// Retrieval proportional to the rows returned (issue 12 §5): a page of segments reads
+// the texts of its own transcripts only, while the total still counts every segment.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createProject } from '../../src-main/services/project.ts';
+import { addSource } from '../../src-main/sources/sources.ts';
+import { addParticipant } from '../../src-main/participants/participants.ts';
+import { codingInserter } from '../../src-main/services/codings.ts';
+import { ensureUser } from '../../src-main/services/users.ts';
+import { listSegments } from '../../src-main/services/segments.ts';
+import { textCache } from '../../src-main/search/texts.ts';
+import { useTmp } from '../helpers/tmp.ts';
+
+describe('a page of coded segments', () => {
+  const tmp = useTmp();
+
+  it('reads only the texts of the transcripts on the page; total and filters still see everything', () => {
+    const db = tmp.track(createProject(join(tmp.dir(), 'p.duiding'), { template: 'jzojp' }));
+    const code = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' ORDER BY id LIMIT 1").pluck().get() as number;
+    const coder = ensureUser(db, 'Tester');
+    const insert = codingInserter(db);
+    const lengths = new Map<number, number>();
+    for (let i = 0; i < 20; i++) {
+      const person = addParticipant(db, { name: `P${i}`, perspective: i % 2 ? 'bestuurder' : 'inwoner' });
+      const text = `Transcript ${i}: ${'de huisarts en de gemeente werken samen in de wijk. '.repeat(40)}`;
+      const id = addSource(db, { name: `T${i}`, text, originalFormat: 'txt', turns: [{ start: 0, end: text.length, speakerLabel: 'R', isInterviewer: false, participantId: person }] });
+      lengths.set(id, text.length);
+      insert({ sourceId: id, codeId: code, coderId: coder, start: 0, end: 30 });
+      insert({ sourceId: id, codeId: code, coderId: coder, start: 40, end: 80 });
+    }
+    const query = { codeIds: [code], mode: 'or' as const, filter: {}, anonymise: true, context: 50, limit: 3 };
+    textCache(db.sqlite).clear();
+    const page = listSegments(db, query);
+    expect(page.total).toBe(40);
+    expect(page.truncated).toBe(true);
+    expect(page.segments).toHaveLength(3);
+    const shown = [...new Set(page.segments.map((s) => s.sourceId))];
+    expect(shown).toHaveLength(2);
+    expect(textCache(db.sqlite).size).toBe(shown.reduce((n, id) => n + lengths.get(id)!, 0));
+    expect(page.segments[0]).toMatchObject({ perspective: 'inwoner', text: 'Transcript 0: de huisarts en d' });
+    // With a speaker filter the total counts only that perspective, and the page is its first rows.
+    const filtered = listSegments(db, { ...query, filter: { perspective: 'bestuurder' } });
+    expect(filtered.total).toBe(20);
+    expect(filtered.segments.every((s) => s.perspective === 'bestuurder')).toBe(true);
+    // The whole list equals the pages put together.
+    const all = listSegments(db, { ...query, limit: 1000 });
+    expect(all.segments.slice(0, 3)).toEqual(page.segments);
+    expect(all.total).toBe(40);
+  });
+});

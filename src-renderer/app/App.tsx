@@ -6,22 +6,26 @@ import { invalidateTags, useCurrentProject } from '../state/queries.ts';
 import { useUi } from '../state/ui-store.ts';
 import { handleShortcut, runCommand } from './commands.ts';
 import { Toolbar } from './Toolbar.tsx';
-import { Workspace } from './Workspace.tsx';
 import { StartScreen } from '../features/start/StartScreen.tsx';
 import { NewProjectDialog } from '../features/start/NewProjectDialog.tsx';
 import { NoticeBanner } from '../components/NoticeBanner.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
-import { CodePalette } from '../features/coding/CodePalette.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
-import { ImportDialog } from '../features/import/ImportDialog.tsx';
 import { ExchangeDialogs } from '../features/exchange/ExchangeDialogs.tsx';
-import { ParticipantsDialogs } from '../features/participants/ParticipantsDialogs.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
 import { ReadOnlyBanner } from '../features/project-file/ReadOnlyBanner.tsx';
 import { ReadOnlyOffer } from '../features/project-file/ReadOnlyOffer.tsx';
-import { CopyDialog } from '../features/project-file/CopyDialog.tsx';
 import { useProjectFile } from '../features/project-file/project-file-store.ts';
+import { lazyView } from '../components/lazy-view.tsx';
+
+// What needs an open project loads with the first project, so the start
+// screen comes up from a small first chunk (issue 12 §7, ADR 0022).
+const Workspace = lazyView(() => import('./Workspace.tsx').then((m) => m.Workspace));
+const CodePalette = lazyView(() => import('../features/coding/CodePalette.tsx').then((m) => m.CodePalette));
+const ImportDialog = lazyView(() => import('../features/import/ImportDialog.tsx').then((m) => m.ImportDialog));
+const ParticipantsDialogs = lazyView(() => import('../features/participants/ParticipantsDialogs.tsx').then((m) => m.ParticipantsDialogs));
+const CopyDialog = lazyView(() => import('../features/project-file/CopyDialog.tsx').then((m) => m.CopyDialog));
 import '../features/project-file/project-file.css';
 
 /** True inside Electron, where the native menu owns the accelerators. */

@@ -18,6 +18,7 @@ import { ReadOnlyBanner } from '../features/project-file/ReadOnlyBanner.tsx';
 import { ReadOnlyOffer } from '../features/project-file/ReadOnlyOffer.tsx';
 import { useProjectFile } from '../features/project-file/project-file-store.ts';
 import { lazyView } from '../components/lazy-view.tsx';
+import { useAbout } from '../features/about/about-store.ts';
 
 // What needs an open project loads with the first project, so the start
 // screen comes up from a small first chunk (issue 12 §7, ADR 0022).
@@ -25,6 +26,7 @@ const Workspace = lazyView(() => import('./Workspace.tsx').then((m) => m.Workspa
 const CodePalette = lazyView(() => import('../features/coding/CodePalette.tsx').then((m) => m.CodePalette));
 const ImportDialog = lazyView(() => import('../features/import/ImportDialog.tsx').then((m) => m.ImportDialog));
 const ParticipantsDialogs = lazyView(() => import('../features/participants/ParticipantsDialogs.tsx').then((m) => m.ParticipantsDialogs));
+const AboutDialog = lazyView(() => import('../features/about/AboutDialog.tsx').then((m) => m.AboutDialog));
 const CopyDialog = lazyView(() => import('../features/project-file/CopyDialog.tsx').then((m) => m.CopyDialog));
 import '../features/project-file/project-file.css';
 
@@ -67,6 +69,7 @@ export function App() {
   const newProjectOpen = useUi((s) => s.newProjectOpen);
   const copyDialog = useProjectFile((s) => s.copyDialog);
   const dropping = useFileDrop(Boolean(current.data));
+  const aboutOpen = useAbout((s) => s.open);
 
   return (
     <div className="app">
@@ -90,6 +93,7 @@ export function App() {
       {current.data && <ImportDialog />}
       {current.data && <CodePalette />}
       <ExchangeDialogs />
+      {aboutOpen && <AboutDialog />}
       {current.data && <ParticipantsDialogs />}
       <StatusLine />
       {dropping && <div className="drop-overlay" aria-hidden="true">{t('import.dropHere')}</div>}

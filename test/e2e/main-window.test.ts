@@ -19,6 +19,8 @@ describe('main window on the example project', () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const { page } = harness;
     const tree = page.getByRole('treegrid', { name: 'Codeboek' });
+    // The workspace is its own chunk (ADR 0022): wait for the codebook to show, then count.
+    await tree.getByRole('row', { name: BUILDING_BLOCKS[0] }).waitFor();
     for (const block of BUILDING_BLOCKS) await expect.poll(() => tree.getByRole('row', { name: block }).count()).toBe(1);
     // A building block shows the total of its sub-codes (the example codes sub-codes only).
     const bekostiging = tree.getByRole('row', { name: 'Bekostiging en financiering' });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { MemoTarget, MemoTargetKind } from '../../../src-shared/contracts/memos.ts';
 import { createMemo, useTargetMemos } from './memo-queries.ts';
-import { LazyMemoEditor as MemoEditor } from './lazy-memo-editor.ts';
+import { MemoEditor } from './MemoEditor.tsx';
 import { memoDate, memoName } from './memo-format.ts';
 import './memos.css';
 

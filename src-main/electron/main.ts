@@ -77,8 +77,10 @@ function run(): void {
     openRecent: (path) => void openProject(path),
     quit: () => app.quit(),
     about: () => {
+      // The window shows About with the third-party licence notices; without a window, a plain message box.
+      if (win) return void win.webContents.send(EVENT_CHANNEL, 'command.invoke', { id: 'app.about' });
       const options = { type: 'info' as const, message: t('app.name'), detail: t('desktop.aboutDetail', { version: app.getVersion() }) };
-      void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+      void dialog.showMessageBox(options);
     },
   };
 

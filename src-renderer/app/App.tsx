@@ -6,22 +6,28 @@ import { invalidateTags, useCurrentProject } from '../state/queries.ts';
 import { useUi } from '../state/ui-store.ts';
 import { handleShortcut, runCommand } from './commands.ts';
 import { Toolbar } from './Toolbar.tsx';
-import { Workspace } from './Workspace.tsx';
 import { StartScreen } from '../features/start/StartScreen.tsx';
 import { NewProjectDialog } from '../features/start/NewProjectDialog.tsx';
 import { NoticeBanner } from '../components/NoticeBanner.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
-import { CodePalette } from '../features/coding/CodePalette.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
-import { ImportDialog } from '../features/import/ImportDialog.tsx';
 import { ExchangeDialogs } from '../features/exchange/ExchangeDialogs.tsx';
-import { ParticipantsDialogs } from '../features/participants/ParticipantsDialogs.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
 import { ReadOnlyBanner } from '../features/project-file/ReadOnlyBanner.tsx';
 import { ReadOnlyOffer } from '../features/project-file/ReadOnlyOffer.tsx';
-import { CopyDialog } from '../features/project-file/CopyDialog.tsx';
 import { useProjectFile } from '../features/project-file/project-file-store.ts';
+import { lazyView } from '../components/lazy-view.tsx';
+import { useAbout } from '../features/about/about-store.ts';
+
+// What needs an open project loads with the first project, so the start
+// screen comes up from a small first chunk (issue 12 §7, ADR 0022).
+const Workspace = lazyView(() => import('./Workspace.tsx').then((m) => m.Workspace));
+const CodePalette = lazyView(() => import('../features/coding/CodePalette.tsx').then((m) => m.CodePalette));
+const ImportDialog = lazyView(() => import('../features/import/ImportDialog.tsx').then((m) => m.ImportDialog));
+const ParticipantsDialogs = lazyView(() => import('../features/participants/ParticipantsDialogs.tsx').then((m) => m.ParticipantsDialogs));
+const AboutDialog = lazyView(() => import('../features/about/AboutDialog.tsx').then((m) => m.AboutDialog));
+const CopyDialog = lazyView(() => import('../features/project-file/CopyDialog.tsx').then((m) => m.CopyDialog));
 import '../features/project-file/project-file.css';
 
 /** True inside Electron, where the native menu owns the accelerators. */
@@ -63,6 +69,7 @@ export function App() {
   const newProjectOpen = useUi((s) => s.newProjectOpen);
   const copyDialog = useProjectFile((s) => s.copyDialog);
   const dropping = useFileDrop(Boolean(current.data));
+  const aboutOpen = useAbout((s) => s.open);
 
   return (
     <div className="app">
@@ -86,6 +93,7 @@ export function App() {
       {current.data && <ImportDialog />}
       {current.data && <CodePalette />}
       <ExchangeDialogs />
+      {aboutOpen && <AboutDialog />}
       {current.data && <ParticipantsDialogs />}
       <StatusLine />
       {dropping && <div className="drop-overlay" aria-hidden="true">{t('import.dropHere')}</div>}

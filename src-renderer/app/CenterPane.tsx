@@ -7,9 +7,12 @@ import { RetrievalView } from '../features/retrieval/RetrievalView.tsx';
 import { SearchView } from '../features/search/SearchView.tsx';
 import { JournalView } from '../features/memos/JournalView.tsx';
 import { HistoryView } from '../features/history/HistoryView.tsx';
-import { AnalysisView } from '../features/analysis/AnalysisView.tsx';
+import { lazyView } from '../components/lazy-view.tsx';
 
-const VIEWS: Record<CenterView, () => React.ReactNode> = {
+// d3, the charts and the report builder load when the analysis tab first opens.
+const AnalysisView = lazyView(() => import('../features/analysis/AnalysisView.tsx').then((m) => m.AnalysisView));
+
+const VIEWS: Record<CenterView, React.ComponentType> = {
   reader: TranscriptReader,
   retrieval: RetrievalView,
   search: SearchView,

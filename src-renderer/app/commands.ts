@@ -10,6 +10,7 @@ import { useImport } from '../features/import/import-store.ts';
 import { applyInVivo, applyToSelection, redoLast, undoLast } from '../features/coding/actions.ts';
 import { editTurnAtSelection } from '../features/text-edit/actions.ts';
 import { useProjectFile } from '../features/project-file/project-file-store.ts';
+import { useAbout } from '../features/about/about-store.ts';
 import { exportAttributes, exportQdc, exportQdpx, importAttributes, importQdc, importQdpx } from '../features/exchange/actions.ts';
 
 function report(err: unknown): void {
@@ -99,6 +100,8 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
 };
 
 export function runCommand(id: string): void {
+  // The About dialog lives in the window (with the licence notices); main sends it like a menu command.
+  if (id === 'app.about') return useAbout.getState().setOpen(true);
   const handler = (handlers as Record<string, (() => Promise<void> | void) | undefined>)[id];
   if (handler) void handler();
 }

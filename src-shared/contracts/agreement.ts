@@ -6,6 +6,9 @@ import { filePath } from './file-path.ts';
 import { channel } from './channel.ts';
 import { LANGUAGES } from '../i18n/catalog.ts';
 import type { CiKey } from '../domain/agreement/compute.ts';
+import { CONSENSUS_CODER } from './constants.ts';
+
+export { CONSENSUS_CODER };
 
 const id = z.number().int().positive();
 const coderName = z.string().trim().min(1).max(200);
@@ -89,7 +92,6 @@ export interface AgreementReport {
 /** Where the review writes the consensus: a coder named "consensus", or the reviewer (the current coder). */
 export const REVIEW_TARGETS = ['consensus', 'reviewer'] as const;
 export type ReviewTarget = (typeof REVIEW_TARGETS)[number];
-export const CONSENSUS_CODER = 'consensus';
 
 export const reviewQuerySchema = z.object({
   coders: z.array(coderName).min(2).max(16),

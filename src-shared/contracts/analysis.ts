@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { filePath } from './file-path.ts';
 import { channel } from './channel.ts';
+import { MATRIX_COUNTS, COOCCURRENCE_MODES, REPORT_FORMATS } from './constants.ts';
 
-export const MATRIX_COUNTS = ['segments', 'participants', 'sources'] as const;
+export { MATRIX_COUNTS, COOCCURRENCE_MODES, REPORT_FORMATS };
+
 export type MatrixCount = (typeof MATRIX_COUNTS)[number];
 
 /** Columns: perspectives, learning regions, transcripts, or the values of any participant attribute. */
@@ -74,7 +76,6 @@ export interface CellSegment {
   isKeyQuote: boolean;
 }
 
-export const COOCCURRENCE_MODES = ['overlap', 'turn'] as const;
 export type CooccurrenceMode = (typeof COOCCURRENCE_MODES)[number];
 
 export const cooccurrenceInputSchema = z.object({
@@ -137,7 +138,6 @@ export const analysisChannels = {
 
 export const REPORT_STRUCTURES = ['blocks', 'needs'] as const;
 export type ReportStructure = (typeof REPORT_STRUCTURES)[number];
-export const REPORT_FORMATS = ['docx', 'html', 'md', 'pdf', 'xlsx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**

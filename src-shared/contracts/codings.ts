@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
 import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
+import { SEGMENT_MODES } from './constants.ts';
+
+export { SEGMENT_MODES };
 
 const id = z.number().int().positive();
 const offset = z.number().int().min(0);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
-export const SEGMENT_MODES = ['or', 'and', 'overlap'] as const;
 
 /** Keyboard steps of a code in the codebook: among its siblings, under the code above, or out to its parent's level. */
 export const CODE_STEPS = ['up', 'down', 'indent', 'outdent'] as const;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { filePath } from './file-path.ts';
 import { channel } from './channel.ts';
 import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
+import { ENCODING_CHOICES } from './constants.ts';
+
+export { ENCODING_CHOICES };
 
 export const speakerModeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('auto') }),
@@ -82,7 +85,6 @@ export interface ImportResult {
   error?: { code: string; message: string };
 }
 
-export const ENCODING_CHOICES = ['utf-8', 'windows-1252', 'iso-8859-15', 'utf-16le', 'utf-16be', 'macintosh'] as const;
 
 export const importChannels = {
   'import.preview': channel(

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { channel } from './channel.ts';
 import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
 import { speakerTargetSchema } from './import.ts';
+import { ATTRIBUTE_TYPES } from './constants.ts';
 
-export const ATTRIBUTE_TYPES = ['text', 'number', 'date', 'boolean', 'choice'] as const;
+export { ATTRIBUTE_TYPES };
+
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
 export interface AttributeDef {

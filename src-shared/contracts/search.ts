@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
 import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
+import { SEARCH_DEFAULT_LIMIT, AUTOCODE_EXTENTS } from './constants.ts';
+
+export { SEARCH_DEFAULT_LIMIT, AUTOCODE_EXTENTS };
 
 const id = z.number().int().positive();
-
-export const SEARCH_DEFAULT_LIMIT = 1000;
 
 /** What a search looks at: the query and the filters (shared by search and autocode). */
 const searchScope = {
@@ -59,7 +60,6 @@ export interface SearchResult {
 }
 
 /** How much text around a hit an autocode codes: the matched words, their sentence, or the speaker's whole turn. */
-export const AUTOCODE_EXTENTS = ['match', 'sentence', 'turn'] as const;
 export type AutocodeExtent = (typeof AUTOCODE_EXTENTS)[number];
 
 /** The most hits one autocode looks at (the search limit's maximum). */

@@ -7,6 +7,7 @@ import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
 import * as filesText from './parts/files.ts';
+import * as aboutText from './parts/about.ts';
 import * as importBatchText from './parts/importBatch.ts';
 import * as exchangeText from './parts/exchange.ts';
 import * as participantsText from './parts/participants.ts';
@@ -24,6 +25,7 @@ export const en: Catalog = {
   ...readerText.en,
   ...analysisText.en,
   ...filesText.en,
+  ...aboutText.en,
   ...importBatchText.en,
   ...exchangeText.en,
   ...participantsText.en,

@@ -5,7 +5,7 @@ import { Button, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup, Select
 import { call } from '../../bridge.ts';
 import { useSource } from '../../state/queries.ts';
 import type { AgreementReport, ReviewTarget } from '../../../src-shared/contracts/agreement.ts';
-import { CONSENSUS_CODER } from '../../../src-shared/contracts/agreement.ts';
+import { CONSENSUS_CODER } from '../../../src-shared/contracts/constants.ts';
 import { useAgreementUi, type Setup } from './agreement-store.ts';
 import { decimals } from './format.ts';
 import { ReviewItemView, selectedRange } from './ReviewItem.tsx';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Button } from 'react-aria-components';
 import type { FilePreview } from '../../../src-shared/contracts/import.ts';
-import { ENCODING_CHOICES } from '../../../src-shared/contracts/import.ts';
+import { ENCODING_CHOICES } from '../../../src-shared/contracts/constants.ts';
 import { useImport, type EncodingChoice } from './import-store.ts';
 import { runPreview } from './actions.ts';
 import { SpeakerRow } from './SpeakerRow.tsx';

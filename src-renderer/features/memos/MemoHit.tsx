@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { MemoView } from '../../../src-shared/contracts/memos.ts';
 import { useUi } from '../../state/ui-store.ts';
-import { MemoEditor } from './MemoEditor.tsx';
+import { LazyMemoEditor as MemoEditor } from './lazy-memo-editor.ts';
 import { memoDate, memoName, memoTarget } from './memo-format.ts';
 
 /** Goes to what the memo is about: the place in the transcript, or the code/participant in the inspector. */

@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import { ATTRIBUTE_TYPES, type AttributeView } from '../../../src-shared/contracts/participants.ts';
+import { ATTRIBUTE_TYPES } from '../../../src-shared/contracts/constants.ts';
+import type { AttributeView } from '../../../src-shared/contracts/participants.ts';
 import { EditableField } from '../codebook/EditableField.tsx';
 import { SelectField } from './SelectField.tsx';
 import { ChoiceEditor } from './ChoiceEditor.tsx';

@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
-import { ATTRIBUTE_TYPES, type AttributeType } from '../../../src-shared/contracts/participants.ts';
+import { ATTRIBUTE_TYPES } from '../../../src-shared/contracts/constants.ts';
+import type { AttributeType } from '../../../src-shared/contracts/participants.ts';
 import { SelectField } from './SelectField.tsx';
 import { useWrite } from './use-write.ts';
 

@@ -4,12 +4,15 @@ import type { CodeRow, CodingView, TurnView } from '../../../src-shared/contract
 import { splitIntoPieces } from '../../../src-shared/domain/pieces.ts';
 import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
 import { useUi } from '../../state/ui-store.ts';
-import { TurnEditor } from '../text-edit/TurnEditor.tsx';
+import { lazyView } from '../../components/lazy-view.tsx';
 import { EditTurnButton } from '../text-edit/EditTurnButton.tsx';
 import { CodingMargin } from './CodingMargin.tsx';
 import { TurnMenu } from './TurnMenu.tsx';
 import { startBoundaryDrag } from './boundary-drag.ts';
 import { NoteTurn } from './NoteTurn.tsx';
+
+// Lexical loads with the first turn that is edited.
+const TurnEditor = lazyView(() => import('../text-edit/TurnEditor.tsx').then((m) => m.TurnEditor));
 
 function formatTimestamp(ms: number): string {
   const total = Math.floor(ms / 1000);

@@ -5,7 +5,8 @@ import { Label, Radio, RadioGroup, Switch } from 'react-aria-components';
 import { call } from '../../bridge.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
-import { SEGMENT_MODES, type SegmentMode } from '../../../src-shared/contracts/codings.ts';
+import { SEGMENT_MODES } from '../../../src-shared/contracts/constants.ts';
+import type { SegmentMode } from '../../../src-shared/contracts/codings.ts';
 import { useParticipants, useProjectInfo, useSources } from '../../state/queries.ts';
 import { useRetrieval } from './retrieval-store.ts';
 

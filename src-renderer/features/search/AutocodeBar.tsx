@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup } from 'react-aria-components';
-import { AUTOCODE_EXTENTS, type AutocodeExtent } from '../../../src-shared/contracts/search.ts';
+import { AUTOCODE_EXTENTS } from '../../../src-shared/contracts/constants.ts';
+import type { AutocodeExtent } from '../../../src-shared/contracts/search.ts';
 import { useCodes } from '../../state/queries.ts';
 import { useSearch } from './search-store.ts';
 import { AutocodeDialog } from './AutocodeDialog.tsx';

@@ -5,7 +5,7 @@ import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { call } from '../../bridge.ts';
 import { useCurrentProject } from '../../state/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { SEARCH_DEFAULT_LIMIT } from '../../../src-shared/contracts/search.ts';
+import { SEARCH_DEFAULT_LIMIT } from '../../../src-shared/contracts/constants.ts';
 import { hitKey, searchScope, useSearch } from './search-store.ts';
 import { SearchFilters } from './SearchFilters.tsx';
 import { SearchResults } from './SearchResults.tsx';

@@ -47,6 +47,34 @@ export function removeCodings(db: ProjectDb, ids: readonly number[], authorId: n
   });
 }
 
+/**
+ * Moves codings to another code (issue 11 §10, "recode"): boundaries, coder,
+ * memo and key-quote mark stay, so it is one undo step instead of remove and
+ * re-apply. A coding the same coder already has with the target code over the
+ * same passage is not doubled: the moved one goes. Returns how many moved.
+ */
+export function recodeCodings(db: ProjectDb, ids: readonly number[], codeId: number, authorId: number | null = null): number {
+  const name = codeName(db, codeId);
+  const find = db.sqlite.prepare('SELECT id, source_id AS sourceId, start, "end", coder_id AS coderId, code_id AS codeId FROM codings WHERE id = ?');
+  const rows = ids.map((id) => {
+    const row = find.get(id) as { id: number; sourceId: number; start: number; end: number; coderId: number; codeId: number } | undefined;
+    if (!row) throw new DomainError('entity.not_found', { entity: 'coding', id });
+    return row;
+  });
+  const moving = rows.filter((r) => r.codeId !== codeId);
+  if (moving.length === 0) return 0;
+  return recordAction(db, { label: 'workspace.history.recoded', params: { code: name, count: moving.length }, authorId }, () => {
+    const twin = db.sqlite.prepare('SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder_id = ? AND id <> ?').pluck();
+    const move = db.sqlite.prepare('UPDATE codings SET code_id = ? WHERE id = ?');
+    const drop = db.sqlite.prepare('DELETE FROM codings WHERE id = ?');
+    for (const r of moving) {
+      if (twin.get(r.sourceId, codeId, r.start, r.end, r.coderId, r.id) !== undefined) drop.run(r.id);
+      else move.run(codeId, r.id);
+    }
+    return moving.length;
+  });
+}
+
 export interface CodingPatch {
   start?: number;
   end?: number;

@@ -13,6 +13,7 @@ import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
 import * as changeLogText from './parts/changeLog.ts';
+import * as workspaceText from './parts/workspace.ts';
 
 
 export const en: Catalog = {
@@ -30,6 +31,7 @@ export const en: Catalog = {
   ...sourcesText.en,
   ...agreementText.en,
   ...changeLogText.en,
+  ...workspaceText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {

@@ -14,6 +14,7 @@ import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
 import * as changeLogText from './parts/changeLog.ts';
+import * as workspaceText from './parts/workspace.ts';
 
 export const nl = {
   ...memosText.nl,
@@ -30,6 +31,7 @@ export const nl = {
   ...sourcesText.nl,
   ...agreementText.nl,
   ...changeLogText.nl,
+  ...workspaceText.nl,
 
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {

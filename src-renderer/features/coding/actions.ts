@@ -46,9 +46,13 @@ export async function applyToSelection(codeId: number): Promise<boolean> {
   const ranges = target?.ranges ?? (textSelection ? [{ start: textSelection.start, end: textSelection.end }] : []);
   if (sourceId === undefined || ranges.length === 0) return false;
   useCoding.getState().setTarget(null);
-  patchCodings(sourceId, (codings) => [...codings, ...ranges.map((r) => ({ id: provisional--, codeId, start: r.start, end: r.end, isKeyQuote: false }))]);
+  const temporary = ranges.map(() => provisional--);
+  patchCodings(sourceId, (codings) => [...codings, ...ranges.map((r, i) => ({ id: temporary[i]!, codeId, start: r.start, end: r.end, isKeyQuote: false }))]);
   try {
     const ids = await call('codings.apply', { sourceId, codeId, ranges });
+    // Stored: the marks take their real ids at once (the codings refresh that follows agrees).
+    const real = new Map(temporary.map((t, i) => [t, ids[i]]));
+    patchCodings(sourceId, (codings) => codings.map((c) => (real.get(c.id) !== undefined ? { ...c, id: real.get(c.id)! } : c)));
     useCode(codeId);
     selectCodings(ids);
     setStatus(i18next.t('coding.applied'));

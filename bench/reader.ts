@@ -19,6 +19,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchHarness, type Harness } from '../test/harness/harness.ts';
 import { createLongTranscriptProject } from './long-transcript.ts';
+import { openProjectDb } from '../src-main/db/open.ts';
+import { ensureUser } from '../src-main/services/users.ts';
+import { applyCoding } from '../src-main/services/coding-edit.ts';
+import { redo, undo } from '../src-main/history/record.ts';
+import { getSource, listSources, sourceCodings } from '../src-main/sources/sources.ts';
+import { listCodes } from '../src-main/services/codebook.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -27,6 +33,40 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 const long = createLongTranscriptProject(join(mkdtempSync(join(tmpdir(), 'duiding-bench-reader-')), 'Lang.duiding'));
 const results: Record<string, number | string> = { characters: long.characters, turns: long.turns, codings: long.codings };
+
+// 0. Service level (no browser): what one coding costs in the main process.
+{
+  const db = openProjectDb(long.path);
+  try {
+    const coder = ensureUser(db, 'Bench');
+    const codeId = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' AND parent_id IS NOT NULL ORDER BY id LIMIT 1").pluck().get() as number;
+    const time = (fn: () => unknown) => {
+      const t0 = performance.now();
+      fn();
+      return performance.now() - t0;
+    };
+    const apply: number[] = [];
+    const undos: number[] = [];
+    const redos: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      apply.push(time(() => applyCoding(db, { sourceId: long.sourceId, codeId, ranges: [{ start: 100 + i, end: 140 + i }], coderId: coder })));
+      undos.push(time(() => undo(db)));
+      redos.push(time(() => redo(db)));
+      undo(db);
+    }
+    results.serviceApplyMedianMs = round(median(apply));
+    results.serviceUndoMedianMs = round(median(undos));
+    results.serviceRedoMedianMs = round(median(redos));
+    const each = (fn: () => unknown) => round(median(Array.from({ length: 10 }, () => time(fn))));
+    results.serviceSourcesListMs = each(() => listSources(db));
+    results.serviceSourcesListLengthOfTextMs = each(() => db.sqlite.prepare('SELECT length(text) FROM sources').all());
+    results.serviceCodebookListMs = each(() => listCodes(db));
+    results.serviceSourceCodingsMs = each(() => sourceCodings(db, long.sourceId));
+    results.serviceSourcesGetMs = each(() => getSource(db, long.sourceId));
+  } finally {
+    db.close();
+  }
+}
 
 /** Opens the long transcript from the list and returns ms until turns, marks and bars are painted. */
 async function open(h: Harness): Promise<number> {
@@ -295,6 +335,7 @@ const TARGETS: Record<string, string> = {
   openMedianMs: '< 300 (first screen)',
   applyPaintMedianMs: '< 16 (one frame)',
   applyPersistedMedianMs: '< 20',
+  serviceApplyMedianMs: '< 20',
   removePaintMedianMs: '< 16 (one frame)',
   undoPaintMedianMs: '< 100',
   redoPaintMedianMs: '< 100',

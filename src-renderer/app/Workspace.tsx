@@ -11,11 +11,11 @@ export function Workspace() {
   return (
     <div className={`workspace${showNavigator ? '' : ' workspace--no-nav'}${showInspector ? '' : ' workspace--no-inspector'}`}>
       {showNavigator && (
-        <nav className="pane pane--navigator" aria-label={t('shell.navigator')}>
+        <nav className="pane pane--navigator" aria-label={t('shell.navigator')} tabIndex={-1}>
           <Navigator />
         </nav>
       )}
-      <main className="pane pane--reader" aria-label={t('shell.reader')}>
+      <main className="pane pane--reader" aria-label={t('shell.reader')} tabIndex={-1}>
         <CenterPane />
       </main>
       {showInspector && (

@@ -40,8 +40,9 @@ const TAG_KEYS: Record<EntityTag, readonly Filter[]> = {
  * source list and the codings of the open transcripts — not 600 kB of text.
  */
 export function invalidateTags(client: QueryClient, tags: readonly EntityTag[]): void {
-  for (const tag of tags) for (const filter of TAG_KEYS[tag]) void client.invalidateQueries(filter);
+  // The marks in the open transcript first: the bridge answers in order, and they are what the user looks at.
   if (tags.includes('codings') && !tags.includes('sources') && !tags.includes('participants')) void refreshSourceCodings(client);
+  for (const tag of tags) for (const filter of TAG_KEYS[tag]) void client.invalidateQueries(filter);
 }
 
 /** Replaces the codings of every cached transcript with the stored ones (one small call each). */

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CodeRow, CodingView } from '../../../src-shared/contracts/index.ts';
 import { useUi } from '../../state/ui-store.ts';
+import { CODING_DRAG_TYPE } from './coding-drag.ts';
 
 interface Bar {
   id: number;
@@ -104,6 +105,14 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
             aria-label={code.name}
             aria-pressed={isSelected}
             onClick={() => useUi.getState().selectCodings([bar.id])}
+            draggable
+            onDragStart={(e) => {
+              e.dataTransfer.setData(CODING_DRAG_TYPE, String(bar.id));
+              e.dataTransfer.setData('text/plain', code.name);
+              e.dataTransfer.effectAllowed = 'move';
+              useUi.getState().selectCodings([bar.id]);
+            }}
+            title={code.name}
           >
             <span className="margin-bar__label" style={{ left: (lanes - bar.lane) * LANE_WIDTH - 2, top: bar.labelTop - bar.top, maxWidth: Math.max(40, 128 - lanes * LANE_WIDTH) }}>{code.name}</span>
           </button>

@@ -3,6 +3,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { call } from '../bridge.ts';
 import type { EntityTag, SourceDetail } from '../../src-shared/contracts/index.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
+import { withDistinctShades } from '../features/codebook/shades.ts';
 
 export const keys = {
   current: ['project', 'current'] as const,
@@ -70,6 +71,8 @@ export const useCodes = (perspective: Perspective | null) =>
   useQuery({
     queryKey: keys.codes(perspective),
     queryFn: () => call('codebook.list', perspective ? { perspective } : {}),
+    // Sub-codes sharing their parent's tint are shown in distinct shades (issue 11 §2).
+    select: withDistinctShades,
   });
 export const useSources = () => useQuery({ queryKey: keys.sources, queryFn: () => call('sources.list', {}) });
 export const useSource = (id: number | null) =>

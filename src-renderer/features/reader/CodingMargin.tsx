@@ -31,6 +31,7 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
   active: boolean;
 }) {
   const [bars, setBars] = useState<Bar[]>([]);
+  const [marginWidth, setMarginWidth] = useState(132);
   // Measured against the margin itself: its ref is set before this effect runs (the row's is not yet).
   const marginRef = useRef<HTMLDivElement | null>(null);
 
@@ -43,7 +44,9 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
     }
     let width = -1;
     const measure = () => {
-      const origin = margin.getBoundingClientRect().top;
+      const box = margin.getBoundingClientRect();
+      const origin = box.top;
+      setMarginWidth(Math.round(box.width));
       const spans = new Map<number, { top: number; bottom: number }>();
       for (const mark of text.querySelectorAll<HTMLElement>('mark[data-codings]')) {
         const rects = mark.getClientRects();
@@ -114,7 +117,7 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
             }}
             title={code.name}
           >
-            <span className="margin-bar__label" style={{ left: (lanes - bar.lane) * LANE_WIDTH - 2, top: bar.labelTop - bar.top, maxWidth: Math.max(40, 128 - lanes * LANE_WIDTH) }}>{code.name}</span>
+            <span className="margin-bar__label" style={{ left: (lanes - bar.lane) * LANE_WIDTH - 2, top: bar.labelTop - bar.top, maxWidth: Math.max(40, marginWidth - 4 - lanes * LANE_WIDTH) }}>{code.name}</span>
           </button>
         );
       })}

@@ -92,7 +92,9 @@ describe('recode (issue 11 §10)', () => {
     expect(ok<number>(await dispatch('codings.recode', { ids, codeId: b! }))).toBe(2);
     expect(rows()).toEqual([{ id: ids[0], codeId: b, start: 0, end: 3, k: 1 }, { id: ids[1], codeId: b, start: 4, end: 6, k: 0 }]);
     const log = ok<{ label: string; params: Record<string, unknown> }[]>(await dispatch('history.list', {}));
-    expect(log[0]).toMatchObject({ label: 'workspace.history.recoded', params: { count: 2 } });
+    // The change log names the passage by transcript and turn, never by its words.
+    expect(log[0]).toMatchObject({ label: 'workspace.history.recoded', params: { count: 2, source: 'S', turn: 1 } });
+    expect(JSON.stringify(log[0]!.params)).not.toContain('korte');
     ok(await dispatch('history.undo', {}));
     expect(rows()).toEqual(before);
   });

@@ -162,7 +162,10 @@ export async function setKeyQuote(id: number, isKeyQuote: boolean): Promise<void
 }
 
 export function describeStep(step: { label: string; params: Record<string, string | number> }): string {
-  return i18next.t(historyLabelKey(step.label), { ...step.params, defaultValue: step.label });
+  const what = i18next.t(historyLabelKey(step.label), { ...step.params, defaultValue: step.label });
+  // Coding steps name their passage: transcript and turn (issue 11 §9).
+  const { source, turn } = step.params;
+  return typeof source === 'string' && typeof turn === 'number' ? `${what} ${i18next.t('workspace.log.passage', { source, turn })}` : what;
 }
 
 /** Typing in a text field undoes natively; anywhere else undo is the project's. */

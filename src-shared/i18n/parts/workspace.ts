@@ -32,6 +32,9 @@ export const nl = {
       recoded_one: 'Codering verplaatst naar "{{code}}"',
       recoded_other: '{{count}} coderingen verplaatst naar "{{code}}"',
     },
+    log: {
+      passage: '— in “{{source}}”, beurt {{turn}}',
+    },
     panes: {
       navigator: 'Navigator',
       resizeNavigator: 'Breedte van de navigator',
@@ -69,6 +72,9 @@ export const en: Widen<typeof nl> = {
     history: {
       recoded_one: 'Moved a coding to "{{code}}"',
       recoded_other: 'Moved {{count}} codings to "{{code}}"',
+    },
+    log: {
+      passage: '— in “{{source}}”, turn {{turn}}',
     },
     panes: {
       navigator: 'Navigator',

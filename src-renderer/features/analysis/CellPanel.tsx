@@ -21,7 +21,7 @@ export function CellPanel({ by, cell, onClose }: { by: MatrixBy; cell: CellRef; 
   // matrix on a wide screen, else scrolled into view; the focus moves to them.
   const heading = useRef<HTMLHeadingElement | null>(null);
   useEffect(() => {
-    heading.current?.scrollIntoView({ block: 'nearest' });
+    heading.current?.scrollIntoView({ block: 'start' });
     heading.current?.focus({ preventScroll: true });
   }, [cell.codeId, cell.columnKey]);
   return (

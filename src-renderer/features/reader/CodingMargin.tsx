@@ -30,8 +30,8 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
   /** Only the bars of the focused turn are in the tab order (one roving stop for the transcript). */
   active: boolean;
 }) {
-  const [bars, setBars] = useState<Bar[]>([]);
-  const [marginWidth, setMarginWidth] = useState(132);
+  // Bars and the margin's width in one state: one render per measure while scrolling.
+  const [{ bars, marginWidth }, setLayout] = useState<{ bars: Bar[]; marginWidth: number }>({ bars: [], marginWidth: 132 });
   // Measured against the margin itself: its ref is set before this effect runs (the row's is not yet).
   const marginRef = useRef<HTMLDivElement | null>(null);
 
@@ -39,14 +39,13 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
     const margin = marginRef.current;
     const text = textRef.current;
     if (!margin || !text || codings.length === 0) {
-      setBars([]);
+      setLayout((l) => (l.bars.length === 0 ? l : { ...l, bars: [] }));
       return;
     }
     let width = -1;
     const measure = () => {
       const box = margin.getBoundingClientRect();
       const origin = box.top;
-      setMarginWidth(Math.round(box.width));
       const spans = new Map<number, { top: number; bottom: number }>();
       for (const mark of text.querySelectorAll<HTMLElement>('mark[data-codings]')) {
         const rects = mark.getClientRects();
@@ -64,7 +63,7 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
       const sorted = [...spans.entries()].sort((a, b) => a[1].top - b[1].top || b[1].bottom - a[1].bottom);
       const laneEnds: number[] = [];
       let labelEnd = -Infinity;
-      setBars(sorted.map(([id, s]) => {
+      setLayout({ marginWidth: Math.round(box.width), bars: sorted.map(([id, s]) => {
         let lane = laneEnds.findIndex((end) => end <= s.top);
         if (lane === -1) lane = laneEnds.length;
         laneEnds[lane] = s.bottom + 2;
@@ -72,7 +71,7 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
         const labelTop = Math.max(top, labelEnd);
         labelEnd = labelTop + LABEL_HEIGHT;
         return { id, top, height: Math.max(6, s.bottom - s.top), lane, labelTop };
-      }));
+      }) });
     };
     measure();
     // Re-measure when the line breaks change (width), not on every height change.

@@ -9,11 +9,22 @@
 //   remove:  Delete on the selected coding → mark gone → painted
 //   scroll:  rAF deltas while scrolling 120 px a frame; long tasks (>50 ms)
 //   select:  rAF deltas while dragging a selection with the mouse
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+//   undo/redo: Ctrl+Z / Ctrl+Shift+Z after a quick-key coding → mark gone/back → painted
+//   callsAfterCoding: bridge calls a quick-key coding causes (write + refreshes)
+// Each figure is printed beside the previous run's (bench/results/reader.json)
+// and the baseline before issue 11 (bench/baselines/reader-before-issue11.json),
+// with the issue's target where it has one.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchHarness, type Harness } from '../test/harness/harness.ts';
 import { createLongTranscriptProject } from './long-transcript.ts';
+import { openProjectDb } from '../src-main/db/open.ts';
+import { ensureUser } from '../src-main/services/users.ts';
+import { applyCoding } from '../src-main/services/coding-edit.ts';
+import { redo, undo } from '../src-main/history/record.ts';
+import { getSource, listSources, sourceCodings } from '../src-main/sources/sources.ts';
+import { listCodes } from '../src-main/services/codebook.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -22,6 +33,40 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 const long = createLongTranscriptProject(join(mkdtempSync(join(tmpdir(), 'duiding-bench-reader-')), 'Lang.duiding'));
 const results: Record<string, number | string> = { characters: long.characters, turns: long.turns, codings: long.codings };
+
+// 0. Service level (no browser): what one coding costs in the main process.
+{
+  const db = openProjectDb(long.path);
+  try {
+    const coder = ensureUser(db, 'Bench');
+    const codeId = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' AND parent_id IS NOT NULL ORDER BY id LIMIT 1").pluck().get() as number;
+    const time = (fn: () => unknown) => {
+      const t0 = performance.now();
+      fn();
+      return performance.now() - t0;
+    };
+    const apply: number[] = [];
+    const undos: number[] = [];
+    const redos: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      apply.push(time(() => applyCoding(db, { sourceId: long.sourceId, codeId, ranges: [{ start: 100 + i, end: 140 + i }], coderId: coder })));
+      undos.push(time(() => undo(db)));
+      redos.push(time(() => redo(db)));
+      undo(db);
+    }
+    results.serviceApplyMedianMs = round(median(apply));
+    results.serviceUndoMedianMs = round(median(undos));
+    results.serviceRedoMedianMs = round(median(redos));
+    const each = (fn: () => unknown) => round(median(Array.from({ length: 10 }, () => time(fn))));
+    results.serviceSourcesListMs = each(() => listSources(db));
+    results.serviceSourcesListLengthOfTextMs = each(() => db.sqlite.prepare('SELECT length(text) FROM sources').all());
+    results.serviceCodebookListMs = each(() => listCodes(db));
+    results.serviceSourceCodingsMs = each(() => sourceCodings(db, long.sourceId));
+    results.serviceSourcesGetMs = each(() => getSource(db, long.sourceId));
+  } finally {
+    db.close();
+  }
+}
 
 /** Opens the long transcript from the list and returns ms until turns, marks and bars are painted. */
 async function open(h: Harness): Promise<number> {
@@ -118,7 +163,23 @@ try {
 
   const applyPaint: number[] = [];
   const applyConfirmed: number[] = [];
+  const applyPersisted: number[] = [];
   const removePaint: number[] = [];
+  // Bridge calls and their round trips, as the renderer makes them.
+  await page.evaluate(() => {
+    // The harness bridge calls this binding on each invoke (test/harness/bridge-init.ts).
+    const w = window as unknown as { calls: { channel: string; ms: number }[]; __duidingInvoke: (c: string, p: unknown, d: string[]) => Promise<unknown> };
+    w.calls = [];
+    const invoke = w.__duidingInvoke;
+    w.__duidingInvoke = async (channel, payload, dropped) => {
+      const t0 = performance.now();
+      try {
+        return await invoke(channel, payload, dropped);
+      } finally {
+        w.calls.push({ channel, ms: performance.now() - t0 });
+      }
+    };
+  });
   for (let i = 0; i < RUNS * 2; i++) {
     await selectIn(3 + (i % 4));
     const [paint, confirmed] = await page.evaluate(() => new Promise<[number, number]>((resolve) => {
@@ -141,6 +202,10 @@ try {
     applyPaint.push(paint);
     applyConfirmed.push(confirmed);
     await page.waitForTimeout(600);
+    const calls = await page.evaluate(() => (window as unknown as { calls: { channel: string; ms: number }[] }).calls.splice(0));
+    const write = calls.find((c) => c.channel === 'codings.apply');
+    if (write) applyPersisted.push(write.ms);
+    if (i === 0) results.callsAfterCoding = calls.map((c) => c.channel).join(' ');
     // Remove the (selected) new coding with Delete from the focused turn.
     await page.locator(`[data-turn-index="${3 + (i % 4)}"]`).focus();
     removePaint.push(await page.evaluate((turn) => new Promise<number>((resolve) => {
@@ -160,10 +225,47 @@ try {
     await page.waitForTimeout(600);
   }
   results.applyPaintMedianMs = round(median(applyPaint));
+  if (applyPersisted.length) results.applyPersistedMedianMs = round(median(applyPersisted));
   results.applyPaintP95Ms = round(p95(applyPaint));
   results.applyConfirmedMedianMs = round(median(applyConfirmed));
   results.removePaintMedianMs = round(median(removePaint));
   results.removePaintP95Ms = round(p95(removePaint));
+
+  // Undo and redo of a quick-key coding: key press → mark gone (back) → painted.
+  const undoPaint: number[] = [];
+  const redoPaint: number[] = [];
+  const countMarks = () => page.evaluate(() => document.querySelectorAll('.reader__body mark[data-codings]').length);
+  const keyToChange = (key: string, shift: boolean) => page.evaluate(([k, sh]) => new Promise<number>((resolve) => {
+    const body = document.querySelector('.reader__body')!;
+    const signature = () => [...body.querySelectorAll<HTMLElement>('mark[data-codings]')].map((m) => m.dataset.codings).join('|');
+    const before = signature();
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (signature() !== before) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      }
+    });
+    observer.observe(body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-codings'] });
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k as string, ctrlKey: true, shiftKey: sh as boolean, bubbles: true }));
+  }), [key, shift] as const);
+  for (let i = 0; i < RUNS * 2; i++) {
+    await selectIn(3 + (i % 4));
+    const before = await countMarks();
+    await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true })));
+    for (let j = 0; j < 200 && (await countMarks()) === before; j++) await page.waitForTimeout(10);
+    await page.waitForTimeout(600);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    undoPaint.push(await keyToChange('z', false));
+    await page.waitForTimeout(400);
+    redoPaint.push(await keyToChange('Z', true));
+    await page.waitForTimeout(400);
+    await keyToChange('z', false);
+    await page.waitForTimeout(400);
+  }
+  results.undoPaintMedianMs = round(median(undoPaint));
+  results.undoPaintP95Ms = round(p95(undoPaint));
+  results.redoPaintMedianMs = round(median(redoPaint));
 
   // Scrolling: 120 px a frame through the transcript, 600 frames.
   const scroll = await page.evaluate(() => new Promise<{ deltas: number[]; longTasks: number[] }>((resolve) => {
@@ -187,6 +289,7 @@ try {
     requestAnimationFrame(step);
   }));
   results.scrollFrameMedianMs = round(median(scroll.deltas));
+  results.scrollFrameP99Ms = round([...scroll.deltas].sort((a, b) => a - b)[Math.floor(scroll.deltas.length * 0.99)]!);
   results.scrollFrameP95Ms = round(p95(scroll.deltas));
   results.scrollFrameMaxMs = round(Math.max(...scroll.deltas));
   results.scrollFramesOver25Ms = scroll.deltas.filter((d) => d > 25).length;
@@ -227,6 +330,24 @@ try {
   await h.close();
 }
 
-process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+// Issue 11's targets (ms); the figures print beside the previous ones.
+const TARGETS: Record<string, string> = {
+  openMedianMs: '< 300 (first screen)',
+  applyPaintMedianMs: '< 16 (one frame)',
+  applyPersistedMedianMs: '< 20',
+  serviceApplyMedianMs: '< 20',
+  removePaintMedianMs: '< 16 (one frame)',
+  undoPaintMedianMs: '< 100',
+  redoPaintMedianMs: '< 100',
+  scrollFrameP99Ms: '< 33',
+};
+const readJson = (path: string) => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, number | string>) : {});
+const previous = readJson('bench/results/reader.json');
+const baseline = readJson('bench/baselines/reader-before-issue11.json');
+const rows = Object.entries(results).map(([k, v]) => [k, String(baseline[k] ?? '—'), String(previous[k] ?? '—'), String(v), TARGETS[k] ?? '']);
+const width = (i: number) => Math.max(...rows.map((r) => r[i]!.length), 12);
+const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(width(0)) : c.padStart(Math.min(width(i), 40)))).join('  ');
+process.stdout.write(`${line(['figure', 'before #11', 'previous', 'now', 'target'])}\n`);
+for (const r of rows) process.stdout.write(`${line(r)}\n`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/reader.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -116,6 +116,8 @@ export interface HistoryStep {
   id: number;
   label: string;
   params: Record<string, string | number>;
+  /** Tables whose rows the undo or redo changed (for narrow change events; issue 11). */
+  tables?: string[];
 }
 
 /** Keeps the search index in step with sources whose rows an undo or redo touched. */
@@ -159,6 +161,7 @@ function replay(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistorySte
 
 function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistoryStep {
   const to = from === 'undo' ? 'redo' : 'undo';
+  const tables = new Set<string>();
   db.sqlite.transaction(() => {
     // Statements run newest-first; checking foreign keys at commit lets rows come back in any order.
     db.sqlite.pragma('defer_foreign_keys = ON');
@@ -167,6 +170,7 @@ function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistorySt
       .all(step.id, from) as { seq: number; tbl: string; rowId: number; stmt: string }[];
     setCapture(db, step.id, to);
     const sources = new Set<number>();
+    for (const s of statements) tables.add(s.tbl);
     try {
       for (const s of statements) {
         db.sqlite.exec(s.stmt);
@@ -179,7 +183,7 @@ function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistorySt
     prepared(db, 'UPDATE history SET undone = ? WHERE id = ?').run(from === 'undo' ? 1 : 0, step.id);
     reindex(db, sources);
   })();
-  return { id: step.id, label: step.label, params: JSON.parse(step.params) as Record<string, string | number> };
+  return { id: step.id, label: step.label, params: JSON.parse(step.params) as Record<string, string | number>, tables: [...tables] };
 }
 
 /** Reverts the latest action; null when there is nothing to undo. */

@@ -4,7 +4,7 @@ import type { Session } from '../session.ts';
 import { projectInfo, projectSummary } from '../services/project.ts';
 import { listCodes } from '../services/codebook.ts';
 import type { ImportJobs } from '../import/import-jobs.ts';
-import { applyCoding, applyInVivo, removeCodings, setKeyQuotes, updateCoding } from '../services/coding-edit.ts';
+import { applyCoding, applyInVivo, recodeCodings, removeCodings, setKeyQuotes, updateCoding } from '../services/coding-edit.ts';
 import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, stepCode, updateCode } from '../services/codebook-edit.ts';
 import { listSegments } from '../services/segments.ts';
 import { clearHistory, listHistory, redo, undo } from '../history/record.ts';
@@ -19,7 +19,7 @@ import { exchangeChannels } from '../../src-shared/contracts/exchange.ts';
 import { participantsChannels } from '../../src-shared/contracts/participants.ts';
 import { sourcesChannels } from '../../src-shared/contracts/sources.ts';
 import { agreementChannels } from '../../src-shared/contracts/agreement.ts';
-import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
+import { ENTITY_TAGS, type EntityTag } from '../../src-shared/contracts/index.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 
 /**
@@ -49,11 +49,44 @@ export type ShellHandlerMap = {
   [C in ShellChannel]: (input: ParsedInput<C>, ctx: Pick<HandlerContext, 'session'>) => Output<C> | Promise<Output<C>>;
 };
 
+/**
+ * The entity tags a step's tables stand for, so an undone coding refreshes
+ * codings alone (issue 11). A table not listed here announces every tag.
+ */
+const TABLE_TAGS: Record<string, EntityTag[]> = {
+  codings: ['codings'],
+  codes: ['codes'],
+  comparison_tags: ['codes'],
+  sources: ['sources'],
+  turns: ['sources'],
+  lost_codings: ['sources', 'codings'],
+  participants: ['participants'],
+  participant_values: ['participants'],
+  attributes: ['participants'],
+  speaker_mappings: ['participants'],
+  memos: ['memos'],
+  users: ['users'],
+  report_settings: ['report'],
+  report_quotes: ['report'],
+};
+
+export function tagsOfTables(tables: readonly string[] | undefined): EntityTag[] {
+  const all = ENTITY_TAGS.filter((t) => t !== 'project');
+  if (!tables) return all;
+  const tags = new Set<EntityTag>();
+  for (const table of tables) {
+    const mapped = TABLE_TAGS[table];
+    if (!mapped) return all;
+    mapped.forEach((t) => tags.add(t));
+  }
+  return all.filter((t) => tags.has(t));
+}
+
 /** Undo or redo; a step retired because it could not run changes the change log, so that is announced too. */
 function replayStep(session: Session, run: typeof undo): { label: string; params: Record<string, string | number> } | null {
   try {
     const step = run(session.requireProject());
-    if (step) session.changed(ENTITY_TAGS.filter((t) => t !== 'project'));
+    if (step) session.changed(tagsOfTables(step.tables));
     return step && { label: step.label, params: step.params };
   } catch (err) {
     // No entity changed; the change log refreshes on every event.
@@ -97,6 +130,11 @@ export const coreHandlers = {
     asCoder(session, undefined, (db, coderId) => updateCoding(db, id, patch, coderId));
     session.changed(['codings']);
     return null;
+  },
+  'codings.recode': ({ ids, codeId }, { session }) => {
+    const n = asCoder(session, undefined, (db, coderId) => recodeCodings(db, ids, codeId, coderId));
+    if (n > 0) session.changed(['codings']);
+    return n;
   },
   'codings.setKeyQuote': ({ ids, isKeyQuote }, { session }) => {
     const n = asCoder(session, undefined, (db, coderId) => setKeyQuotes(db, ids, isKeyQuote, coderId));

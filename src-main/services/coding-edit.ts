@@ -20,6 +20,25 @@ function codeName(db: ProjectDb, codeId: number): string {
 }
 
 /**
+ * Names the passage a coding step concerns in the change log (issue 11 §9):
+ * the transcript's name and the number of the turn it starts in — never the
+ * words themselves, so the log holds no transcript text.
+ */
+function passage(db: ProjectDb, sourceId: number, start: number): { source: string; turn: number } | Record<string, never> {
+  const row = db.sqlite
+    .prepare(
+      `SELECT s.name, (SELECT COUNT(*) FROM turns t WHERE t.source_id = s.id AND t.start <= ?) AS turn FROM sources s WHERE s.id = ?`,
+    )
+    .get(start, sourceId) as { name: string; turn: number } | undefined;
+  return row ? { source: row.name, turn: Math.max(1, row.turn) } : {};
+}
+
+function passageOfCoding(db: ProjectDb, id: number): ReturnType<typeof passage> {
+  const row = db.sqlite.prepare('SELECT source_id AS sourceId, start FROM codings WHERE id = ?').get(id) as { sourceId: number; start: number } | undefined;
+  return row ? passage(db, row.sourceId, row.start) : {};
+}
+
+/**
  * Codes the given ranges. A range this coder already coded with the same code
  * exactly is not coded twice; another coder's identical coding is theirs and
  * stays separate (intercoder agreement compares them). Returns the ids of the
@@ -28,7 +47,8 @@ function codeName(db: ProjectDb, codeId: number): string {
 export function applyCoding(db: ProjectDb, input: ApplyCoding): number[] {
   const name = codeName(db, input.codeId);
   const existing = db.sqlite.prepare('SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder_id = ?').pluck();
-  return recordAction(db, { label: 'codingAdded', params: { code: name, count: input.ranges.length }, authorId: input.coderId }, () => {
+  const where = input.ranges[0] ? passage(db, input.sourceId, input.ranges[0].start) : {};
+  return recordAction(db, { label: 'codingAdded', params: { code: name, count: input.ranges.length, ...where }, authorId: input.coderId }, () => {
     const insert = codingInserter(db);
     return input.ranges.map((r) => {
       const found = existing.get(input.sourceId, input.codeId, r.start, r.end, input.coderId) as number | undefined;
@@ -38,12 +58,42 @@ export function applyCoding(db: ProjectDb, input: ApplyCoding): number[] {
 }
 
 export function removeCodings(db: ProjectDb, ids: readonly number[], authorId: number | null = null): number {
-  return recordAction(db, { label: 'codingRemoved', params: { count: ids.length }, authorId }, () => {
+  const where = ids[0] === undefined ? {} : passageOfCoding(db, ids[0]);
+  return recordAction(db, { label: 'codingRemoved', params: { count: ids.length, ...where }, authorId }, () => {
     const del = db.sqlite.prepare('DELETE FROM codings WHERE id = ?');
     let n = 0;
     for (const id of ids) n += del.run(id).changes;
     if (n === 0 && ids.length > 0) throw new DomainError('entity.not_found', { entity: 'coding', id: ids[0]! });
     return n;
+  });
+}
+
+/**
+ * Moves codings to another code (issue 11 §10, "recode"): boundaries, coder,
+ * memo and key-quote mark stay, so it is one undo step instead of remove and
+ * re-apply. A coding the same coder already has with the target code over the
+ * same passage is not doubled: the moved one goes. Returns how many moved.
+ */
+export function recodeCodings(db: ProjectDb, ids: readonly number[], codeId: number, authorId: number | null = null): number {
+  const name = codeName(db, codeId);
+  const find = db.sqlite.prepare('SELECT id, source_id AS sourceId, start, "end", coder_id AS coderId, code_id AS codeId FROM codings WHERE id = ?');
+  const rows = ids.map((id) => {
+    const row = find.get(id) as { id: number; sourceId: number; start: number; end: number; coderId: number; codeId: number } | undefined;
+    if (!row) throw new DomainError('entity.not_found', { entity: 'coding', id });
+    return row;
+  });
+  const moving = rows.filter((r) => r.codeId !== codeId);
+  if (moving.length === 0) return 0;
+  const where = passageOfCoding(db, moving[0]!.id);
+  return recordAction(db, { label: 'workspace.history.recoded', params: { code: name, count: moving.length, ...where }, authorId }, () => {
+    const twin = db.sqlite.prepare('SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder_id = ? AND id <> ?').pluck();
+    const move = db.sqlite.prepare('UPDATE codings SET code_id = ? WHERE id = ?');
+    const drop = db.sqlite.prepare('DELETE FROM codings WHERE id = ?');
+    for (const r of moving) {
+      if (twin.get(r.sourceId, codeId, r.start, r.end, r.coderId, r.id) !== undefined) drop.run(r.id);
+      else move.run(codeId, r.id);
+    }
+    return moving.length;
   });
 }
 
@@ -63,7 +113,7 @@ export function updateCoding(db: ProjectDb, id: number, patch: CodingPatch, auth
   const end = patch.end ?? row.end;
   if (!isValidRange(row.text, start, end)) throw new DomainError('invalid_input', { channel: 'codings.update', detail: `range ${start}-${end}` });
   const label = patch.isKeyQuote !== undefined ? (patch.isKeyQuote ? 'keyQuoteMarked' : 'keyQuoteUnmarked') : patch.memo !== undefined ? 'codingMemo' : 'codingResized';
-  recordAction(db, { label, authorId }, () => {
+  recordAction(db, { label, params: passageOfCoding(db, id), authorId }, () => {
     db.sqlite
       .prepare('UPDATE codings SET start = ?, "end" = ?, is_key_quote = COALESCE(?, is_key_quote), memo = CASE WHEN ? THEN ? ELSE memo END WHERE id = ?')
       .run(start, end, patch.isKeyQuote === undefined ? null : patch.isKeyQuote ? 1 : 0, patch.memo !== undefined ? 1 : 0, patch.memo ?? null, id);

@@ -2,12 +2,13 @@
 import type { HandlerMap } from '../ipc/handlers.ts';
 import type { sourcesChannels } from '../../src-shared/contracts/sources.ts';
 import { withCoder } from '../services/users.ts';
-import { getSource, listSources } from './sources.ts';
+import { getSource, listSources, sourceCodings } from './sources.ts';
 import { deleteSource, renameSource, sourceDeleteImpact } from './manage.ts';
 
 export const sourcesHandlers: HandlerMap<keyof typeof sourcesChannels> = {
   'sources.list': (_input, { session }) => listSources(session.requireProject()),
   'sources.get': ({ id }, { session }) => getSource(session.requireProject(), id),
+  'sources.codings': ({ id }, { session }) => sourceCodings(session.requireProject(), id),
   'sources.rename': ({ id, name }, { session }) => {
     const db = session.requireProject();
     withCoder(db, session.coder, (author) => renameSource(db, id, name, author));

@@ -82,17 +82,41 @@ export function addSource(db: ProjectDb, src: NewSource): number {
   })();
 }
 
+/**
+ * Characters per text, keyed by its hash and byte length: counting the
+ * characters of TEXT makes SQLite read the whole value, and sources.list runs
+ * after every change (issue 11). Hash and byte length are read without the
+ * text; a corrected text gets a new hash (and usually a new length), so it is
+ * counted again.
+ */
+const characterCache = new WeakMap<ProjectDb, Map<string, number>>();
+
+function characterCounts(db: ProjectDb, rows: readonly { id: number; textKey: string }[]): Map<number, number> {
+  let cache = characterCache.get(db);
+  if (!cache) characterCache.set(db, (cache = new Map()));
+  const missing = rows.filter((r) => !cache.has(r.textKey));
+  if (missing.length > 0) {
+    const count = prepared(db, 'SELECT length(text) FROM sources WHERE id = ?').pluck();
+    for (const r of missing) cache.set(r.textKey, count.get(r.id) as number);
+  }
+  return new Map(rows.map((r) => [r.id, cache.get(r.textKey)!]));
+}
+
 export function listSources(db: ProjectDb): SourceListItem[] {
   const rows = prepared(db,
-      `SELECT s.id, s.guid, s.name, s.original_format AS originalFormat, length(s.text) AS characters,
+      `SELECT s.id, s.guid, s.name, s.original_format AS originalFormat, s.text_hash || ':' || octet_length(s.text) AS textKey,
               (SELECT COUNT(*) FROM turns t WHERE t.source_id = s.id) AS turns,
               (SELECT COUNT(*) FROM codings c WHERE c.source_id = s.id) AS codings,
               (SELECT group_concat(DISTINCT p.perspective) FROM turns t JOIN participants p ON p.id = t.participant_id
                 WHERE t.source_id = s.id) AS perspectives
        FROM sources s ORDER BY s.name COLLATE NOCASE, s.id`,
     )
-    .all() as (Omit<SourceListItem, 'perspectives'> & { perspectives: string | null })[];
-  return rows.map((r) => ({ ...r, perspectives: (r.perspectives?.split(',') ?? []) as Perspective[] }));
+    .all() as (Omit<SourceListItem, 'perspectives' | 'characters'> & { textKey: string; perspectives: string | null })[];
+  const characters = characterCounts(db, rows);
+  return rows.map(({ textKey: _key, ...r }) => ({
+    id: r.id, guid: r.guid, name: r.name, originalFormat: r.originalFormat, characters: characters.get(r.id)!,
+    turns: r.turns, codings: r.codings, perspectives: (r.perspectives?.split(',') ?? []) as Perspective[],
+  }));
 }
 
 export function getSource(db: ProjectDb, id: number): SourceDetail {
@@ -120,9 +144,13 @@ export function getSource(db: ProjectDb, id: number): SourceDetail {
     isInterviewer: t.isInterviewer === 1,
     participant: pid === null ? null : { id: pid, name: pname ?? '', perspective: pperspective, role: prole ?? '' },
   }));
-  const codings = (
+  return { ...src, turns, codings: sourceCodings(db, id) };
+}
+
+/** One source's codings in reading order, without its text (a coding change refreshes only these). */
+export function sourceCodings(db: ProjectDb, id: number): SourceDetail['codings'] {
+  return (
     prepared(db, 'SELECT id, code_id AS codeId, start, "end", is_key_quote AS isKeyQuote FROM codings WHERE source_id = ? ORDER BY start, "end"')
       .all(id) as { id: number; codeId: number; start: number; end: number; isKeyQuote: number }[]
   ).map((c) => ({ ...c, isKeyQuote: c.isKeyQuote === 1 }));
-  return { ...src, turns, codings };
 }

@@ -3,21 +3,27 @@ import { useUi } from '../state/ui-store.ts';
 import { Navigator } from '../features/navigator/Navigator.tsx';
 import { CenterPane } from './CenterPane.tsx';
 import { Inspector } from '../features/inspector/Inspector.tsx';
+import { usePaneSizes } from './pane-sizes.ts';
+import { Splitter } from './Splitter.tsx';
 
-/** The three-pane layout every QDA user knows: navigator, transcript, inspector. */
+/** The three-pane layout every QDA user knows: navigator, transcript, inspector — side panes resizable. */
 export function Workspace() {
   const { t } = useTranslation();
   const { showNavigator, showInspector } = useUi();
+  const { navigator, inspector } = usePaneSizes();
+  const columns = [showNavigator && `${navigator}px 5px`, 'minmax(0, 1fr)', showInspector && `5px ${inspector}px`].filter(Boolean).join(' ');
   return (
-    <div className={`workspace${showNavigator ? '' : ' workspace--no-nav'}${showInspector ? '' : ' workspace--no-inspector'}`}>
+    <div className="workspace" style={{ gridTemplateColumns: columns }}>
       {showNavigator && (
-        <nav className="pane pane--navigator" aria-label={t('shell.navigator')}>
+        <nav className="pane pane--navigator" aria-label={t('shell.navigator')} tabIndex={-1}>
           <Navigator />
         </nav>
       )}
-      <main className="pane pane--reader" aria-label={t('shell.reader')}>
+      {showNavigator && <Splitter pane="navigator" label={t('workspace.panes.resizeNavigator')} />}
+      <main className="pane pane--reader" aria-label={t('shell.reader')} tabIndex={-1}>
         <CenterPane />
       </main>
+      {showInspector && <Splitter pane="inspector" label={t('workspace.panes.resizeInspector')} />}
       {showInspector && (
         <aside className="pane pane--inspector" aria-label={t('shell.inspector')} tabIndex={0}>
           <Inspector />

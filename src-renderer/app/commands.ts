@@ -11,6 +11,8 @@ import { applyInVivo, applyToSelection, redoLast, undoLast } from '../features/c
 import { editTurnAtSelection } from '../features/text-edit/actions.ts';
 import { useProjectFile } from '../features/project-file/project-file-store.ts';
 import { useAbout } from '../features/about/about-store.ts';
+import { quickKeyCode } from '../features/coding/quick-keys.ts';
+import { cyclePanes, focusAfterRender, togglePane } from './pane-focus.ts';
 import { exportAttributes, exportQdc, exportQdpx, importAttributes, importQdc, importQdpx } from '../features/exchange/actions.ts';
 
 function report(err: unknown): void {
@@ -57,6 +59,12 @@ export async function createProject(template: TemplateId, name?: string): Promis
   return created;
 }
 
+/** Opens a centre view and puts the focus into it (issue 11 §9). */
+function openView(view: Parameters<ReturnType<typeof useUi.getState>['setView']>[0]): void {
+  useUi.getState().setView(view);
+  focusAfterRender('.pane--reader');
+}
+
 const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promise<void> | void> = {
   'project.new': () => useUi.getState().setNewProjectOpen(true),
   'project.open': () =>
@@ -87,14 +95,14 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
   'coding.palette': () => useUi.getState().setPaletteOpen(true),
   'coding.inVivo': () => void applyInVivo(),
   'text.editTurn': () => editTurnAtSelection(),
-  'view.reader': () => useUi.getState().setView('reader'),
-  'view.retrieval': () => useUi.getState().setView('retrieval'),
-  'view.search': () => useUi.getState().setView('search'),
-  'view.analysis': () => useUi.getState().setView('analysis'),
-  'view.journal': () => useUi.getState().setView('journal'),
-  'view.history': () => useUi.getState().setView('history'),
-  'view.navigator': () => useUi.getState().toggleNavigator(),
-  'view.inspector': () => useUi.getState().toggleInspector(),
+  'view.reader': () => openView('reader'),
+  'view.retrieval': () => openView('retrieval'),
+  'view.search': () => openView('search'),
+  'view.analysis': () => openView('analysis'),
+  'view.journal': () => openView('journal'),
+  'view.history': () => openView('history'),
+  'view.navigator': () => togglePane('navigator'),
+  'view.inspector': () => togglePane('inspector'),
   'language.nl': () => setLanguage('nl'),
   'language.en': () => setLanguage('en'),
 };
@@ -109,9 +117,9 @@ export function runCommand(id: string): void {
 /** Keys 1–9 apply the quick codes to the selected text (not while typing). */
 function quickCode(event: KeyboardEvent): boolean {
   if (typing(event.target)) return false;
-  const { textSelection, recentCodes } = useUi.getState();
-  const codeId = recentCodes[Number(event.key) - 1];
-  if (!textSelection || codeId === undefined) return false;
+  const { textSelection } = useUi.getState();
+  const codeId = quickKeyCode(Number(event.key));
+  if (!textSelection || codeId === null) return false;
   event.preventDefault();
   void applyToSelection(codeId);
   return true;
@@ -140,6 +148,17 @@ function typing(target: EventTarget | null): boolean {
  */
 export function handleShortcut(event: KeyboardEvent, hasNativeMenu: boolean): boolean {
   if (!hasNativeMenu && !event.ctrlKey && !event.metaKey && !event.altKey && /^[1-9]$/.test(event.key)) return quickCode(event);
+  // Keys no menu item carries: F6 pane cycling and Ctrl+Y (redo, as in Word), in Electron too.
+  if (event.key === 'F6' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    cyclePanes(event.shiftKey);
+    return true;
+  }
+  if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'y') {
+    event.preventDefault();
+    runCommand('edit.redo');
+    return true;
+  }
   if (hasNativeMenu || event.altKey) return false;
   const ctrl = event.ctrlKey || event.metaKey;
   // Plain keys (F2) never fire while the user is typing.

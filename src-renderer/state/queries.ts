@@ -1,8 +1,9 @@
 // Query keys per entity, and the map from change-event tags to the keys they invalidate.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { call } from '../bridge.ts';
-import type { EntityTag } from '../../src-shared/contracts/index.ts';
+import type { EntityTag, SourceDetail } from '../../src-shared/contracts/index.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
+import { withDistinctShades } from '../features/codebook/shades.ts';
 
 export const keys = {
   current: ['project', 'current'] as const,
@@ -17,21 +18,50 @@ export const keys = {
   memos: ['memos'] as const,
 };
 
-const TAG_KEYS: Record<EntityTag, readonly (readonly unknown[])[]> = {
-  project: [['project'], ['shell']],
-  codes: [['codes'], ['project', 'info'], ['analysis'], ['retrieval']],
-  sources: [['sources'], ['project', 'info'], ['participants'], ['analysis'], ['search'], ['retrieval']],
-  participants: [['participants'], ['attributes'], ['sources'], ['codes'], ['project', 'info'], ['analysis'], ['search'], ['retrieval']],
-  codings: [['codes'], ['sources'], ['project', 'info'], ['analysis'], ['retrieval']],
+type Filter = { queryKey: readonly unknown[]; exact?: boolean };
+
+const TAG_KEYS: Record<EntityTag, readonly Filter[]> = {
+  project: [{ queryKey: ['project'] }, { queryKey: ['shell'] }],
+  codes: [{ queryKey: ['codes'] }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['retrieval'] }],
+  sources: [{ queryKey: ['sources'] }, { queryKey: ['project', 'info'] }, { queryKey: ['participants'] }, { queryKey: ['analysis'] }, { queryKey: ['search'] }, { queryKey: ['retrieval'] }],
+  participants: [{ queryKey: ['participants'] }, { queryKey: ['attributes'] }, { queryKey: ['sources'] }, { queryKey: ['codes'] }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['search'] }, { queryKey: ['retrieval'] }],
+  // A coding changes code counts and the list's coding counts, never a text or
+  // its turns: open transcripts refresh their codings alone (see below).
+  codings: [{ queryKey: ['codes'] }, { queryKey: keys.sources, exact: true }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['retrieval'] }],
   // Code memos are the report's narrative, so analysis views refresh too.
-  memos: [['memos'], ['analysis']],
-  users: [['project', 'info'], ['project', 'users']],
+  memos: [{ queryKey: ['memos'] }, { queryKey: ['analysis'] }],
+  users: [{ queryKey: ['project', 'info'] }, { queryKey: ['project', 'users'] }],
   // Report settings and quote decisions (analysis.setReportSettings, omitQuotes, editQuote).
-  report: [['analysis', 'report']],
+  report: [{ queryKey: ['analysis', 'report'] }],
 };
 
+/**
+ * Invalidates what the tags stand for. Inactive queries are only marked stale
+ * (TanStack refetches active ones), so a coding costs the code counts, the
+ * source list and the codings of the open transcripts — not 600 kB of text.
+ */
 export function invalidateTags(client: QueryClient, tags: readonly EntityTag[]): void {
-  for (const tag of tags) for (const queryKey of TAG_KEYS[tag]) void client.invalidateQueries({ queryKey });
+  // The marks in the open transcript first: the bridge answers in order, and they are what the user looks at.
+  if (tags.includes('codings') && !tags.includes('sources') && !tags.includes('participants')) void refreshSourceCodings(client);
+  for (const tag of tags) for (const filter of TAG_KEYS[tag]) void client.invalidateQueries(filter);
+}
+
+/** Replaces the codings of every cached transcript with the stored ones (one small call each). */
+async function refreshSourceCodings(client: QueryClient): Promise<void> {
+  const details = client.getQueryCache().findAll({ queryKey: keys.sources, predicate: (q) => q.queryKey.length === 2 && q.state.data !== undefined });
+  await Promise.all(details.map(async (q) => {
+    const id = q.queryKey[1] as number;
+    if (!q.isActive()) {
+      void client.invalidateQueries({ queryKey: keys.source(id), exact: true });
+      return;
+    }
+    try {
+      const codings = await call('sources.codings', { id });
+      client.setQueryData<SourceDetail>(keys.source(id), (old) => (old ? { ...old, codings } : old));
+    } catch {
+      void client.invalidateQueries({ queryKey: keys.source(id), exact: true });
+    }
+  }));
 }
 
 export const useCurrentProject = () => useQuery({ queryKey: keys.current, queryFn: () => call('project.current', {}) });
@@ -41,6 +71,8 @@ export const useCodes = (perspective: Perspective | null) =>
   useQuery({
     queryKey: keys.codes(perspective),
     queryFn: () => call('codebook.list', perspective ? { perspective } : {}),
+    // Sub-codes sharing their parent's tint are shown in distinct shades (issue 11 §2).
+    select: withDistinctShades,
   });
 export const useSources = () => useQuery({ queryKey: keys.sources, queryFn: () => call('sources.list', {}) });
 export const useSource = (id: number | null) =>

@@ -59,6 +59,8 @@ export const codingsChannels = {
   'codings.update': channel(
     z.object({ id, start: offset.optional(), end: offset.optional(), isKeyQuote: z.boolean().optional(), memo: z.string().max(100_000).nullable().optional() }).strict(),
   ).returns<null>(),
+  /** Moves codings to another code ("Hercoderen…", drag of a margin bar onto a code): one undo step. Returns how many moved. */
+  'codings.recode': channel(z.object({ ids: z.array(id).min(1).max(10_000), codeId: id }).strict()).returns<number>(),
   /** Marks or unmarks several codings as key quote (a segment made of several codings): one undo step. Returns how many changed. */
   'codings.setKeyQuote': channel(z.object({ ids: z.array(id).min(1).max(10_000), isKeyQuote: z.boolean() }).strict()).returns<number>(),
   /** Creates a code named after the selected words (under "In-vivo") and applies it: one undo step. */

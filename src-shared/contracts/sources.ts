@@ -61,6 +61,8 @@ const id = z.number().int().positive();
 export const sourcesChannels = {
   'sources.list': channel(z.object({}).strict()).returns<SourceListItem[]>(),
   'sources.get': channel(z.object({ id }).strict()).returns<SourceDetail>(),
+  /** The codings of one source without its text and turns: what a coding change refreshes (issue 11). */
+  'sources.codings': channel(z.object({ id }).strict()).returns<CodingView[]>(),
   'sources.rename': channel(z.object({ id, name: z.string().trim().min(1).max(300) }).strict()).returns<null>(),
   'sources.deleteImpact': channel(z.object({ id }).strict()).returns<SourceDeleteImpact>(),
   'sources.delete': channel(z.object({ id }).strict()).returns<SourceDeleteImpact>(),

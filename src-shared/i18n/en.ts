@@ -14,6 +14,7 @@ import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
 import * as changeLogText from './parts/changeLog.ts';
+import * as workspaceText from './parts/workspace.ts';
 
 
 export const en: Catalog = {
@@ -32,6 +33,7 @@ export const en: Catalog = {
   ...sourcesText.en,
   ...agreementText.en,
   ...changeLogText.en,
+  ...workspaceText.en,
 
   app: { name: 'Duiding', tagline: 'Code and interpret interviews' },
   perspective: {

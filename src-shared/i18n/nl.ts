@@ -15,6 +15,7 @@ import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
 import * as changeLogText from './parts/changeLog.ts';
+import * as workspaceText from './parts/workspace.ts';
 
 export const nl = {
   ...memosText.nl,
@@ -32,6 +33,7 @@ export const nl = {
   ...sourcesText.nl,
   ...agreementText.nl,
   ...changeLogText.nl,
+  ...workspaceText.nl,
 
   app: { name: 'Duiding', tagline: 'Interviews coderen en duiden' },
   perspective: {

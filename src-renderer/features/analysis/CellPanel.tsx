@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
@@ -16,10 +17,17 @@ export function CellPanel({ by, cell, onClose }: { by: MatrixBy; cell: CellRef; 
     queryKey: ['analysis', 'cell', by, cell.codeId, cell.columnKey],
     queryFn: () => call('analysis.cell', { by, codeId: cell.codeId, columnKey: cell.columnKey, withSubcodes: true }),
   });
+  // The passages appear where the user is looking (issue 11 §3): beside the
+  // matrix on a wide screen, else scrolled into view; the focus moves to them.
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [cell.codeId, cell.columnKey]);
   return (
     <section className="cell-panel" aria-labelledby="cell-panel-title">
       <header className="cell-panel__head">
-        <h3 id="cell-panel-title" className="cell-panel__title">{t('analysis.matrix.cellTitle', { code: cell.codeName, column: cell.columnLabel })}</h3>
+        <h3 id="cell-panel-title" ref={heading} tabIndex={-1} className="cell-panel__title">{t('analysis.matrix.cellTitle', { code: cell.codeName, column: cell.columnLabel })}</h3>
         {segments.data && <span className="muted">{t('analysis.matrix.cellCount', { count: segments.data.length })}</span>}
         <Button className="tool tool--small" onPress={onClose}>{t('analysis.matrix.close')}</Button>
       </header>

@@ -90,7 +90,8 @@ export function MatrixTable({ matrix, count, share, columnLabel, byLabel, select
           <th scope="col" className="matrix__corner">{t('analysis.matrixHead')}</th>
           {matrix.columns.map((c) => (
             <th key={c.key} scope="col" className="matrix__col">
-              <span>{columnLabel(c.key, c.label)}</span>
+              {/* A break opportunity after "/" lets "Inwoner/patiënt" take two lines in a narrow column (issue 11 §1). */}
+              <span>{columnLabel(c.key, c.label).split('/').flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, `/${part}`]))}</span>
               <span className="matrix__n">n={c.participants}</span>
             </th>
           ))}

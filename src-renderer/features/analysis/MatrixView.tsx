@@ -67,10 +67,12 @@ export function MatrixView() {
       {matrix.data && coded && (
         <>
           <p className="muted matrix-view__hint">{t('analysis.matrix.hint')}</p>
-          <div className="matrix-view__scroll">
-            <MatrixTable matrix={matrix.data} count={count} share={share} columnLabel={columnLabel} byLabel={byLabel.toLowerCase()} selected={cell} onOpen={setCell} />
+          <div className={`matrix-view__body${cell ? ' matrix-view__body--cell' : ''}`}>
+            <div className="matrix-view__scroll">
+              <MatrixTable matrix={matrix.data} count={count} share={share} columnLabel={columnLabel} byLabel={byLabel.toLowerCase()} selected={cell} onOpen={setCell} />
+            </div>
+            {cell && <CellPanel by={by} cell={cell} onClose={() => setCell(null)} />}
           </div>
-          {cell && <CellPanel by={by} cell={cell} onClose={() => setCell(null)} />}
         </>
       )}
     </div>

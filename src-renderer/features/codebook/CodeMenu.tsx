@@ -7,8 +7,11 @@ import { useUi } from '../../state/ui-store.ts';
 import { useCodebook } from './codebook-store.ts';
 import { canStep, stepCode, type Step } from './code-actions.ts';
 import { selectedCodingsOf } from './selected-codings.ts';
+import { useCurrentProject } from '../../state/queries.ts';
+import { togglePin } from '../coding/pin-actions.ts';
+import { usePins } from '../coding/pins-store.ts';
 
-type MenuKey = 'newSubcode' | 'rename' | 'recolour' | Step | 'merge' | 'split' | 'delete';
+type MenuKey = 'newSubcode' | 'rename' | 'recolour' | 'pin' | Step | 'merge' | 'split' | 'delete';
 
 export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow[] }) {
   const { t } = useTranslation();
@@ -17,6 +20,8 @@ export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow
   useUi((s) => s.selectedCodingIds);
   const splitIds = isOpen ? selectedCodingsOf(code.id) : [];
   const can = (step: Step) => canStep(rows, code.id, step);
+  const project = useCurrentProject().data?.guid ?? '';
+  const pinnedKey = usePins((s) => (s.byProject[project] ?? []).indexOf(code.id) + 1);
   const disabled: MenuKey[] = [...(['up', 'down', 'indent', 'outdent'] as const).filter((s) => !can(s)), ...(splitIds.length === 0 ? ['split' as const] : [])];
 
   const act = (key: MenuKey) => {
@@ -30,6 +35,9 @@ export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow
         return store.open({ kind: 'colour', codeId: code.id });
       case 'merge':
         return store.open({ kind: 'merge', codeId: code.id });
+      case 'pin':
+        store.openMenu(null);
+        return togglePin(project, code);
       case 'delete':
         return store.open({ kind: 'delete', codeId: code.id });
       case 'split':
@@ -54,6 +62,7 @@ export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow
             <kbd className="menu-item__key" aria-hidden="true">F2</kbd>
           </MenuItem>
           <MenuItem id="recolour" className="menu-item">{t('codebookEdit.menu.recolour')}</MenuItem>
+          <MenuItem id="pin" className="menu-item">{pinnedKey > 0 ? t('workspace.quick.unpin', { key: pinnedKey }) : t('workspace.quick.pin')}</MenuItem>
           <Separator className="menu-separator" />
           <MenuItem id="up" className="menu-item" textValue={t('codebookEdit.menu.moveUp')}>
             <span className="menu-item__label">{t('codebookEdit.menu.moveUp')}</span>

@@ -7,7 +7,8 @@ import i18next from 'i18next';
 import { DropIndicator, useDragAndDrop, type DropTarget, type Key } from 'react-aria-components';
 import type { CodeRow } from '../../../src-shared/contracts/index.ts';
 import { useUi } from '../../state/ui-store.ts';
-import { applyToSelection } from '../coding/actions.ts';
+import { applyToSelection, recodeCodings } from '../coding/actions.ts';
+import { CODING_DRAG_TYPE } from '../reader/coding-drag.ts';
 import { moveCode } from './code-actions.ts';
 import { subtree } from './tree-rows.ts';
 import { draggedPassage } from './text-drag.ts';
@@ -33,7 +34,7 @@ export function useTreeDnd(rows: readonly CodeRow[]) {
   return useDragAndDrop({
     getItems: (keys) =>
       [...keys].map((key) => ({ [CODE_DRAG_TYPE]: String(key), 'text/plain': rowsRef.current.find((r) => r.id === Number(key))?.name ?? '' })),
-    acceptedDragTypes: [CODE_DRAG_TYPE, 'text/plain'],
+    acceptedDragTypes: [CODE_DRAG_TYPE, CODING_DRAG_TYPE, 'text/plain'],
     onDragStart: (e) => {
       dragging.current = Number([...e.keys][0]);
     },
@@ -47,6 +48,8 @@ export function useTreeDnd(rows: readonly CodeRow[]) {
         if (id === null || (target.type === 'item' && subtree(rowsRef.current, id).has(Number(target.key)))) return 'cancel';
         return allowed.includes('move') ? 'move' : 'cancel';
       }
+      // A margin bar (a coding) dropped on a code moves it there (issue 11 §10).
+      if (types.has(CODING_DRAG_TYPE)) return target.type === 'item' && target.dropPosition === 'on' ? (allowed.includes('move') ? 'move' : (allowed[0] ?? 'cancel')) : 'cancel';
       // Text from a transcript codes exactly one code: only "on" a row, never between rows.
       if (target.type !== 'item' || target.dropPosition !== 'on' || !draggedPassage()) return 'cancel';
       return allowed.includes('copy') ? 'copy' : (allowed[0] ?? 'cancel');
@@ -68,6 +71,11 @@ export function useTreeDnd(rows: readonly CodeRow[]) {
     },
     onItemDrop: (e) => {
       if (e.isInternal) return; // a move; onMove handles it
+      const coding = e.items.find((item) => item.kind === 'text' && item.types.has(CODING_DRAG_TYPE));
+      if (coding?.kind === 'text') {
+        void coding.getText(CODING_DRAG_TYPE).then((ids) => recodeCodings(ids.split(' ').map(Number), Number(e.target.key)));
+        return;
+      }
       void codeDroppedText(e.target.key);
     },
     renderDropIndicator: (target) => <DropIndicator target={target} className="tree-drop-indicator" />,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox } from 'react-aria-components';
 import { useUi } from '../../state/ui-store.ts';
 import { useCodes, useSource } from '../../state/queries.ts';
-import { removeCodings, setKeyQuote } from './actions.ts';
+import { removeCodings, setKeyQuote, startRecode } from './actions.ts';
 
 /** The codings the user clicked on: what they are, and remove / key-quote actions. */
 export function CodingsHere() {
@@ -30,6 +30,9 @@ export function CodingsHere() {
                 <Checkbox className="checkbox" isSelected={c.isKeyQuote} onChange={(v) => void setKeyQuote(c.id, v)}>
                   {t('coding.keyQuote')}
                 </Checkbox>
+                <Button className="tool tool--small" onPress={() => startRecode([c.id], code?.name ?? '')}>
+                  {t('workspace.recode.menu')}
+                </Button>
                 <Button className="tool tool--small" onPress={() => void removeCodings([c.id])}>
                   {t('coding.remove')}
                 </Button>

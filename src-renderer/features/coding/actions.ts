@@ -4,7 +4,8 @@
 import i18next from 'i18next';
 import type { QueryClient } from '@tanstack/react-query';
 import { historyLabelKey } from '../../../src-shared/i18n/history-label.ts';
-import type { SourceDetail } from '../../../src-shared/contracts/index.ts';
+import type { CodeRow, SourceDetail } from '../../../src-shared/contracts/index.ts';
+import { suggestColour } from '../codebook/colours.ts';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { keys } from '../../state/queries.ts';
@@ -46,9 +47,13 @@ export async function applyToSelection(codeId: number): Promise<boolean> {
   const ranges = target?.ranges ?? (textSelection ? [{ start: textSelection.start, end: textSelection.end }] : []);
   if (sourceId === undefined || ranges.length === 0) return false;
   useCoding.getState().setTarget(null);
-  patchCodings(sourceId, (codings) => [...codings, ...ranges.map((r) => ({ id: provisional--, codeId, start: r.start, end: r.end, isKeyQuote: false }))]);
+  const temporary = ranges.map(() => provisional--);
+  patchCodings(sourceId, (codings) => [...codings, ...ranges.map((r, i) => ({ id: temporary[i]!, codeId, start: r.start, end: r.end, isKeyQuote: false }))]);
   try {
     const ids = await call('codings.apply', { sourceId, codeId, ranges });
+    // Stored: the marks take their real ids at once (the codings refresh that follows agrees).
+    const real = new Map(temporary.map((t, i) => [t, ids[i]]));
+    patchCodings(sourceId, (codings) => codings.map((c) => (real.get(c.id) !== undefined ? { ...c, id: real.get(c.id)! } : c)));
     useCode(codeId);
     selectCodings(ids);
     setStatus(i18next.t('coding.applied'));
@@ -58,6 +63,44 @@ export async function applyToSelection(codeId: number): Promise<boolean> {
     report(err);
     return false;
   }
+}
+
+/** The palette's "nieuwe code …": creates a top-level code with that name and applies it to the selection. */
+export async function applyNewCode(name: string): Promise<boolean> {
+  const { textSelection } = useUi.getState();
+  if (!textSelection && !useCoding.getState().target) return false;
+  const codes = client?.getQueryData<CodeRow[]>(keys.codes(null)) ?? [];
+  try {
+    const codeId = await call('codebook.create', { parentId: null, name, color: suggestColour(codes.filter((c) => c.parentId === null).map((c) => c.color)) });
+    const done = await applyToSelection(codeId);
+    if (done) useUi.getState().setStatus(i18next.t('workspace.palette.newCodeDone', { name }));
+    return done;
+  } catch (err) {
+    report(err);
+    return false;
+  }
+}
+
+/** Moves codings to another code: one undo step; the open transcript repaints at once. */
+export async function recodeCodings(ids: number[], codeId: number): Promise<boolean> {
+  const sourceId = useUi.getState().sourceId;
+  if (sourceId !== null) patchCodings(sourceId, (codings) => codings.map((c) => (ids.includes(c.id) ? { ...c, codeId } : c)));
+  try {
+    await call('codings.recode', { ids, codeId });
+    const code = client?.getQueryData<CodeRow[]>(keys.codes(null))?.find((c) => c.id === codeId);
+    useUi.getState().setStatus(i18next.t('workspace.recode.done', { count: ids.length, code: code?.name ?? '' }));
+    return true;
+  } catch (err) {
+    if (sourceId !== null) restore(sourceId);
+    report(err);
+    return false;
+  }
+}
+
+/** Opens the palette to move the given codings to another code. */
+export function startRecode(ids: number[], codeName: string): void {
+  useCoding.getState().setRecode({ ids, codeName });
+  useUi.getState().setPaletteOpen(true);
 }
 
 /** Opens the palette to code a whole turn or all turns of a speaker. */
@@ -119,7 +162,10 @@ export async function setKeyQuote(id: number, isKeyQuote: boolean): Promise<void
 }
 
 export function describeStep(step: { label: string; params: Record<string, string | number> }): string {
-  return i18next.t(historyLabelKey(step.label), { ...step.params, defaultValue: step.label });
+  const what = i18next.t(historyLabelKey(step.label), { ...step.params, defaultValue: step.label });
+  // Coding steps name their passage: transcript and turn (issue 11 §9).
+  const { source, turn } = step.params;
+  return typeof source === 'string' && typeof turn === 'number' ? `${what} ${i18next.t('workspace.log.passage', { source, turn })}` : what;
 }
 
 /** Typing in a text field undoes natively; anywhere else undo is the project's. */

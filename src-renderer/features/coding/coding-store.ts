@@ -16,8 +16,16 @@ export interface BoundaryPreview {
   end: number;
 }
 
+/** Codings the palette moves to another code instead of coding text ("Hercoderen…"). */
+export interface RecodeTarget {
+  ids: number[];
+  codeName: string;
+}
+
 interface CodingState {
   target: CodingTarget | null;
+  recode: RecodeTarget | null;
+  setRecode(recode: RecodeTarget | null): void;
   preview: BoundaryPreview | null;
   setTarget(target: CodingTarget | null): void;
   setPreview(preview: BoundaryPreview | null): void;
@@ -25,6 +33,8 @@ interface CodingState {
 
 export const useCoding = create<CodingState>((set) => ({
   target: null,
+  recode: null,
+  setRecode: (recode) => set({ recode }),
   preview: null,
   setTarget: (target) => set({ target }),
   setPreview: (preview) => set({ preview }),

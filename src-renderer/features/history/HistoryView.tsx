@@ -73,7 +73,8 @@ export function HistoryView() {
               <span role="columnheader">{t('reader.log.what')}</span>
             </div>
           </div>
-          <div role="rowgroup" ref={scrollRef} className="history__scroll">
+          {/* Focusable, so keyboard users can scroll the log (axe: scrollable-region-focusable; issue 11 §9). */}
+          <div role="rowgroup" ref={scrollRef} className="history__scroll" tabIndex={0}>
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const entry = rows[item.index]!;

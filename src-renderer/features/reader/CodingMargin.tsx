@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CodeRow, CodingView } from '../../../src-shared/contracts/index.ts';
 import { useUi } from '../../state/ui-store.ts';
+import { CODING_DRAG_TYPE } from './coding-drag.ts';
 
 interface Bar {
   id: number;
@@ -29,7 +30,8 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
   /** Only the bars of the focused turn are in the tab order (one roving stop for the transcript). */
   active: boolean;
 }) {
-  const [bars, setBars] = useState<Bar[]>([]);
+  // Bars and the margin's width in one state: one render per measure while scrolling.
+  const [{ bars, marginWidth }, setLayout] = useState<{ bars: Bar[]; marginWidth: number }>({ bars: [], marginWidth: 132 });
   // Measured against the margin itself: its ref is set before this effect runs (the row's is not yet).
   const marginRef = useRef<HTMLDivElement | null>(null);
 
@@ -37,12 +39,13 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
     const margin = marginRef.current;
     const text = textRef.current;
     if (!margin || !text || codings.length === 0) {
-      setBars([]);
+      setLayout((l) => (l.bars.length === 0 ? l : { ...l, bars: [] }));
       return;
     }
     let width = -1;
     const measure = () => {
-      const origin = margin.getBoundingClientRect().top;
+      const box = margin.getBoundingClientRect();
+      const origin = box.top;
       const spans = new Map<number, { top: number; bottom: number }>();
       for (const mark of text.querySelectorAll<HTMLElement>('mark[data-codings]')) {
         const rects = mark.getClientRects();
@@ -60,7 +63,7 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
       const sorted = [...spans.entries()].sort((a, b) => a[1].top - b[1].top || b[1].bottom - a[1].bottom);
       const laneEnds: number[] = [];
       let labelEnd = -Infinity;
-      setBars(sorted.map(([id, s]) => {
+      setLayout({ marginWidth: Math.round(box.width), bars: sorted.map(([id, s]) => {
         let lane = laneEnds.findIndex((end) => end <= s.top);
         if (lane === -1) lane = laneEnds.length;
         laneEnds[lane] = s.bottom + 2;
@@ -68,7 +71,7 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
         const labelTop = Math.max(top, labelEnd);
         labelEnd = labelTop + LABEL_HEIGHT;
         return { id, top, height: Math.max(6, s.bottom - s.top), lane, labelTop };
-      }));
+      }) });
     };
     measure();
     // Re-measure when the line breaks change (width), not on every height change.
@@ -104,8 +107,16 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
             aria-label={code.name}
             aria-pressed={isSelected}
             onClick={() => useUi.getState().selectCodings([bar.id])}
+            draggable
+            onDragStart={(e) => {
+              e.dataTransfer.setData(CODING_DRAG_TYPE, String(bar.id));
+              e.dataTransfer.setData('text/plain', code.name);
+              e.dataTransfer.effectAllowed = 'move';
+              useUi.getState().selectCodings([bar.id]);
+            }}
+            title={code.name}
           >
-            <span className="margin-bar__label" style={{ left: (lanes - bar.lane) * LANE_WIDTH - 2, top: bar.labelTop - bar.top, maxWidth: Math.max(40, 128 - lanes * LANE_WIDTH) }}>{code.name}</span>
+            <span className="margin-bar__label" style={{ left: (lanes - bar.lane) * LANE_WIDTH - 2, top: bar.labelTop - bar.top, maxWidth: Math.max(40, marginWidth - 4 - lanes * LANE_WIDTH) }}>{code.name}</span>
           </button>
         );
       })}

@@ -3,6 +3,7 @@ import * as memosText from './parts/memos.ts';
 import * as retrievalText from './parts/retrieval.ts';
 import * as searchText from './parts/search.ts';
 import * as textEditText from './parts/textEdit.ts';
+import * as teamText from './parts/team.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
@@ -20,6 +21,7 @@ export const en: Catalog = {
   ...retrievalText.en,
   ...searchText.en,
   ...textEditText.en,
+  ...teamText.en,
   ...codebookEditText.en,
   ...readerText.en,
   ...analysisText.en,
@@ -103,6 +105,20 @@ export const en: Catalog = {
     'agreement.bad_range': 'The consensus coding must lie within the passage under review ({{start}}–{{end}}). Nothing was changed.',
     'agreement.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
     'agreement.cancelled': 'The computation was stopped: a newer one has started.',
+    'team.codebook_locked': 'The lead has locked the codebook of this coder copy: you can code and write memos, but not add, rename, move, merge or delete codes. Nothing was changed.',
+    'team.unknown_source': 'Transcript "{{name}}" is not in this project. No coder copy was made.',
+    'team.copy_of_copy': '{{file}} is itself a coder copy. Make coder copies from the main project, not from a copy. Nothing was made.',
+    'team.not_copy': '{{file}} is not a coder copy: there is no base to derive changes from. Nothing was done.',
+    'team.unreadable': '{{file}} cannot be read. Nothing was changed.',
+    'team.truncated': '{{file}} is incomplete (cut off, for example while copying). Nothing was changed; ask the coder to make the file again.',
+    'team.not_changes': '{{file}} is not a Duiding change set (.duiding-changes). Nothing was changed.',
+    'team.newer_format': '{{file}} was made by a newer version of Duiding (format version {{version}}). Nothing was changed; update Duiding to merge it.',
+    'team.edited': '{{file}} was edited by hand after it was made (its checksum does not match). Nothing was changed; ask the coder to make the file again.',
+    'team.malformed': '{{file}} is not a valid change set ({{detail}}). Nothing was changed.',
+    'team.other_project': '{{file}} belongs to a different project than the one open. Nothing was changed.',
+    'team.merge_into_copy': 'The open project is a coder copy; merge changes into the main project. Nothing was changed ({{file}}).',
+    'team.write_failed': '{{file}} could not be saved ({{detail}}). Choose another folder or name.',
+    'team.undecided': '{{count}} conflicts still need a decision. Nothing was merged.',
     'textEdit.stale': 'This turn has changed in the meantime (by undo, for example). Nothing was saved; open the turn again to edit it.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
     'exchange.malformed': "{{file}} is not valid XML ({{detail}}). Nothing was imported.",

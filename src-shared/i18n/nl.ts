@@ -4,6 +4,7 @@ import * as memosText from './parts/memos.ts';
 import * as retrievalText from './parts/retrieval.ts';
 import * as searchText from './parts/search.ts';
 import * as textEditText from './parts/textEdit.ts';
+import * as teamText from './parts/team.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
@@ -20,6 +21,7 @@ export const nl = {
   ...retrievalText.nl,
   ...searchText.nl,
   ...textEditText.nl,
+  ...teamText.nl,
   ...codebookEditText.nl,
   ...readerText.nl,
   ...analysisText.nl,
@@ -103,6 +105,20 @@ export const nl = {
     'agreement.bad_range': 'De consensuscodering moet binnen het besproken fragment liggen ({{start}}–{{end}}). Er is niets gewijzigd.',
     'agreement.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Er is niets weggeschreven; kies een andere map of naam.',
     'agreement.cancelled': 'De berekening is afgebroken: er is intussen een nieuwe gestart.',
+    'team.codebook_locked': 'Het codeboek van deze werkkopie is vergrendeld door de projectleider: je kunt coderen en memo’s schrijven, maar geen codes toevoegen, hernoemen, verplaatsen, samenvoegen of verwijderen. Er is niets gewijzigd.',
+    'team.unknown_source': 'Transcript "{{name}}" komt in dit project niet voor. Er is geen werkkopie gemaakt.',
+    'team.copy_of_copy': '{{file}} is zelf een werkkopie. Maak een werkkopie van het hoofdproject, niet van een werkkopie. Er is niets gemaakt.',
+    'team.not_copy': '{{file}} is geen werkkopie van een codeur: er is geen basis om wijzigingen tegen af te zetten. Er is niets gedaan.',
+    'team.unreadable': '{{file}} kan niet worden gelezen. Er is niets gewijzigd.',
+    'team.truncated': '{{file}} is onvolledig (afgekapt, bijvoorbeeld bij het kopiëren). Er is niets gewijzigd; vraag de codeur het bestand opnieuw te maken.',
+    'team.not_changes': '{{file}} is geen Duiding-wijzigingenbestand (.duiding-changes). Er is niets gewijzigd.',
+    'team.newer_format': '{{file}} is gemaakt met een nieuwere versie van Duiding (formaatversie {{version}}). Er is niets gewijzigd; werk Duiding bij om het samen te voegen.',
+    'team.edited': '{{file}} is na het maken met de hand gewijzigd (de controlesom klopt niet). Er is niets gewijzigd; vraag de codeur het bestand opnieuw te maken.',
+    'team.malformed': '{{file}} is geen geldig wijzigingenbestand ({{detail}}). Er is niets gewijzigd.',
+    'team.other_project': '{{file}} hoort bij een ander project dan het geopende. Er is niets gewijzigd.',
+    'team.merge_into_copy': 'Het geopende project is een werkkopie; voeg wijzigingen samen in het hoofdproject. Er is niets gewijzigd ({{file}}).',
+    'team.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Kies een andere map of naam.',
+    'team.undecided': 'Er zijn {{count}} conflicten waarover nog beslist moet worden. Er is niets samengevoegd.',
     'textEdit.stale': 'Deze beurt is intussen gewijzigd (bijvoorbeeld door ongedaan maken). Er is niets opgeslagen; open de beurt opnieuw om te bewerken.',
     'textEdit.empty_turn': 'Een beurt kan niet leeg worden: er moet tekst blijven staan. Er is niets gewijzigd. Wil je een codering weghalen, verwijder dan de codering.',
     'exchange.malformed': "{{file}} is geen geldig XML-bestand ({{detail}}). Er is niets geïmporteerd.",

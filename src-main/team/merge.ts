@@ -10,7 +10,6 @@
 // along in the change set); where the main project's text differs they are
 // re-anchored through the diff (src-shared/domain/reanchor.ts), and a coding
 // whose words are gone goes to the lost-codings review.
-import { randomUUID } from 'node:crypto';
 import type { ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { recordAction } from '../history/record.ts';
@@ -200,7 +199,7 @@ export function mergeChangeSet(db: ProjectDb, cs: ChangeSet, options: MergeOptio
   report.conflicts = conflicts;
   const undecided = conflicts.some((c) => !decided.has(c.id));
   if (undecided && !options.dryRun) return report;
-  const run = () => apply(db, cs, m, decided, report, options.authorId ?? null);
+  const run = () => apply(db, cs, m, decided, report);
   if (options.dryRun) {
     try {
       db.sqlite.transaction(() => {
@@ -226,7 +225,7 @@ export function mergeChangeSet(db: ProjectDb, cs: ChangeSet, options: MergeOptio
 }
 
 /** Phase 2: every write, inside the caller's transaction. */
-function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, Resolution>, report: MergeReport, authorId: number | null): void {
+function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, Resolution>, report: MergeReport): void {
   const s = db.sqlite;
   const idOf = (table: string) => {
     const stmt = s.prepare(`SELECT id FROM ${table} WHERE guid = ?`).pluck();
@@ -392,16 +391,13 @@ function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, 
       if (r.status === 'lost') {
         lostInsert.run(r.oldStart, r.oldEnd, r.oldText, r.id);
         s.prepare('DELETE FROM codings WHERE id = ?').run(r.id);
-      } else if (r.status === 'changed') {
-        s.prepare('UPDATE codings SET start = ?, "end" = ? WHERE id = ?').run(r.start, r.end, r.id);
       } else {
         s.prepare('UPDATE codings SET start = ?, "end" = ? WHERE id = ?').run(r.start, r.end, r.id);
       }
     }
     const turnIds = s.prepare('SELECT id FROM turns WHERE source_id = ? ORDER BY start, id').pluck().all(id) as number[];
     if (turnIds.length === c.turns.length) {
-      // Same turns as the base (a correction never adds or removes one): take the copy's offsets. Set "end" first… no:
-      // move every turn out of the way, then place it, so check constraints never see a half-moved layout.
+      // Same turns as the base (a correction never adds or removes one): take the copy's offsets.
       const place = s.prepare('UPDATE turns SET start = ?, "end" = ? WHERE id = ?');
       turnIds.forEach((t, i) => place.run(c.turns[i]![0], c.turns[i]![1], t));
     }
@@ -582,8 +578,6 @@ function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, 
     });
     if (changed) report.changed.participants++;
   }
-  void authorId;
-  void randomUUID;
 }
 
 function codingRow(db: ProjectDb, guid: string): number | null {

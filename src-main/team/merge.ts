@@ -179,6 +179,8 @@ export function mergeChangeSet(db: ProjectDb, cs: ChangeSet, options: MergeOptio
   if (teamCopyOf(db)) throw new DomainError('team.merge_into_copy', { file: options.file });
   const projectGuid = db.sqlite.prepare('SELECT guid FROM project WHERE id = 1').pluck().get() as string;
   if (cs.project !== projectGuid) throw new DomainError('team.other_project', { file: options.file });
+  const missingText = cs.sources.added.find((src) => cs.sources.texts[src.guid] === undefined);
+  if (missingText) throw new DomainError('team.malformed', { file: options.file, detail: `sources.texts.${missingText.guid}` });
   const report: MergeReport = {
     changeSet: cs.guid, copy: cs.copy, coder: cs.coder, alreadyMerged: false, merged: false,
     added: emptyCounts(), changed: emptyCounts(), removed: emptyCounts(), conflicts: [], reanchored: 0, needsReview: 0, codings: {}, review: [],
@@ -302,8 +304,7 @@ function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, 
   // Imported transcripts.
   for (const src of cs.sources.added) {
     if (sourceId(src.guid) !== null) continue;
-    const text = cs.sources.texts[src.guid];
-    if (text === undefined) throw new DomainError('team.malformed', { file: '', detail: `sources.texts.${src.guid}` });
+    const text = cs.sources.texts[src.guid]!;
     const id = Number(s.prepare(
       `INSERT INTO sources (guid, name, text, text_hash, original_format, original_file_name, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(src.guid, src.name, text, textHash(text), src.originalFormat, src.originalFileName, src.metadata).lastInsertRowid);
@@ -428,7 +429,9 @@ function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, 
     }
     let h = anchorHash.get(source);
     if (h === undefined) anchorHash.set(source, (h = textHash(theirs)));
-    if (h === main.hash) return { status: 'kept', start, end, oldText: theirs.slice(start, end) };
+    if (h === main.hash) {
+      return isValidRange(main.text, start, end) ? { status: 'kept', start, end, oldText: theirs.slice(start, end) } : { status: 'lost', start, end, oldText: '' };
+    }
     let edits = editCache.get(source);
     if (!edits) editCache.set(source, (edits = diffTexts(theirs, main.text)));
     const [r] = reanchor([{ id: 0, start, end }], edits, theirs);

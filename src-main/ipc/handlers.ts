@@ -13,6 +13,7 @@ import type { ProjectDb } from '../db/open.ts';
 import { searchHandlers } from '../search/handlers.ts';
 import { memosHandlers } from '../memos/handlers.ts';
 import { textEditHandlers } from '../text-edit/handlers.ts';
+import { teamHandlers } from '../team/handlers.ts';
 import { exportHandlers } from '../exports/handlers.ts';
 import { analysisHandlers } from '../analysis/handlers.ts';
 import { exchangeHandlers } from '../exchange/handlers.ts';
@@ -175,4 +176,5 @@ export const domainHandlers: HandlerMap<DomainChannel> = {
   ...participantsHandlers,
   ...sourcesHandlers,
   ...agreementHandlers,
+  ...teamHandlers,
 };

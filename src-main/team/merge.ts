@@ -21,7 +21,7 @@ import { indexChunks, indexSource } from '../search/index-source.ts';
 import { teamCopyOf } from './copy.ts';
 import type { ChangeSet, Entry } from './change-set.ts';
 import { INTERVIEWER, readState, type CodeState, type CodingState, type TeamState } from './state.ts';
-import { emptyCounts, type AutoChoice, type CodingFate, type Conflict, type ConflictKind, type MergeReport, type Resolution } from './merge-types.ts';
+import { emptyCounts, type AutoChoice, type CodingFate, type Conflict, type ConflictKind, type MergeReport, type Resolution } from '../../src-shared/contracts/team.ts';
 
 export interface MergeOptions {
   auto?: AutoChoice;

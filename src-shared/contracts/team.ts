@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import { filePath } from './file-path.ts';
+
 // The merge's vocabulary (issue 15 §3): conflicts with their evidence, the
 // lead's choices, and the report of where every incoming item went.
 
@@ -82,3 +86,32 @@ export interface MergeReport {
 }
 
 export const emptyCounts = (): MergeCounts => ({ codings: 0, codes: 0, memos: 0, participants: 0, attributes: 0, values: 0, sources: 0 });
+
+const guid = z.string().min(1).max(100);
+export const resolutionSchema = z.discriminatedUnion('choice', [
+  z.object({ choice: z.literal('ours') }).strict(),
+  z.object({ choice: z.literal('theirs') }).strict(),
+  z.object({ choice: z.literal('name'), name: z.string().trim().min(1).max(200) }).strict(),
+  z.object({ choice: z.literal('restore') }).strict(),
+  z.object({ choice: z.literal('move'), target: guid }).strict(),
+  z.object({ choice: z.literal('review') }).strict(),
+]);
+
+export const teamChannels = {
+  /** Writes a coder copy of the open project to `path` (never over an existing file); the open project stays open. */
+  'team.makeCopy': channel(z.object({
+    path: filePath, coder: z.string().trim().min(1).max(200), sources: z.array(z.string().min(1)).max(10_000).optional(), lockCodebook: z.boolean().default(false),
+  }).strict()).returns<{ path: string; guid: string; sources: number }>(),
+  /** Writes the change set of the open coder copy to `path` (.duiding-changes). */
+  'team.writeChanges': channel(z.object({ path: filePath }).strict()).returns<{ path: string; coder: string; added: Pick<MergeCounts, 'codings' | 'codes' | 'memos'> }>(),
+  /**
+   * Merges change set files and/or coder copies into the open project, in the
+   * order given. `dryRun` is the preview: the same report, nothing written.
+   */
+  'team.merge': channel(z.object({
+    paths: z.array(filePath).min(1).max(100),
+    auto: z.enum(['theirs', 'ours', 'review']).optional(),
+    resolutions: z.record(z.string().max(300), resolutionSchema).default({}),
+    dryRun: z.boolean().default(false),
+  }).strict()).returns<{ file: string; report: MergeReport }[]>(),
+};

@@ -93,7 +93,7 @@ export function makeCoderCopy(db: ProjectDb, target: string, input: CoderCopyInp
     return { guid, sources: count };
   } catch (err) {
     copy?.close();
-    rmSync(target, { force: true });
+    for (const f of [target, `${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
     throw err;
   }
 }

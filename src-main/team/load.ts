@@ -19,6 +19,9 @@ function head(path: string): Buffer {
     const buf = Buffer.alloc(16);
     const n = readSync(fd, buf, 0, 16, 0);
     return buf.subarray(0, n);
+  } catch {
+    // A folder, or a file the disk refuses to read.
+    throw new DomainError('team.unreadable', { file: basename(path) });
   } finally {
     closeSync(fd);
   }

@@ -163,7 +163,8 @@ export function writeChangeSetFile(path: string, cs: ChangeSet): void {
   const json = JSON.stringify(cs);
   const file = JSON.stringify({ ...cs, checksum: sha256(json) });
   try {
-    writeFileAtomic(path, gzipSync(file));
+    // Level 1: texts shrink ~3× at a fraction of the default level's time (as the QDPX export does).
+    writeFileAtomic(path, gzipSync(file, { level: 1 }));
   } catch (err) {
     if (err instanceof DomainError) throw err;
     throw new DomainError('team.write_failed', { file: basename(path), detail: err instanceof Error && 'code' in err ? String(err.code) : 'unknown' });

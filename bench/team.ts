@@ -19,7 +19,7 @@ import { updateCode, createCode } from '../src-main/services/codebook-edit.ts';
 import { PERSPECTIVES } from '../src-shared/domain/perspectives.ts';
 import { makeTranscript, pickRanges } from './corpus.ts';
 import { makeCoderCopy } from '../src-main/team/copy.ts';
-import { deriveChangeSet, readChangeSetFile, writeChangeSetFile } from '../src-main/team/change-set.ts';
+import { readChangeSetFile, writeChangeSetFile } from '../src-main/team/change-set.ts';
 import { loadChangeSet } from '../src-main/team/load.ts';
 import { mergeChangeSet } from '../src-main/team/merge.ts';
 
@@ -118,7 +118,7 @@ try {
   main.close();
 
   for (const [k, v] of Object.entries(cpu)) results[k.replace(/Ms$/, 'CpuMs')] = v;
-  console.log(JSON.stringify(results, null, 2));
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/team.json', `${JSON.stringify(results, null, 2)}\n`);
 } finally {

@@ -81,6 +81,9 @@ export class Session {
     if (same) this.#replace(null);
     const next = openProjectDb(path, { readOnly });
     this.#replace(next);
+    // A coder copy is made for one coder: their name goes on its codings (issue 15 §1).
+    const copyCoder = next.sqlite.prepare('SELECT coder FROM team_copy WHERE id = 1').pluck().get() as string | undefined;
+    if (copyCoder) this.coder = copyCoder;
     return next;
   }
 

@@ -34,4 +34,7 @@ export const COMMANDS: readonly CliCommandEntry[] = [
   { name: 'qdc-export', load: async () => (await import('./commands/qdc-export.ts')).qdcExportCommand },
   { name: 'qdc-import', load: async () => (await import('./commands/qdc-import.ts')).qdcImportCommand },
   { name: 'attributes', load: async () => (await import('./commands/attributes.ts')).attributesCommand },
+  { name: 'copy', load: async () => (await import('./commands/team.ts')).copyCommand },
+  { name: 'changes', load: async () => (await import('./commands/team.ts')).changesCommand },
+  { name: 'merge', load: async () => (await import('./commands/team.ts')).mergeCommand },
 ];

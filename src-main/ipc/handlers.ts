@@ -19,6 +19,7 @@ import { exchangeChannels } from '../../src-shared/contracts/exchange.ts';
 import { participantsChannels } from '../../src-shared/contracts/participants.ts';
 import { sourcesChannels } from '../../src-shared/contracts/sources.ts';
 import { agreementChannels } from '../../src-shared/contracts/agreement.ts';
+import { teamChannels } from '../../src-shared/contracts/team.ts';
 import { ENTITY_TAGS, type EntityTag } from '../../src-shared/contracts/index.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 
@@ -224,6 +225,7 @@ const FEATURES = [
   [participantsChannels, async () => (await import('../participants/handlers.ts')).participantsHandlers],
   [sourcesChannels, async () => (await import('../sources/handlers.ts')).sourcesHandlers],
   [agreementChannels, async () => (await import('../agreement/handlers.ts')).agreementHandlers],
+  [teamChannels, async () => (await import('../team/handlers.ts')).teamHandlers],
 ] as const;
 
 // Every domain channel has a handler: the core map plus the feature maps cover them all.

@@ -5,6 +5,7 @@ import type { ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { recordAction } from '../history/record.ts';
 import type { CodeStep } from '../../src-shared/contracts/codings.ts';
+import { refuseLockedCodebook } from '../team/lock.ts';
 
 export interface CodeFields {
   name?: string;
@@ -32,6 +33,7 @@ export function subtreeIds(db: ProjectDb, id: number): number[] {
 }
 
 export function createCode(db: ProjectDb, input: CodeFields & { name: string; color: string; parentId: number | null }, authorId: number | null = null): number {
+  refuseLockedCodebook(db);
   if (input.parentId !== null) requireCode(db, input.parentId);
   return recordAction(db, { label: 'codeCreated', params: { code: input.name }, authorId }, () => {
     const order = db.sqlite.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 FROM codes WHERE parent_id IS ?').pluck().get(input.parentId) as number;
@@ -53,6 +55,7 @@ const COLUMN: Record<keyof CodeFields, string> = {
 };
 
 export function updateCode(db: ProjectDb, id: number, patch: CodeFields, authorId: number | null = null): void {
+  refuseLockedCodebook(db);
   const code = requireCode(db, id);
   const entries = (Object.keys(patch) as (keyof CodeFields)[]).filter((k) => patch[k] !== undefined);
   if (entries.length === 0) return;
@@ -65,6 +68,7 @@ export function updateCode(db: ProjectDb, id: number, patch: CodeFields, authorI
 
 /** Moves a code under `parentId` (null = top level) at position `index` among its new siblings. */
 export function moveCode(db: ProjectDb, id: number, parentId: number | null, index: number, authorId: number | null = null): void {
+  refuseLockedCodebook(db);
   const code = requireCode(db, id);
   if (parentId !== null && subtreeIds(db, id).includes(parentId)) {
     throw new DomainError('invalid_input', { channel: 'codebook.move', detail: 'a code cannot move into itself' });
@@ -85,6 +89,7 @@ export function moveCode(db: ProjectDb, id: number, parentId: number | null, ind
  * Returns where it went, or null when it cannot go that way.
  */
 export function stepCode(db: ProjectDb, id: number, step: CodeStep, authorId: number | null = null): { parentId: number | null; index: number } | null {
+  refuseLockedCodebook(db);
   return db.sqlite.transaction(() => {
     const code = requireCode(db, id);
     const childrenOf = (parentId: number | null) =>
@@ -119,6 +124,7 @@ export function deleteImpact(db: ProjectDb, id: number): DeleteImpact {
 }
 
 export function deleteCode(db: ProjectDb, id: number, authorId: number | null = null): DeleteImpact {
+  refuseLockedCodebook(db);
   const code = requireCode(db, id);
   const impact = deleteImpact(db, id);
   recordAction(db, { label: 'codeDeleted', params: { code: code.name, codings: impact.codings }, authorId }, () => {
@@ -133,6 +139,7 @@ export function deleteCode(db: ProjectDb, id: number, authorId: number | null = 
  * its sub-codes move under the target, and the code is removed.
  */
 export function mergeCodes(db: ProjectDb, fromId: number, intoId: number, authorId: number | null = null): { moved: number; collapsed: number } {
+  refuseLockedCodebook(db);
   const from = requireCode(db, fromId);
   const into = requireCode(db, intoId);
   if (subtreeIds(db, fromId).includes(intoId)) {
@@ -191,6 +198,7 @@ export function splitCodings(
   input: { codingIds: number[]; newCodeName: string; parentId: number | null; color?: string },
   authorId: number | null = null,
 ): { codeId: number; moved: number } {
+  refuseLockedCodebook(db);
   const ids = [...new Set(input.codingIds)];
   const rows = db.sqlite
     .prepare(`SELECT id, code_id AS codeId FROM codings WHERE id IN (${ids.map(() => '?').join(',')})`)

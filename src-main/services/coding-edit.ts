@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { recordAction } from '../history/record.ts';
+import { refuseLockedCodebook } from '../team/lock.ts';
 import { codingInserter } from './codings.ts';
 import { isValidRange } from '../../src-shared/domain/text.ts';
 
@@ -157,6 +158,7 @@ export function inVivoName(words: string): string {
  */
 export function applyInVivo(db: ProjectDb, input: { sourceId: number; start: number; end: number; coderId: number }):
   { codeId: number; codingId: number; name: string } {
+  refuseLockedCodebook(db);
   const text = db.sqlite.prepare('SELECT text FROM sources WHERE id = ?').pluck().get(input.sourceId) as string | undefined;
   if (text === undefined) throw new DomainError('entity.not_found', { entity: 'source', id: input.sourceId });
   if (!isValidRange(text, input.start, input.end)) throw new DomainError('coding.bad_range');

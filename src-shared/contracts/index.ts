@@ -15,6 +15,7 @@ import { exportChannels } from './exports.ts';
 import { analysisChannels, comparisonChannels, reportChannels, reportExportChannels } from './analysis.ts';
 import { exchangeChannels, type ExchangeProgress } from './exchange.ts';
 import { agreementChannels } from './agreement.ts';
+import { teamChannels } from './team.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -36,6 +37,7 @@ export const channels = {
   ...comparisonChannels,
   ...exchangeChannels,
   ...agreementChannels,
+  ...teamChannels,
   ...shellChannels,
 };
 

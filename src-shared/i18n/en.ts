@@ -3,6 +3,7 @@ import * as memosText from './parts/memos.ts';
 import * as retrievalText from './parts/retrieval.ts';
 import * as searchText from './parts/search.ts';
 import * as textEditText from './parts/textEdit.ts';
+import * as teamText from './parts/team.ts';
 import * as codebookEditText from './parts/codebookEdit.ts';
 import * as readerText from './parts/reader.ts';
 import * as analysisText from './parts/analysis.ts';
@@ -22,6 +23,7 @@ export const en: Catalog = {
   ...retrievalText.en,
   ...searchText.en,
   ...textEditText.en,
+  ...teamText.en,
   ...codebookEditText.en,
   ...readerText.en,
   ...analysisText.en,
@@ -107,6 +109,20 @@ export const en: Catalog = {
     'agreement.bad_range': 'The consensus coding must lie within the passage under review ({{start}}–{{end}}). Nothing was changed.',
     'agreement.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
     'agreement.cancelled': 'The computation was stopped: a newer one has started.',
+    'team.codebook_locked': 'The lead has locked the codebook of this coder copy: you can code and write memos, but not add, rename, move, merge or delete codes. Nothing was changed.',
+    'team.unknown_source': 'Transcript "{{name}}" is not in this project. No coder copy was made.',
+    'team.copy_of_copy': '{{file}} is itself a coder copy. Make coder copies from the main project, not from a copy. Nothing was made.',
+    'team.not_copy': '{{file}} is not a coder copy: there is no base to derive changes from. Nothing was done.',
+    'team.unreadable': '{{file}} cannot be read. Nothing was changed.',
+    'team.truncated': '{{file}} is incomplete (cut off, for example while copying). Nothing was changed; ask the coder to make the file again.',
+    'team.not_changes': '{{file}} is not a Duiding change set (.duiding-changes). Nothing was changed.',
+    'team.newer_format': '{{file}} was made by a newer version of Duiding (format version {{version}}). Nothing was changed; update Duiding to merge it.',
+    'team.edited': '{{file}} was edited by hand after it was made (its checksum does not match). Nothing was changed; ask the coder to make the file again.',
+    'team.malformed': '{{file}} is not a valid change set ({{detail}}). Nothing was changed.',
+    'team.other_project': '{{file}} belongs to a different project than the one open. Nothing was changed.',
+    'team.merge_into_copy': 'The open project is a coder copy; merge changes into the main project. Nothing was changed ({{file}}).',
+    'team.write_failed': '{{file}} could not be saved ({{detail}}). Choose another folder or name.',
+    'team.undecided': '{{count}} conflicts still need a decision. Nothing was merged.',
     'textEdit.stale': 'This turn has changed in the meantime (by undo, for example). Nothing was saved; open the turn again to edit it.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
     'exchange.malformed': "{{file}} is not valid XML ({{detail}}). Nothing was imported.",
@@ -370,7 +386,7 @@ export const en: Catalog = {
     snap: 'Whole words',
   },
   cli: {
-    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--exact] [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments (a code with its sub-codes unless --exact;\n                                                     without --code: all segments)\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  search FILE QUERY [--perspective P] [--region REGION] [--code PATH [--exact]] [--limit N] [--skip-interviewer] [--json]\n                                                     search the transcripts (\"phrase\", prefix*, OR, -word;\n                                                     --code: only in segments with that code or one below it)\n      [--autocode PATH [--extent match|sentence|turn] [--coder NAME]]\n                                                     code every hit (words, sentence or speaker turn)\n  matrix FILE [--by perspective|region|source|ATTRIBUTE] [--count segments|participants|sources] [--json]\n                                                     codes × perspectives (or regions, transcripts, an attribute)\n  report FILE --format docx|html|md|pdf|xlsx|csv --out PATH [--structure blocks|needs] [--exact-counts] [--all-segments]\n                                                     thematic report with the choices made in the app (options apply to this run only)\n  agreement FILE --coders A,B[,C…] [--code PATH]... [--source NAME]... [--threshold 0.9] [--skip-interviewer] [--json]\n                                                      intercoder agreement (also --replicates N, --seed N)\n  help                                               this help\n\nGeneral options: --lang nl|en',
+    usage: 'Usage: duiding <command> [options]\n\nCommands:\n  new FILE [--template jzojp|empty] [--name NAME]   create a project\n  info FILE [--json]                                 summary of a project\n  code FILE --source NAME --start N --end N --code PATH [--coder NAME]\n                                                     code a passage (PATH: \"Building block/Sub-code\")\n  segments FILE [--code PATH]... [--exact] [--mode or|and|overlap] [--perspective P] [--json]\n                                                     retrieve coded segments (a code with its sub-codes unless --exact;\n                                                     without --code: all segments)\n  import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]\n                                                     import transcripts (or folders)\n  search FILE QUERY [--perspective P] [--region REGION] [--code PATH [--exact]] [--limit N] [--skip-interviewer] [--json]\n                                                     search the transcripts (\"phrase\", prefix*, OR, -word;\n                                                     --code: only in segments with that code or one below it)\n      [--autocode PATH [--extent match|sentence|turn] [--coder NAME]]\n                                                     code every hit (words, sentence or speaker turn)\n  matrix FILE [--by perspective|region|source|ATTRIBUTE] [--count segments|participants|sources] [--json]\n                                                     codes × perspectives (or regions, transcripts, an attribute)\n  report FILE --format docx|html|md|pdf|xlsx|csv --out PATH [--structure blocks|needs] [--exact-counts] [--all-segments]\n                                                     thematic report with the choices made in the app (options apply to this run only)\n  agreement FILE --coders A,B[,C…] [--code PATH]... [--source NAME]... [--threshold 0.9] [--skip-interviewer] [--json]\n                                                      intercoder agreement (also --replicates N, --seed N)\n  qdpx-export FILE OUT.qdpx                           exchange the project with NVivo, ATLAS.ti, MAXQDA, QualCoder (REFI-QDA)\n  qdpx-import FILE.qdpx NEW.duiding [--hierarchy-from-names] [--json]\n                                                     import a REFI-QDA project as a new project\n  qdc-export FILE OUT.qdc                             exchange the codebook (REFI-QDA)\n  qdc-import FILE CODEBOOK.qdc [--hierarchy-from-names] [--json]\n                                                     add a codebook to the project\n  attributes FILE (--export OUT.xlsx|csv | --import SHEET --key COLUMN [--perspective-column COLUMN]) [--json]\n                                                     participant attributes to or from a spreadsheet\n  copy FILE OUT.duiding --coder NAME [--sources NAME,...] [--lock-codebook]\n                                                      make a coder copy (only those transcripts; codebook locked)\n  changes COPY OUT.duiding-changes\n                                                      save the changes of a coder copy to send back\n  merge FILE (COPY.duiding|FILE.duiding-changes)... [--auto theirs|ours|review] [--json]\n                                                      merge the work of coders (without --auto, conflicts are left undecided)\n  help                                               this help\n\nGeneral options: --lang nl|en',
     created: 'Project created: {{file}} (template: {{template}})',
     unknownCommand: 'Unknown command: {{command}}. See "duiding help".',
     missingArgument: 'Missing: {{what}}. See "duiding help".',

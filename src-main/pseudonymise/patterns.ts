@@ -18,8 +18,23 @@ function* matches(text: string, re: RegExp, category: Category, rule: string, gr
   }
 }
 
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:nl|com|org|net|eu|be|info)(?:\/[^\s<>"]*)?(?![\p{L}\p{N}@])/giu;
+// E-mail addresses and URLs are matched only around an '@', "www.", "http" or a
+// top-level domain: a pattern that may start at any word would make detection
+// over a long transcript several times slower.
+const EMAIL = /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+const URL_CUE = /https?:\/\/|www\.|\.(?:nl|com|org|net|eu|be|info)(?![\p{L}\p{N}])/giu;
+const URL_RE = /^(?:(?:https?:\/\/|www\.)[^\s<>"]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:nl|com|org|net|eu|be|info)(?:\/[^\s<>"]*)?(?![\p{L}\p{N}@]))/iu;
+/** Where a phone number may be: a run of digits, spaces and separators; libphonenumber-js checks each run. */
+const PHONE_RUN = /(?:\+|\(0|(?<![\p{N}])0)[\d\s().\/-]{7,20}\d/gu;
+
+/** The token around `index`: the run of non-space characters that contains it. */
+function tokenAround(text: string, index: number): { start: number; end: number } {
+  let start = index;
+  while (start > 0 && !/[\s<>"(),;]/.test(text[start - 1]!)) start--;
+  let end = index;
+  while (end < text.length && !/[\s<>"]/.test(text[end]!)) end++;
+  return { start, end };
+}
 const POSTCODE = /(?<![\p{L}\p{N}])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\p{N}])/gu;
 const NINE_DIGITS = /(?<![\p{N}.\-/])\d{3}[. ]?\d{2}[. ]?\d{2}[. ]?\d{2}(?![\p{N}]|[.\-/]\d)|(?<![\p{N}.\-/])\d{4}[. ]?\d{2}[. ]?\d{3}(?![\p{N}])/gu;
 const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2} ?(?:[A-Z0-9]{4} ?){2,7}[A-Z0-9]{0,4}(?![\p{L}\p{N}])/gu;
@@ -59,15 +74,50 @@ export function isValidBsn(digits: string): boolean {
   return sum % 11 === 0;
 }
 
+/**
+ * Stretches of the text around each match of `anchor` (± `radius`, widened
+ * to white space, overlapping ones merged). Dates and ages always contain a
+ * digit or a number word: running their patterns only near one keeps
+ * detection fast on long transcripts.
+ */
+function windows(text: string, anchor: RegExp, radius: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(anchor)) {
+    let start = Math.max(0, m.index - radius);
+    while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+    let end = Math.min(text.length, m.index + m[0].length + radius);
+    while (end < text.length && !/\s/.test(text[end]!)) end++;
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
+
+const NUMBER_ANCHOR = /\d|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd/gi;
+
 export function detectPatterns(text: string): Hit[] {
   const hits: Hit[] = [];
-  hits.push(...matches(text, EMAIL, 'email', 'email'));
-  for (const h of matches(text, URL_RE, 'url', 'url')) {
-    let end = h.end;
-    while (end > h.start && /[.,;:!?)\]'"’]/.test(text[end - 1]!)) end--;
+  const tokens = new Set<number>();
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const t = tokenAround(text, at);
+    if (tokens.has(t.start)) continue;
+    tokens.add(t.start);
+    const m = EMAIL.exec(text.slice(t.start, t.end));
+    if (m) hits.push({ start: t.start, end: t.start + m[0].length, category: 'email', rule: 'email' });
+  }
+  for (const cue of text.matchAll(URL_CUE)) {
+    const t = tokenAround(text, cue.index);
+    if (tokens.has(t.start)) continue;
+    tokens.add(t.start);
+    const token = text.slice(t.start, t.end);
     // An e-mail's domain is part of the e-mail, not a URL.
-    if (text[h.start - 1] === '@' || /@/.test(text.slice(h.start, end))) continue;
-    hits.push({ ...h, end });
+    if (token.includes('@')) continue;
+    const m = URL_RE.exec(token);
+    if (!m) continue;
+    let end = t.start + m[0].length;
+    while (end > t.start && /[.,;:!?)\]'"’]/.test(text[end - 1]!)) end--;
+    hits.push({ start: t.start, end, category: 'url', rule: 'url' });
   }
   hits.push(...matches(text, POSTCODE, 'postcode', 'postcode'));
   for (const h of matches(text, NINE_DIGITS, 'bsn', 'bsn')) {
@@ -82,19 +132,23 @@ export function detectPatterns(text: string): Hit[] {
     const iban = electronicFormatIBAN(raw);
     if (iban && isValidIBAN(iban)) hits.push({ ...h, end: h.start + raw.length });
   }
-  for (const p of findPhoneNumbersInText(text, 'NL')) {
+  for (const run of text.matchAll(PHONE_RUN)) for (const found of findPhoneNumbersInText(run[0], 'NL')) {
+    const p = { ...found, startsAt: found.startsAt + run.index, endsAt: found.endsAt + run.index };
     // Written Dutch numbers start with 0 or an international prefix; bare digit runs are counts, BSNs or amounts.
     // Digits inside an account number (even one with a wrong checksum) are no phone number.
     if (ibanLike.some((h) => h.start <= p.startsAt && p.endsAt <= h.end)) continue;
     if (p.number.isValid() && /^[(]?[0+]/.test(text.slice(p.startsAt, p.endsAt))) hits.push({ start: p.startsAt, end: p.endsAt, category: 'phone', rule: 'phone' });
   }
-  hits.push(...matches(text, DATE, 'date', 'date'));
-  for (const m of text.matchAll(AGE)) {
-    const group = m[1] ?? m[2] ?? m[3];
-    if (group === undefined) continue;
-    // Replace the whole phrase for "84-jarige" (the number alone would leave "-jarige"), else the number with "jaar".
-    const start = m[1] !== undefined ? m.index : m.index + m[0].lastIndexOf(group);
-    hits.push({ start, end: m.index + m[0].length, category: 'age', rule: 'age' });
+  for (const w of windows(text, NUMBER_ANCHOR, 40)) {
+    const part = text.slice(w.start, w.end);
+    for (const h of matches(part, DATE, 'date', 'date')) hits.push({ ...h, start: h.start + w.start, end: h.end + w.start });
+    for (const m of part.matchAll(AGE)) {
+      const group = m[1] ?? m[2] ?? m[3];
+      if (group === undefined) continue;
+      // Replace the whole phrase for "84-jarige" (the number alone would leave "-jarige"), else the number with "jaar".
+      const start = m[1] !== undefined ? m.index : m.index + m[0].lastIndexOf(group);
+      hits.push({ start: w.start + start, end: w.start + m.index + m[0].length, category: 'age', rule: 'age' });
+    }
   }
   return hits;
 }

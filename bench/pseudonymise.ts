@@ -15,12 +15,12 @@ const lexicon = dutchLexicon();
 const lexiconMs = performance.now() - t0;
 const detector = createDetector(set.known.map((name, i) => ({ entity: `k${i}`, name, kind: 'participant' as const })), lexicon);
 
-console.log(`Annotated set: ${set.snippets.length} snippets, ${set.snippets.reduce((n, s) => n + s.gold.length, 0)} marked spans`);
-console.log('category          gold  pred  found  precision  recall');
+process.stdout.write(`${`Annotated set: ${set.snippets.length} snippets, ${set.snippets.reduce((n, s) => n + s.gold.length, 0)} marked spans`}\n`);
+process.stdout.write(`${'category          gold  pred  found  precision  recall'}\n`);
 for (const s of score(set, (text) => detector.detect(text))) {
   // Predictions carry no "known" mark of their own: precision is scored under "person".
   const known = s.category === 'person (known)';
-  console.log(`${s.category.padEnd(16)} ${String(s.gold).padStart(5)} ${(known ? '-' : String(s.predicted)).padStart(5)} ${String(s.truePositives).padStart(6)}  ${(known ? '-' : s.precision.toFixed(2)).padStart(9)}  ${s.recall.toFixed(2).padStart(6)}`);
+  process.stdout.write(`${`${s.category.padEnd(16)} ${String(s.gold).padStart(5)} ${(known ? '-' : String(s.predicted)).padStart(5)} ${String(s.truePositives).padStart(6)}  ${(known ? '-' : s.precision.toFixed(2)).padStart(9)}  ${s.recall.toFixed(2).padStart(6)}`}\n`);
 }
 
 const n = Number(values.sources);
@@ -31,5 +31,5 @@ t0 = performance.now();
 let findings = 0;
 for (const c of corpus) findings += corpusDetector.detect(c.text).length;
 const ms = performance.now() - t0;
-console.log(`\nLexicon load: ${lexiconMs.toFixed(0)} ms`);
-console.log(`Detection over ${n} transcripts (${(chars / 1e6).toFixed(1)} M characters): ${ms.toFixed(0)} ms, ${findings} findings, one thread`);
+process.stdout.write(`${`\nLexicon load: ${lexiconMs.toFixed(0)} ms`}\n`);
+process.stdout.write(`${`Detection over ${n} transcripts (${(chars / 1e6).toFixed(1)} M characters): ${ms.toFixed(0)} ms, ${findings} findings, one thread`}\n`);

@@ -1,8 +1,9 @@
 // What pseudonymisation looks for (issue 16 §1). One category per kind of
 // personal data; the placeholder is what a finding becomes when the user picks
 // no role label or surrogate of their own.
-export const CATEGORIES = ['person', 'place', 'organisation', 'date', 'age', 'phone', 'email', 'postcode', 'bsn', 'iban', 'url'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { PSEUDONYM_CATEGORIES as CATEGORIES } from '../../src-shared/contracts/pseudonymise.ts';
+import type { PseudonymCategory } from '../../src-shared/contracts/pseudonymise.ts';
+export type Category = PseudonymCategory;
 
 /** Default replacement per category, in Dutch (the project's transcript language). */
 export const PLACEHOLDERS: Record<Category, string> = {

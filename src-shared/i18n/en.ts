@@ -9,6 +9,7 @@ import * as analysisText from './parts/analysis.ts';
 import * as filesText from './parts/files.ts';
 import * as importBatchText from './parts/importBatch.ts';
 import * as exchangeText from './parts/exchange.ts';
+import * as pseudonymiseText from './parts/pseudonymise.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
@@ -26,6 +27,7 @@ export const en: Catalog = {
   ...filesText.en,
   ...importBatchText.en,
   ...exchangeText.en,
+  ...pseudonymiseText.en,
   ...participantsText.en,
   ...sourcesText.en,
   ...agreementText.en,
@@ -104,6 +106,12 @@ export const en: Catalog = {
     'agreement.write_failed': '{{file}} could not be saved ({{detail}}). Nothing was written; choose another folder or name.',
     'agreement.cancelled': 'The computation was stopped: a newer one has started.',
     'textEdit.stale': 'This turn has changed in the meantime (by undo, for example). Nothing was saved; open the turn again to edit it.',
+    'pseudonymise.bad_findings': 'The findings file {{file}} cannot be used: {{detail}}',
+    'pseudonymise.stale': 'The findings no longer fit this project: transcript "{{source}}" has changed since detection or does not exist. Nothing was replaced; run detection again.',
+    'pseudonymise.key_passphrase': 'The key file {{file}} cannot be opened with this passphrase. Nothing was changed.',
+    'pseudonymise.key_corrupt': 'The key file {{file}} is damaged or was altered (its check fails). Nothing was changed.',
+    'pseudonymise.key_inside_project': 'The key file must not be in the project\'s folder ({{file}}): whoever receives the project would have the key too. Choose another place.',
+    'pseudonymise.key_write_failed': 'The key file {{file}} could not be written: {{detail}}. Nothing was replaced.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
     'exchange.malformed': "{{file}} is not valid XML ({{detail}}). Nothing was imported.",
     'exchange.not_refi': "{{file}} is not a REFI-QDA file (found: {{found}}). Nothing was imported.",

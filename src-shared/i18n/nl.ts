@@ -10,6 +10,7 @@ import * as analysisText from './parts/analysis.ts';
 import * as filesText from './parts/files.ts';
 import * as importBatchText from './parts/importBatch.ts';
 import * as exchangeText from './parts/exchange.ts';
+import * as pseudonymiseText from './parts/pseudonymise.ts';
 import * as participantsText from './parts/participants.ts';
 import * as sourcesText from './parts/sources.ts';
 import * as agreementText from './parts/agreement.ts';
@@ -26,6 +27,7 @@ export const nl = {
   ...filesText.nl,
   ...importBatchText.nl,
   ...exchangeText.nl,
+  ...pseudonymiseText.nl,
   ...participantsText.nl,
   ...sourcesText.nl,
   ...agreementText.nl,
@@ -104,6 +106,12 @@ export const nl = {
     'agreement.write_failed': '{{file}} kon niet worden opgeslagen ({{detail}}). Er is niets weggeschreven; kies een andere map of naam.',
     'agreement.cancelled': 'De berekening is afgebroken: er is intussen een nieuwe gestart.',
     'textEdit.stale': 'Deze beurt is intussen gewijzigd (bijvoorbeeld door ongedaan maken). Er is niets opgeslagen; open de beurt opnieuw om te bewerken.',
+    'pseudonymise.bad_findings': 'Het bestand met vindplaatsen {{file}} is niet bruikbaar: {{detail}}',
+    'pseudonymise.stale': 'De vindplaatsen passen niet meer bij dit project: transcript "{{source}}" is sinds de detectie gewijzigd of bestaat niet. Er is niets vervangen; voer de detectie opnieuw uit.',
+    'pseudonymise.key_passphrase': 'Het sleutelbestand {{file}} kan met dit wachtwoord niet worden geopend. Er is niets gewijzigd.',
+    'pseudonymise.key_corrupt': 'Het sleutelbestand {{file}} is beschadigd of gewijzigd (de controle klopt niet). Er is niets gewijzigd.',
+    'pseudonymise.key_inside_project': 'Het sleutelbestand mag niet in de map van het project staan ({{file}}): wie het project krijgt, zou anders de sleutel ook hebben. Kies een andere plek.',
+    'pseudonymise.key_write_failed': 'Het sleutelbestand {{file}} kon niet worden geschreven: {{detail}}. Er is niets vervangen.',
     'textEdit.empty_turn': 'Een beurt kan niet leeg worden: er moet tekst blijven staan. Er is niets gewijzigd. Wil je een codering weghalen, verwijder dan de codering.',
     'exchange.malformed': "{{file}} is geen geldig XML-bestand ({{detail}}). Er is niets geïmporteerd.",
     'exchange.not_refi': "{{file}} is geen REFI-QDA-bestand (gevonden: {{found}}). Er is niets geïmporteerd.",

@@ -91,7 +91,11 @@ export function writeKeyFile(path: string, bytes: Buffer): string {
     }
     renameSync(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the temp file was never made (no such folder)
+    }
     throw new DomainError('pseudonymise.key_write_failed', { file: path, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
   }
   return keyFingerprint(bytes);

@@ -15,6 +15,8 @@ import { qdcExportCommand } from './commands/qdc-export.ts';
 import { qdcImportCommand } from './commands/qdc-import.ts';
 import { attributesCommand } from './commands/attributes.ts';
 import { agreementCommand } from './commands/agreement.ts';
+import { pseudonymiseCommand } from './commands/pseudonymise.ts';
+import { leakcheckCommand } from './commands/leakcheck.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -28,4 +30,5 @@ export interface CliCommand {
 }
 
 export const COMMANDS: readonly CliCommand[] = [newCommand, infoCommand, importCommand, codeCommand, segmentsCommand, searchCommand, matrixCommand, reportCommand,
-  agreementCommand, qdpxExportCommand, qdpxImportCommand, qdcExportCommand, qdcImportCommand, attributesCommand];
+  agreementCommand, qdpxExportCommand, qdpxImportCommand, qdcExportCommand, qdcImportCommand, attributesCommand,
+  pseudonymiseCommand, leakcheckCommand];

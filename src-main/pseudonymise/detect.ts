@@ -92,7 +92,7 @@ export function createDetector(known: readonly KnownName[], lexicon: Lexicon, ca
 
       hits.push(...detectPatterns(text));
       hits.push(...cuedNames(text, lexicon));
-      hits.push(...organisations(text, lexicon));
+      hits.push(...organisations(text, lexicon, words));
       hits.push(...places(text, words, lexicon, multiWord));
       hits.push(...capitalisedNames(text, words, lexicon));
       return resolve(wanted ? hits.filter((h) => wanted.has(h.category)) : hits).map((h) => ({ ...h, text: text.slice(h.start, h.end) }));

@@ -109,41 +109,79 @@ export function capitalisedNames(text: string, words: readonly CapWord[], lexico
   return hits;
 }
 
-/** Places the lexicon or the place list knows, including several-word names ("Den Haag", "Bergen op Zoom"). */
-export function places(text: string, words: readonly CapWord[], lexicon: Lexicon, multiWord: RegExp): Hit[] {
-  const hits: Hit[] = [];
-  for (const w of words) {
-    if (lexicon.isPlace(w.text)) hits.push({ start: w.start, end: w.end, category: 'place', rule: 'place' });
-  }
-  for (const m of text.matchAll(multiWord)) hits.push({ start: m.index, end: m.index + m[0].length, category: 'place', rule: 'place' });
-  return hits;
+/** Several-word places by their first word ("Den" → "Den Haag", "Den Helder"), longest first; "'s-…" under "'s-". */
+export interface PlacePhrases {
+  byFirst: Map<string, string[]>;
 }
 
-export function multiWordPlaces(lexicon: Lexicon): RegExp {
-  const multi = lexicon.placeNames.filter((p) => /\s|^'s-/.test(p)).sort((a, b) => b.length - a.length);
-  const escaped = multi.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})(?![\p{L}\p{N}])`, 'gu');
+export function multiWordPlaces(lexicon: Lexicon): PlacePhrases {
+  const byFirst = new Map<string, string[]>();
+  for (const p of lexicon.placeNames.filter((n) => /\s|^'s-/.test(n)).sort((x, y) => y.length - x.length)) {
+    const head = p.startsWith("'s-") ? "'s-" : p.split(/\s/)[0]!;
+    byFirst.set(head, [...(byFirst.get(head) ?? []), p]);
+  }
+  return { byFirst };
+}
+
+/**
+ * Places the lexicon or the place list knows, including several-word names
+ * ("Den Haag", "Bergen op Zoom"): looked up per capitalised word, not with one
+ * big pattern, which would be tried at every position of a long transcript.
+ */
+export function places(text: string, words: readonly CapWord[], lexicon: Lexicon, phrases: PlacePhrases): Hit[] {
+  const hits: Hit[] = [];
+  const phraseAt = (start: number, head: string) => {
+    for (const p of phrases.byFirst.get(head) ?? []) {
+      if (text.startsWith(p, start) && !/[\p{L}\p{N}]/u.test(text[start + p.length] ?? ' ')) {
+        hits.push({ start, end: start + p.length, category: 'place', rule: 'place' });
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const w of words) {
+    if (phraseAt(w.start, w.text)) continue;
+    if (lexicon.isPlace(w.text)) hits.push({ start: w.start, end: w.end, category: 'place', rule: 'place' });
+  }
+  for (let at = text.indexOf("'s-"); at !== -1; at = text.indexOf("'s-", at + 1)) phraseAt(at, "'s-");
+  return hits;
 }
 
 const ORG_HEADS = String.raw`Ziekenhuis|Huisartsenpraktijk|Huisartsenpost|Gezondheidscentrum|Zorggroep|Thuiszorg|Stichting|Verpleeghuis|Zorgcentrum|Woonzorgcentrum|Revalidatiecentrum|Apotheek|Fysiotherapie|Tandartspraktijk|Wijkteam|Buurtteam|Praktijk|Kliniek|Medisch Centrum|Zorgboerderij|Hospice|Verzorgingshuis|Sociaal Wijkteam`;
 const ORG_TAILS = String.raw`Ziekenhuis|Zorggroep|Zorg|Thuiszorg|Kliniek|Medisch Centrum|MC|Zorgcentrum|Huisartsen|Gezondheidscentrum|Apotheek|Groep`;
-/** "Ziekenhuis Rivierenland", "huisartsenpraktijk De Linde", "Zorggroep Noorderboog", "Isala Kliniek". */
-const ORG = new RegExp(
-  String.raw`(?<![\p{L}])(?:${ci(ORG_HEADS)})\s+(?:(?:de|het|'t|van|aan|op)\s+)*(?:IJ|\p{Lu})[\p{L}\p{M}'’-]+(?:\s+(?:(?:aan|de|den|der|van|op)\s+)*(?:IJ|\p{Lu})[\p{L}\p{M}'’-]+)*` +
-  String.raw`|(?<![\p{L}])(?:IJ|\p{Lu})[\p{L}\p{M}'’-]+(?:\s+(?:IJ|\p{Lu})[\p{L}\p{M}'’-]+)?\s+(?:${ORG_TAILS})(?![\p{L}])`,
-  'gu',
-);
+const NAME_WORD = String.raw`(?:IJ|\p{Lu})[\p{L}\p{M}'’-]+`;
+/** "Ziekenhuis Rivierenland", "huisartsenpraktijk De Linde": a head word, then a capitalised name. */
+const ORG_HEAD = new RegExp(String.raw`(?:${ci(ORG_HEADS)})\s+(?:(?:de|het|'t|van|aan|op)\s+)*${NAME_WORD}(?:\s+(?:(?:aan|de|den|der|van|op)\s+)*${NAME_WORD})*`, 'gu');
+const TAILS = new Set(ORG_TAILS.split('|').filter((t) => !t.includes(' ')));
+const IS_HEAD_OR_TAIL = new RegExp(`^(?:${ORG_HEADS}|${ORG_TAILS})$`, 'iu');
 
-export function organisations(text: string, lexicon: Lexicon): Hit[] {
+/** "Ziekenhuis Rivierenland", "huisartsenpraktijk De Linde", "Zorggroep Noorderboog", "Isala Kliniek". */
+export function organisations(text: string, lexicon: Lexicon, words: readonly CapWord[]): Hit[] {
   const hits: Hit[] = [];
-  for (const m of text.matchAll(ORG)) {
-    // The head may be lower case ("huisartsenpraktijk De Linde") but the name after it is capitalised.
-    const words = m[0].split(/\s+/);
-    const named = words.filter((w) => /^(?:IJ|\p{Lu})/u.test(w) && !new RegExp(`^(?:${ORG_HEADS}|${ORG_TAILS})$`, 'iu').test(w));
-    if (named.length === 0) continue;
+  const accept = (start: number, phrase: string) => {
+    const named = phrase.split(/\s+/).filter((w) => /^(?:IJ|\p{Lu})/u.test(w) && !IS_HEAD_OR_TAIL.test(w));
+    if (named.length === 0) return;
     // "Juiste Zorg", "Samen Zorg": ordinary words before a tail are no organisation name.
-    if (named.every((w) => lexicon.isOrdinary(w) && !lexicon.isProperNoun(w) && !lexicon.isPlace(w))) continue;
-    hits.push({ start: m.index, end: m.index + m[0].length, category: 'organisation', rule: 'organisation' });
+    if (named.every((w) => lexicon.isOrdinary(w) && !lexicon.isProperNoun(w) && !lexicon.isPlace(w))) return;
+    hits.push({ start, end: start + phrase.length, category: 'organisation', rule: 'organisation' });
+  };
+  for (const m of text.matchAll(ORG_HEAD)) {
+    if (/[\p{L}]/u.test(text[m.index - 1] ?? ' ')) continue;
+    accept(m.index, m[0]);
   }
+  // Tails: one or two capitalised words right before a capitalised tail word ("Isala Kliniek", "Medisch Centrum" as tail too).
+  words.forEach((w, i) => {
+    if (!TAILS.has(w.text) && !(w.text === 'Centrum' && words[i - 1]?.text === 'Medisch')) return;
+    const tailStart = w.text === 'Centrum' ? words[i - 1]!.start : w.start;
+    let k = w.text === 'Centrum' ? i - 1 : i;
+    let start = tailStart;
+    for (let n = 0; n < 2 && k > 0; n++) {
+      const prev = words[k - 1]!;
+      if (!/^ $/.test(text.slice(prev.end, start)) || IS_HEAD_OR_TAIL.test(prev.text)) break;
+      start = prev.start;
+      k--;
+    }
+    if (start < tailStart) accept(start, text.slice(start, w.end));
+  });
   return hits;
 }

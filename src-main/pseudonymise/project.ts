@@ -7,6 +7,7 @@ import { PLACEHOLDERS, type Category, type Finding } from './categories.ts';
 import { createDetector } from './detect.ts';
 import { dutchLexicon } from './lexicon.ts';
 import { knownNames } from './known.ts';
+import type { KeyContent } from './key-file.ts';
 
 /** Rules whose findings need no review by default: the project's own names and checked numbers. */
 const CERTAIN = new Set(['known', 'email', 'url', 'iban', 'bsn', 'phone', 'postcode']);
@@ -17,6 +18,12 @@ export interface DetectOptions {
   onProgress?: (done: number, total: number) => void;
   /** Checked between transcripts; true stops detection (what was found so far is dropped). */
   cancelled?: () => boolean;
+  /**
+   * The key of an earlier run (issue 16 §5): what it replaced gets the same
+   * pseudonym again, confirmed, and new numbered pseudonyms continue after its
+   * numbers — so transcripts imported later stay consistent with the rest.
+   */
+  key?: KeyContent;
 }
 
 function context(text: string, start: number, end: number): string {
@@ -52,7 +59,14 @@ export function detectProject(db: ProjectDb, options: DetectOptions = {}): Findi
   const roleLabels = participantLabels(db);
   const numbered = new Map<string, string>();
   const counters = new Map<Category, number>();
+  const fromKey = new Map((options.key?.entries ?? []).map((e) => [`${e.category}\u0000${e.original}`, e.replacement]));
+  for (const e of options.key?.entries ?? []) {
+    const n = /^\[[^\]]* (\d+)\]$/.exec(e.replacement);
+    if (n) counters.set(e.category, Math.max(counters.get(e.category) ?? 0, Number(n[1])));
+  }
   const replacementFor = (f: Finding): string => {
+    const known = fromKey.get(`${f.category}\u0000${f.text}`);
+    if (known) return known;
     if (f.entity && roleLabels.has(f.entity)) return roleLabels.get(f.entity)!;
     if (!['person', 'place', 'organisation'].includes(f.category)) return PLACEHOLDERS[f.category];
     const key = f.entity ?? `${f.category}:${f.text}`;
@@ -75,7 +89,7 @@ export function detectProject(db: ProjectDb, options: DetectOptions = {}): Findi
         groups.set(key, g);
       }
       if (!g.rules.includes(f.rule)) g.rules.push(f.rule);
-      g.confirmed ||= CERTAIN.has(f.rule);
+      g.confirmed ||= CERTAIN.has(f.rule) || fromKey.has(key);
       g.occurrences.push({ source: s.guid, start: f.start, end: f.end, context: context(s.text, f.start, f.end) });
     }
     options.onProgress?.(index + 1, sources.length);

@@ -1,4 +1,4 @@
-// duiding pseudonymise PROJECT --detect [--json]
+// duiding pseudonymise PROJECT --detect [--json] [--key EARLIER.key [--passphrase-file F]]
 // duiding pseudonymise PROJECT --apply FINDINGS.json --key OUT.key [--passphrase-file F] [--memos]
 // (issue 16 §8). --detect lists findings grouped by text; with --json it prints
 // the findings file to review and give back to --apply. --apply replaces the
@@ -12,7 +12,7 @@ import type { CliCommand } from '../registry.ts';
 import { DomainError } from '../../../src-shared/errors.ts';
 import { detectProject } from '../../pseudonymise/project.ts';
 import { applyFindings, parseFindings } from '../../pseudonymise/apply.ts';
-import { assertKeyOutsideProject, encryptKey, writeKeyFile } from '../../pseudonymise/key-file.ts';
+import { assertKeyOutsideProject, encryptKey, readKeyFile, writeKeyFile, type KeyContent } from '../../pseudonymise/key-file.ts';
 import { purgeOriginals } from '../../pseudonymise/purge.ts';
 import { ensureUser } from '../../services/users.ts';
 
@@ -61,11 +61,20 @@ export const pseudonymiseCommand: CliCommand = {
       }
       passphrase = readPassphrase(io, values['passphrase-file']);
     }
+    // With --detect, a key of an earlier run keeps pseudonyms consistent for transcripts imported since.
+    let earlier: KeyContent | undefined;
+    if (values.detect && typeof values.key === 'string') {
+      try {
+        earlier = readKeyFile(values.key, readPassphrase(io, values['passphrase-file']));
+      } catch (err) {
+        failure(io, err);
+      }
+    }
     await call(io, 'project.open', { path: resolve(file) });
     const db = io.session.requireProject();
     try {
       if (values.detect) {
-        const findings = detectProject(db);
+        const findings = detectProject(db, earlier ? { key: earlier } : {});
         if (values.json) {
           io.out(JSON.stringify(findings, null, 2));
           return 0;

@@ -18,6 +18,9 @@ import { historyState, undo } from '../../../src-main/history/record.ts';
 import { detectProject } from '../../../src-main/pseudonymise/project.ts';
 import { applyFindings } from '../../../src-main/pseudonymise/apply.ts';
 import { listRuns, purgeOriginals } from '../../../src-main/pseudonymise/purge.ts';
+import { parseFile } from '../../../src-main/import/parse-file.ts';
+import { commitParsed } from '../../../src-main/import/commit.ts';
+import { writeFileSync } from 'node:fs';
 import { useTmp } from '../../helpers/tmp.ts';
 
 const tmp = useTmp('duiding-pseudo-');
@@ -130,5 +133,22 @@ describe('pseudonymisation apply and purge', () => {
     const reopened = openProjectDb(path);
     tmp.track({ close: () => reopened.close() });
     expect(reopened.sqlite.prepare('SELECT COUNT(*) FROM codings').pluck().get()).toBe(before);
+  });
+
+  it('a later import reuses the key: the same person gets the same pseudonym, a new one the next number', async () => {
+    const { db } = setup();
+    tmp.track({ close: () => db.close() });
+    const findings = detectProject(db);
+    for (const g of findings.groups) g.confirmed = true;
+    const result = applyFindings(db, findings);
+    const key = { project: 'x', createdAt: '2026-12-04T00:00:00Z', entries: result.key };
+    expect(result.key).toEqual(expect.arrayContaining([{ category: 'person', original: 'Gerrit Zwanenburg', replacement: '[naam 1]' }]));
+    const file = join(tmp.dir(), 'later.txt');
+    writeFileSync(file, 'Interviewer: Wie helpt u?\n\nRespondent: Gerrit Zwanenburg, en soms mevrouw Kerstens.\n');
+    const parsed = await parseFile({ path: file, speakers: { kind: 'auto' } });
+    commitParsed(db, parsed, { speakers: parsed.speakers.map((s) => ({ label: s.label, target: { kind: 'interviewer' as const } })) });
+    const later = new Map(detectProject(db, { key }).groups.map((g) => [g.text, g]));
+    expect(later.get('Gerrit Zwanenburg')).toMatchObject({ replacement: '[naam 1]', confirmed: true });
+    expect(later.get('Kerstens')).toMatchObject({ replacement: '[naam 2]', confirmed: false });
   });
 });

@@ -97,6 +97,11 @@ describe('duiding pseudonymise / leakcheck', () => {
     expect(withKey.code).toBe(1);
     expect(withKey.stdout).toContain('"Marieke Hoekstra" (origineel uit de sleutel, persoon)');
 
+    // Detection with the key of this run: what it replaced is confirmed with the same pseudonym.
+    const reused = await duiding(dir, ['pseudonymise', 'p.duiding', '--detect', '--key', keyPath, '--passphrase-file', join(keyDir, 'pw.txt')]);
+    expect(reused.code, reused.stderr).toBe(0);
+    expect(reused.stdout).not.toContain('Marieke');
+
     // A wrong passphrase: a clear message, exit 1.
     writeFileSync(join(keyDir, 'wrong.txt'), 'een ander wachtwoord\n');
     const wrong = await duiding(dir, ['leakcheck', 'p.duiding', join(keyDir, 'before.qdpx'), '--key', keyPath, '--passphrase-file', join(keyDir, 'wrong.txt')]);

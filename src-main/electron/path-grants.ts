@@ -29,12 +29,23 @@ export const PATH_CHANNELS: Record<string, { kind: GrantKind; paths: (payload: R
   'analysis.exportReport': { kind: 'write', paths: (p) => strings(p.path) },
   'analysis.saveChart': { kind: 'write', paths: (p) => strings(p.path) },
   'agreement.exportXlsx': { kind: 'write', paths: (p) => strings(p.path) },
+  'project.copyToShare': { kind: 'write', paths: (p) => strings(p.path) },
+  'exchange.qdpxExport': { kind: 'write', paths: (p) => strings(p.path) },
+  'exchange.qdcExport': { kind: 'write', paths: (p) => strings(p.path) },
+  'exchange.attributesExport': { kind: 'write', paths: (p) => strings(p.path) },
+  'exchange.qdpxPreview': { kind: 'read', paths: (p) => strings(p.path) },
+  'exchange.qdcPreview': { kind: 'read', paths: (p) => strings(p.path) },
+  'exchange.sheetPreview': { kind: 'read', paths: (p) => strings(p.path) },
+  'exchange.sheetApply': { kind: 'read', paths: (p) => strings(p.path) },
+  // The new project a REFI-QDA import creates (chosen in the new-project dialog).
+  'exchange.qdpxImport': { kind: 'write', paths: (p) => strings(p.target) },
 };
 
 /** Shell answers that are the user's choice, and what they allow. */
 export const GRANTING_CHANNELS: Record<string, { kind: GrantKind; paths: (data: unknown) => string[] }> = {
   'shell.openProjectDialog': { kind: 'read', paths: strings },
   'shell.importFilesDialog': { kind: 'read', paths: strings },
+  'shell.openFileDialog': { kind: 'read', paths: strings },
   'shell.exampleProjectPath': { kind: 'read', paths: strings },
   'shell.recentProjects': { kind: 'read', paths: (d) => (Array.isArray(d) ? d.map((r) => (r as { path?: unknown }).path) : []).filter((p): p is string => typeof p === 'string') },
   'shell.newProjectDialog': { kind: 'write', paths: strings },
@@ -71,7 +82,14 @@ export class PathGrants {
       if (pathProblem(path) !== null) continue;
       if (!set.has(key(path))) throw new DomainError('files.not_chosen', { file: basename(path) });
     }
-    if (rule.kind === 'write') for (const path of paths) set.delete(key(path));
+    // A write grant is used once; the file the user chose to write may then be
+    // opened (the project a REFI-QDA import or Save As just made).
+    if (rule.kind === 'write') {
+      for (const path of paths) {
+        set.delete(key(path));
+        this.#read.add(key(path));
+      }
+    }
   }
 }
 

@@ -7,7 +7,7 @@
 //                                               (backup copy, then migration)
 // The saveas mode imports only what the copy needs, so a round starts quickly.
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeProjectCopy } from '../../src-main/db/copy.ts';
 
@@ -28,7 +28,11 @@ if (mode === 'saveas') {
   const { openProjectDb } = await import('../../src-main/db/open.ts');
   for (let n = 0; ; n++) {
     const target = join(dir, `old-${tag}-${n}.duiding`);
-    copyFileSync(source, target);
+    // The test's own set-up copy goes in under a temporary name and is renamed
+    // whole: a kill that lands here (before "start n") must not leave a
+    // half-copied file that Duiding never wrote.
+    copyFileSync(source, `${target}.setup`);
+    renameSync(`${target}.setup`, target);
     say(`start ${n}`);
     openProjectDb(target).close();
     say(`done ${n}`);

@@ -67,9 +67,9 @@ type Call = [channel: string, payload: (path: string, codeIds: number[]) => unkn
 const CALLS: Call[] = [
   ['segments.export', (path, codeIds) => ({ codeIds, format: 'csv', path })],
   ['segments.export', (path, codeIds) => ({ codeIds, format: 'xlsx', path })],
-  ['analysis.exportReport', (path) => ({ options: {}, format: 'docx', path })],
-  ['analysis.exportReport', (path) => ({ options: {}, format: 'pdf', path })],
-  ['analysis.exportReport', (path) => ({ options: {}, format: 'csv', path })],
+  ['analysis.exportReport', (path) => ({ overrides: {}, format: 'docx', path })],
+  ['analysis.exportReport', (path) => ({ overrides: {}, format: 'pdf', path })],
+  ['analysis.exportReport', (path) => ({ overrides: {}, format: 'csv', path })],
   ['analysis.saveChart', (path) => ({ format: 'svg', data: SVG, path })],
   ['agreement.exportXlsx', (path) => ({ coders: ['Onderzoeker', 'Tweede codeur'], path })],
 ];

@@ -92,7 +92,7 @@ describe('segments.export: text cells never start a formula', () => {
   it('CSV read back with fast-csv: passages, roles, code and coder names neutralised; offsets still plain numbers', async () => {
     const { dispatch, dir, codeId } = await setup();
     const path = join(dir, 'fragmenten.csv');
-    ok(await dispatch('segments.export', { codeIds: [codeId], anonymise: false, format: 'csv', path }));
+    ok(await dispatch('segments.export', { codeIds: [codeId], anonymise: false, includeCoder: true, format: 'csv', path }));
     const cells = await csvCells(path);
     expectNeutralised(cells);
     expect(cells).toContain("'-Geld+op");
@@ -106,7 +106,7 @@ describe('segments.export: text cells never start a formula', () => {
   it('XLSX read back with exceljs: strings neutralised, offsets are numbers', async () => {
     const { dispatch, dir, codeId } = await setup();
     const path = join(dir, 'fragmenten.xlsx');
-    ok(await dispatch('segments.export', { codeIds: [codeId], anonymise: false, format: 'xlsx', path }));
+    ok(await dispatch('segments.export', { codeIds: [codeId], anonymise: false, includeCoder: true, format: 'xlsx', path }));
     const cells = await xlsxCells(path);
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
     // An XML reader hands a CR in text back as LF; the apostrophe is there all the same.
@@ -121,7 +121,7 @@ describe('analysis.exportReport: CSV and XLSX never start a formula', () => {
   it('CSV (the appendix matrix): the hostile code name is neutralised, counts stay numbers', async () => {
     const { dispatch, dir } = await setup();
     const path = join(dir, 'rapport.csv');
-    ok(await dispatch('analysis.exportReport', { options: { countsInWords: false }, format: 'csv', path }));
+    ok(await dispatch('analysis.exportReport', { overrides: { countsInWords: false, anonymise: false, coderNames: true }, format: 'csv', path }));
     const cells = await csvCells(path);
     for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(RUNS_AS_FORMULA);
     expect(cells.some((c) => c.trim() === "'-Geld+op" || c === "'    -Geld+op" || /^'\s*-Geld\+op$/.test(c))).toBe(true);
@@ -131,7 +131,7 @@ describe('analysis.exportReport: CSV and XLSX never start a formula', () => {
   it('XLSX (matrix, quotes, codebook, segments): no formula cell, no string that starts one', async () => {
     const { dispatch, dir } = await setup();
     const path = join(dir, 'rapport.xlsx');
-    ok(await dispatch('analysis.exportReport', { options: { countsInWords: false }, format: 'xlsx', path }));
+    ok(await dispatch('analysis.exportReport', { overrides: { countsInWords: false, anonymise: false, coderNames: true }, format: 'xlsx', path }));
     const cells = await xlsxCells(path);
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
     const strings = cells.filter((c) => c.type === ExcelJS.ValueType.String).map((c) => c.value as string);

@@ -317,7 +317,7 @@ describe('main process lifecycle', () => {
     const target = join(fake.documents, 'rapport.pdf');
     fake.dialogAnswers.push(target);
     await invoke('shell.saveFileDialog', { defaultName: 'rapport', extension: 'pdf' });
-    expect(await invoke('analysis.exportReport', { options: {}, format: 'pdf', path: target })).toMatchObject({ ok: true });
+    expect(await invoke('analysis.exportReport', { overrides: {}, format: 'pdf', path: target })).toMatchObject({ ok: true });
     expect(readFileSync(target, 'latin1')).toMatch(/^%PDF-fake \d{4,}$/);
     const printWindow = fake.windows.find((w) => w.options?.webPreferences?.partition === 'duiding-pdf')!;
     expect(printWindow.loaded).toEqual(['app://report/report.html']);

@@ -24,14 +24,14 @@ describe('path grants', () => {
         const shape = (def.input as { shape?: Record<string, unknown> }).shape ?? {};
         return 'path' in shape || 'paths' in shape;
       })
-      .map(([name]) => name)
-      .sort();
-    expect(Object.keys(PATH_CHANNELS).sort()).toEqual(withPaths);
+      .map(([name]) => name);
+    // Plus the one channel whose file field has another name: the new project a REFI-QDA import writes.
+    expect(Object.keys(PATH_CHANNELS).sort()).toEqual([...withPaths, 'exchange.qdpxImport'].sort());
   });
 
   it('refuses a path nobody chose, before dispatch, with a message that names the file', async () => {
     const { guarded, calls } = setup();
-    const r = await guarded('analysis.exportReport', { options: {}, format: 'docx', path: '/home/r/Documenten/proefschrift.docx' });
+    const r = await guarded('analysis.exportReport', { overrides: {}, format: 'docx', path: '/home/r/Documenten/proefschrift.docx' });
     expect(r).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
     if (!r.ok) expect(r.error.message).toContain('proefschrift.docx is niet geopend of geschreven');
     expect(calls).toEqual([]);
@@ -68,6 +68,9 @@ describe('path grants', () => {
       expect(await guarded('project.open', { path }), path).toMatchObject({ ok: true });
       expect(await guarded('project.saveAs', { path }), path).toMatchObject({ ok: false });
     }
+    // A file the user chose to write may be opened afterwards (the new project of a REFI-QDA import), not written again.
+    expect(await guarded('project.open', { path: '/r/nieuw.duiding' })).toMatchObject({ ok: true });
+    expect(await guarded('project.saveAs', { path: '/r/nieuw.duiding' })).toMatchObject({ ok: false });
     // The same file under another spelling of the same folder is the same choice.
     expect(await guarded('project.open', { path: '/r/./sub/../open.duiding' })).toMatchObject({ ok: true });
   });

@@ -37,4 +37,6 @@ export const COMMANDS: readonly CliCommandEntry[] = [
   { name: 'copy', load: async () => (await import('./commands/team.ts')).copyCommand },
   { name: 'changes', load: async () => (await import('./commands/team.ts')).changesCommand },
   { name: 'merge', load: async () => (await import('./commands/team.ts')).mergeCommand },
+  { name: 'pseudonymise', load: async () => (await import('./commands/pseudonymise.ts')).pseudonymiseCommand },
+  { name: 'leakcheck', load: async () => (await import('./commands/leakcheck.ts')).leakcheckCommand },
 ];

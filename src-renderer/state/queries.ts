@@ -42,7 +42,8 @@ const TAG_KEYS: Record<EntityTag, readonly Filter[]> = {
  */
 export function invalidateTags(client: QueryClient, tags: readonly EntityTag[]): void {
   // The marks in the open transcript first: the bridge answers in order, and they are what the user looks at.
-  if (tags.includes('codings') && !tags.includes('sources') && !tags.includes('participants')) void refreshSourceCodings(client);
+  // A memo on a coding shows as a mark beside it (issue 11 §2), so memos refresh the codings too.
+  if ((tags.includes('codings') || tags.includes('memos')) && !tags.includes('sources') && !tags.includes('participants')) void refreshSourceCodings(client);
   for (const tag of tags) for (const filter of TAG_KEYS[tag]) void client.invalidateQueries(filter);
 }
 

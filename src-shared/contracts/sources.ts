@@ -31,6 +31,8 @@ export interface CodingView {
   start: number;
   end: number;
   isKeyQuote: boolean;
+  /** A memo is attached to this coding (issue 11 §2: shown as a mark in the text and the margin). */
+  hasMemo: boolean;
 }
 
 export interface SourceDetail {

@@ -57,7 +57,7 @@ describe('narrow change cost', () => {
       if (event === 'project.changed') tags.push((payload as AppEvents['project.changed']).tags);
     });
     const [codingId] = ok<number[]>(await dispatch('codings.apply', { sourceId, codeId, ranges: [{ start: 4, end: 10 }] }));
-    expect(ok(await dispatch('sources.codings', { id: sourceId }))).toEqual([{ id: codingId, codeId, start: 4, end: 10, isKeyQuote: false }]);
+    expect(ok(await dispatch('sources.codings', { id: sourceId }))).toEqual([{ id: codingId, codeId, start: 4, end: 10, isKeyQuote: false, hasMemo: false }]);
     ok(await dispatch('history.undo', {}));
     expect(ok(await dispatch('sources.codings', { id: sourceId }))).toEqual([]);
     ok(await dispatch('history.redo', {}));

@@ -48,7 +48,7 @@ export async function applyToSelection(codeId: number): Promise<boolean> {
   if (sourceId === undefined || ranges.length === 0) return false;
   useCoding.getState().setTarget(null);
   const temporary = ranges.map(() => provisional--);
-  patchCodings(sourceId, (codings) => [...codings, ...ranges.map((r, i) => ({ id: temporary[i]!, codeId, start: r.start, end: r.end, isKeyQuote: false }))]);
+  patchCodings(sourceId, (codings) => [...codings, ...ranges.map((r, i) => ({ id: temporary[i]!, codeId, start: r.start, end: r.end, isKeyQuote: false, hasMemo: false }))]);
   try {
     const ids = await call('codings.apply', { sourceId, codeId, ranges });
     // Stored: the marks take their real ids at once (the codings refresh that follows agrees).

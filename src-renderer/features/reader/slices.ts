@@ -27,7 +27,7 @@ export function sliceByTurn(turns: readonly TurnView[], codings: readonly Coding
       cache.delete(turn.id);
       continue;
     }
-    const key = mine.map((c) => `${c.id}:${c.codeId}:${c.start}:${c.end}:${c.isKeyQuote ? 1 : 0}`).join(',');
+    const key = mine.map((c) => `${c.id}:${c.codeId}:${c.start}:${c.end}:${c.isKeyQuote ? 1 : 0}${c.hasMemo ? 1 : 0}`).join(',');
     const hit = cache.get(turn.id);
     if (hit && hit.key === key) out[t] = hit.codings;
     else {

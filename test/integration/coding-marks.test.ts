@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
 import { Session } from '../../src-main/session.ts';
 import { addSource } from '../../src-main/sources/sources.ts';
-import type { AppEvents, CodingView, MemoView } from '../../src-shared/contracts/index.ts';
+import type { AppEvents, CodingView } from '../../src-shared/contracts/index.ts';
+import type { MemoView } from '../../src-shared/contracts/memos.ts';
 import type { Result } from '../../src-shared/errors.ts';
 import { useTmp } from '../helpers/tmp.ts';
 

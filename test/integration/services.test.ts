@@ -105,8 +105,8 @@ describe('codings', () => {
     const b = addCoding(db, { ...ids, start: 0, end: 6 });
     const src = getSource(db, ids.sourceId);
     expect(src.codings).toEqual([
-      { id: b, codeId: ids.codeId, start: 0, end: 6, isKeyQuote: false },
-      { id: a, codeId: ids.codeId, start: 2, end: 4, isKeyQuote: true },
+      { id: b, codeId: ids.codeId, start: 0, end: 6, isKeyQuote: false, hasMemo: false },
+      { id: a, codeId: ids.codeId, start: 2, end: 4, isKeyQuote: true, hasMemo: true },
     ]);
     expect(src.text.slice(2, 4)).toBe('😀');
   });

@@ -35,7 +35,7 @@ describe('word steps (keyboard boundaries)', () => {
 
 describe('per-turn coding slices', () => {
   const turns = [0, 100, 200].map((start, i) => ({ id: i + 1, start, end: start + 90 }) as TurnView);
-  const c = (id: number, start: number, end: number): CodingView => ({ id, codeId: 1, start, end, isKeyQuote: false });
+  const c = (id: number, start: number, end: number): CodingView => ({ id, codeId: 1, start, end, isKeyQuote: false, hasMemo: false });
 
   it('gives each turn the codings overlapping it, including ones spanning turns', () => {
     const slices = sliceByTurn(turns, [c(1, 10, 20), c(2, 50, 150), c(3, 210, 220)], new Map());

@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Toolbar } from 'react-aria-components';
 import type { CodeRow } from '../../../src-shared/contracts/index.ts';
+import { NameTip } from '../../components/NameTip.tsx';
 import { useUi } from '../../state/ui-store.ts';
 import { useCodes, useCurrentProject } from '../../state/queries.ts';
 import { applyInVivo, applyToSelection } from './actions.ts';
@@ -9,11 +10,13 @@ import { pinnedSlots, usePins } from './pins-store.ts';
 import { setQuickKeys } from './quick-keys.ts';
 
 function Chip({ code, keyLabel, disabled }: { code: CodeRow; keyLabel: string | null; disabled: boolean }) {
+  const nameRef = useRef<HTMLSpanElement>(null);
   return (
     <Button className="chip" isDisabled={disabled} onPress={() => void applyToSelection(code.id)}>
       {keyLabel && <kbd>{keyLabel}</kbd>}
       <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-      <span className="chip__name" title={code.name}>{code.name}</span>
+      <span className="chip__name" ref={nameRef}>{code.name}</span>
+      <NameTip nameRef={nameRef} name={code.name} />
     </Button>
   );
 }

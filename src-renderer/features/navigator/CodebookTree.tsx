@@ -6,6 +6,7 @@ import { useUi } from '../../state/ui-store.ts';
 import { selectedId } from '../../components/selection.ts';
 import { applyToSelection } from '../coding/actions.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { NameTip } from '../../components/NameTip.tsx';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
 import type { CodeRow } from '../../../src-shared/contracts/index.ts';
 import { nest, type Nested } from '../../../src-shared/domain/code-tree.ts';
@@ -22,6 +23,7 @@ type TreeNode = Nested<CodeRow>;
 
 function CodeItem({ node, rows }: { node: TreeNode; rows: readonly CodeRow[] }) {
   const { t } = useTranslation();
+  const nameRef = useRef<HTMLSpanElement>(null);
   const code = node.item;
   // Parents show their subtree's total, as users know from other QDA tools.
   const shown = node.children.length > 0 ? code.totals : code.counts;
@@ -47,7 +49,8 @@ function CodeItem({ node, rows }: { node: TreeNode; rows: readonly CodeRow[] }) 
               <span className="tree-chevron" aria-hidden="true" />
             )}
             <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-            <span className={`tree-name tree-name--${code.role}`}>{code.name}</span>
+            <span className={`tree-name tree-name--${code.role}`} ref={nameRef}>{code.name}</span>
+            <NameTip nameRef={nameRef} name={code.name} />
             <span className="count" aria-label={t('shell.segments', { count: shown.segments })}>
               {shown.segments}
             </span>

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CodeRow, CodingView } from '../../../src-shared/contracts/index.ts';
+import { NameTip } from '../../components/NameTip.tsx';
 import { useUi } from '../../state/ui-store.ts';
 import { CODING_DRAG_TYPE } from './coding-drag.ts';
 
@@ -94,32 +96,54 @@ export function CodingMargin({ textRef, codings, codeById, selected, active }: {
       {bars.map((bar) => {
         const coding = codingById.get(bar.id);
         const code = coding ? codeById.get(coding.codeId) : undefined;
-        if (!code) return null;
-        const isSelected = selectedIds.includes(bar.id);
+        if (!coding || !code) return null;
         return (
-          <button
-            type="button"
-            key={bar.id}
-            tabIndex={active ? 0 : -1}
-            data-coding={bar.id}
-            className={`margin-bar${isSelected ? ' margin-bar--selected' : ''}`}
-            style={{ top: bar.top, height: bar.height, left: bar.lane * LANE_WIDTH, '--code-color': code.color } as React.CSSProperties}
-            aria-label={code.name}
-            aria-pressed={isSelected}
-            onClick={() => useUi.getState().selectCodings([bar.id])}
-            draggable
-            onDragStart={(e) => {
-              e.dataTransfer.setData(CODING_DRAG_TYPE, String(bar.id));
-              e.dataTransfer.setData('text/plain', code.name);
-              e.dataTransfer.effectAllowed = 'move';
-              useUi.getState().selectCodings([bar.id]);
-            }}
-            title={code.name}
-          >
-            <span className="margin-bar__label" style={{ left: (lanes - bar.lane) * LANE_WIDTH - 2, top: bar.labelTop - bar.top, maxWidth: Math.max(40, marginWidth - 4 - lanes * LANE_WIDTH) }}>{code.name}</span>
-          </button>
+          <MarginBar key={bar.id} bar={bar} coding={coding} code={code} active={active} selected={selectedIds.includes(bar.id)}
+            labelStyle={{ left: (lanes - bar.lane) * LANE_WIDTH - 2, top: bar.labelTop - bar.top, maxWidth: Math.max(40, marginWidth - 4 - lanes * LANE_WIDTH) }} />
         );
       })}
     </div>
+  );
+}
+
+/**
+ * One bar: its code's name beside it, with a star for a key quote and a note
+ * for a memo (issue 11 §2: shapes, not colour alone, and named for screen
+ * readers); the full name in a tooltip when the label is cut off (§1).
+ */
+function MarginBar({ bar, coding, code, active, selected, labelStyle }: {
+  bar: Bar; coding: CodingView; code: CodeRow; active: boolean; selected: boolean; labelStyle: React.CSSProperties;
+}) {
+  const { t } = useTranslation();
+  const nameRef = useRef<HTMLSpanElement>(null);
+  const label = [code.name, coding.isKeyQuote ? t('workspace.marks.keyQuote') : null, coding.hasMemo ? t('workspace.marks.memo') : null]
+    .filter(Boolean).join(', ');
+  return (
+    <button
+      type="button"
+      tabIndex={active ? 0 : -1}
+      data-coding={bar.id}
+      data-key-quote={coding.isKeyQuote || undefined}
+      data-memo={coding.hasMemo || undefined}
+      className={`margin-bar${selected ? ' margin-bar--selected' : ''}`}
+      style={{ top: bar.top, height: bar.height, left: bar.lane * LANE_WIDTH, '--code-color': code.color } as React.CSSProperties}
+      aria-label={label}
+      aria-pressed={selected}
+      onClick={() => useUi.getState().selectCodings([bar.id])}
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData(CODING_DRAG_TYPE, String(bar.id));
+        e.dataTransfer.setData('text/plain', code.name);
+        e.dataTransfer.effectAllowed = 'move';
+        useUi.getState().selectCodings([bar.id]);
+      }}
+    >
+      <span className="margin-bar__label" style={labelStyle}>
+        {coding.isKeyQuote && <span className="mark-glyph mark-glyph--key" aria-hidden="true">★</span>}
+        {coding.hasMemo && <span className="mark-glyph mark-glyph--memo" aria-hidden="true" />}
+        <span className="margin-bar__name" ref={nameRef}>{code.name}</span>
+      </span>
+      <NameTip nameRef={nameRef} name={label} />
+    </button>
   );
 }

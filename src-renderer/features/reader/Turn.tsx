@@ -47,6 +47,20 @@ function Handle({ edge, codingId, label }: { edge: 'start' | 'end'; codingId: nu
   );
 }
 
+/**
+ * Key quotes and memos as marks in the text (issue 11 §2): a star where a key
+ * quote starts in this turn, a note where a coding with a memo ends. Drawn by
+ * CSS (no characters in the text, so offsets and selections are untouched).
+ */
+function pieceMarks(piece: { start: number; end: number }, under: readonly CodingView[], turn: TurnView) {
+  return {
+    key: under.some((c) => c.isKeyQuote),
+    memo: under.some((c) => c.hasMemo),
+    keyStart: under.some((c) => c.isKeyQuote && Math.max(c.start, turn.start) === piece.start),
+    memoEnd: under.some((c) => c.hasMemo && Math.min(c.end, turn.end) === piece.end),
+  };
+}
+
 export const Turn = memo(function Turn(props: Props) {
   return props.turn.kind === 'note'
     ? <NoteTurn turn={props.turn} index={props.index} text={props.text} active={props.active} />
@@ -95,6 +109,7 @@ function SpeechTurn({ turn, index, text, codings, codeById, selected, active }: 
               const codes = piece.ids.map((id) => codeById.get(byId.get(id)!.codeId)).filter((c) => c !== undefined);
               const first = codes[0];
               const isSelected = piece.ids.some((id) => selectedIds.includes(id));
+              const marks = pieceMarks(piece, piece.ids.map((id) => byId.get(id)!), turn);
               return (
                 <mark
                   key={piece.start}
@@ -103,9 +118,9 @@ function SpeechTurn({ turn, index, text, codings, codeById, selected, active }: 
                     // A click (not the end of a drag) picks the codings under it.
                     if (window.getSelection()?.isCollapsed !== false) useUi.getState().selectCodings(piece.ids);
                   }}
-                  className={`coding${codes.length > 1 ? ' coding--overlap' : ''}${isSelected ? ' coding--selected' : ''}`}
+                  className={`coding${codes.length > 1 ? ' coding--overlap' : ''}${isSelected ? ' coding--selected' : ''}${marks.keyStart ? ' coding--key-start' : ''}${marks.memoEnd ? ' coding--memo-end' : ''}`}
                   style={{ '--code-color': first?.color ?? '#999999' } as React.CSSProperties}
-                  title={codes.map((c) => c.name).join(' · ')}
+                  title={[codes.map((c) => c.name).join(' · '), marks.key ? t('workspace.marks.keyQuote') : null, marks.memo ? t('workspace.marks.memo') : null].filter(Boolean).join(' — ')}
                 >
                   {startHandle}{slice}{endHandle}
                 </mark>

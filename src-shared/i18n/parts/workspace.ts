@@ -35,6 +35,10 @@ export const nl = {
     log: {
       passage: '— in “{{source}}”, beurt {{turn}}',
     },
+    marks: {
+      keyQuote: 'citaat',
+      memo: 'met memo',
+    },
     panes: {
       navigator: 'Navigator',
       resizeNavigator: 'Breedte van de navigator',
@@ -75,6 +79,10 @@ export const en: Widen<typeof nl> = {
     },
     log: {
       passage: '— in “{{source}}”, turn {{turn}}',
+    },
+    marks: {
+      keyQuote: 'key quote',
+      memo: 'with memo',
     },
     panes: {
       navigator: 'Navigator',

@@ -11,14 +11,19 @@ import { DomainError } from '../../src-shared/errors.ts';
 import {
   AUTOCODE_MAX_HITS,
   type AutocodeExtent,
+  AUTOCODE_PASSAGE_CHARS,
+  AUTOCODE_PREVIEW_PASSAGES,
+  type AutocodePassage,
   type AutocodePreview,
   type AutocodeResult,
+  type AutocodeSummary,
   type SearchHit,
 } from '../../src-shared/contracts/search.ts';
 import { isValidRange } from '../../src-shared/domain/text.ts';
 import { recordAction } from '../history/record.ts';
 import { codingInserter } from '../services/codings.ts';
 import { searchText, type SearchOptions } from './search.ts';
+import { SPACE, sentenceOf } from './sentences.ts';
 
 export interface AutocodeOptions extends Omit<SearchOptions, 'limit' | 'context'> {
   codeId: number;
@@ -32,7 +37,7 @@ interface Range {
   end: number;
 }
 
-interface Plan extends AutocodePreview {
+interface Plan extends AutocodeSummary {
   /** New ranges per source, in source order. */
   ranges: { sourceId: number; start: number; end: number }[];
 }
@@ -85,37 +90,6 @@ function passageOf(text: string, turns: readonly Range[], at: number): Range {
   const before = text.lastIndexOf('\n\n', at);
   const after = text.indexOf('\n\n', at);
   return { start: before < 0 ? 0 : before + 2, end: after < 0 ? text.length : after };
-}
-
-const SENTENCE_END = /[.!?…]/;
-const CLOSERS = /["'”’)\]»]/;
-const SPACE = /\s/;
-
-/** The sentence(s) around [start, end) inside the passage: from after the previous sentence end to the next one (with closing quotes). */
-function sentenceOf(text: string, passage: Range, start: number, end: number): Range {
-  let s = start;
-  while (s > passage.start) {
-    const c = text[s - 1]!;
-    if (SPACE.test(c)) {
-      let p = s - 1;
-      while (p > passage.start && SPACE.test(text[p - 1]!)) p--;
-      while (p > passage.start && CLOSERS.test(text[p - 1]!)) p--;
-      if (p > passage.start && SENTENCE_END.test(text[p - 1]!)) break;
-      if (text[s - 1] === '\n') break; // a line break ends a sentence too
-    }
-    s--;
-  }
-  let e = end;
-  while (e < passage.end) {
-    const c = text[e]!;
-    if (c === '\n') break;
-    e++;
-    if (SENTENCE_END.test(c)) {
-      while (e < passage.end && (SENTENCE_END.test(text[e]!) || CLOSERS.test(text[e]!))) e++;
-      if (e >= passage.end || SPACE.test(text[e]!)) break;
-    }
-  }
-  return { start: s, end: e };
 }
 
 /** Whitespace off both ends (a range that is only whitespace stays as it is). */
@@ -176,10 +150,32 @@ function plan(db: ProjectDb, options: AutocodeOptions): Plan {
   };
 }
 
-/** What an autocode would do, without writing anything. */
+/** A passage's words for the preview: whole, or cut at a word after `max` characters. */
+function excerpt(text: string, start: number, end: number, max: number): { text: string; cut: boolean } {
+  if (end - start <= max) return { text: text.slice(start, end), cut: false };
+  let e = start + max;
+  while (e > start + max / 2 && !SPACE.test(text[e]!)) e--;
+  if (e <= start + max / 2) e = start + max;
+  // Never between the halves of a surrogate pair.
+  const c = text.charCodeAt(e - 1);
+  if (c >= 0xd800 && c <= 0xdbff) e--;
+  return { text: text.slice(start, e).trimEnd(), cut: true };
+}
+
+/** What an autocode would do, without writing anything: the counts, and the first passages it would code. */
 export function autocodePreview(db: ProjectDb, options: AutocodeOptions): AutocodePreview {
-  const { ranges: _ranges, ...preview } = plan(db, options);
-  return preview;
+  const { ranges, ...summary } = plan(db, options);
+  const source = db.sqlite.prepare('SELECT name, text FROM sources WHERE id = ?');
+  const read = new Map<number, { name: string; text: string }>();
+  const passages: AutocodePassage[] = ranges.slice(0, AUTOCODE_PREVIEW_PASSAGES).map((r) => {
+    let s = read.get(r.sourceId);
+    if (!s) {
+      s = source.get(r.sourceId) as { name: string; text: string };
+      read.set(r.sourceId, s);
+    }
+    return { ...r, sourceName: s.name, ...excerpt(s.text, r.start, r.end, AUTOCODE_PASSAGE_CHARS) };
+  });
+  return { ...summary, passages };
 }
 
 /** Codes the hits' ranges with the code as one undoable action; computed in the same transaction as the writes. */

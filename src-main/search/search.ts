@@ -23,6 +23,7 @@ import { parseQuery, toFtsMatch } from './query.ts';
 import { Matcher, type Range } from './match.ts';
 import { textCache, type SourceText } from './texts.ts';
 import { codedStretches, touchesCoded } from './coded-scope.ts';
+import { sentencesAround } from './sentences.ts';
 
 export interface SearchOptions {
   query: string;
@@ -39,6 +40,11 @@ export interface SearchOptions {
   limit?: number;
   /** Characters of context on each side (default 60), cut at word boundaries. */
   context?: number;
+  /**
+   * Context in whole sentences: the match's sentence and this many either side, within the
+   * speaker's turn; `context` then caps each side (a very long sentence is cut at a word).
+   */
+  sentences?: number;
 }
 
 interface Speaker {
@@ -372,7 +378,8 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
       for (const r of ranges) {
         if (hits.length > limit) return;
         if (coded && !touchesCoded(coded.get(sourceId), r)) continue;
-        const { before, after } = keywordInContext(src.text, r, passage.start, passage.end, context);
+        const within = options.sentences ? sentencesAround(src.text, passage, r, options.sentences) : passage;
+        const { before, after } = keywordInContext(src.text, r, within.start, within.end, context);
         hits.push({
           sourceId,
           sourceName: src.name,

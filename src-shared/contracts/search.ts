@@ -28,6 +28,8 @@ export const searchInputSchema = z.object({
   limit: z.number().int().min(1).max(100_000).default(SEARCH_DEFAULT_LIMIT),
   /** Characters of context on each side of a match (cut at word boundaries). */
   context: z.number().int().min(0).max(2000).default(60),
+  /** Context in whole sentences either side of the match's sentence (issue 11 §4); `context` then caps each side. */
+  sentences: z.number().int().min(0).max(3).optional(),
 }).strict();
 
 /** One match with keyword-in-context. Offsets are UTF-16 code units into the source text: text.slice(start, end) === match. */
@@ -76,7 +78,8 @@ export const autocodeInputSchema = z.object({
   coder: z.string().min(1).max(200).optional(),
 }).strict();
 
-export interface AutocodePreview {
+/** What an autocode does, in numbers (the preview adds the passages, the result the coding ids). */
+export interface AutocodeSummary {
   codeName: string;
   /** Hits the autocode starts from (all, or the chosen ones). */
   hits: number;
@@ -90,7 +93,28 @@ export interface AutocodePreview {
   truncated: boolean;
 }
 
-export interface AutocodeResult extends AutocodePreview {
+/** The most passages a preview lists (the counts cover all of them). */
+export const AUTOCODE_PREVIEW_PASSAGES = 200;
+/** A listed passage's words are cut (at a word) beyond this many characters. */
+export const AUTOCODE_PASSAGE_CHARS = 280;
+
+/** One passage an autocode would code, exactly the range it would write (issue 11 §4). */
+export interface AutocodePassage {
+  sourceId: number;
+  sourceName: string;
+  start: number;
+  end: number;
+  /** text.slice(start, end), cut at a word after AUTOCODE_PASSAGE_CHARS (then `cut`). */
+  text: string;
+  cut: boolean;
+}
+
+export interface AutocodePreview extends AutocodeSummary {
+  /** The first AUTOCODE_PREVIEW_PASSAGES new codings, in transcript order: what the user confirms. */
+  passages: AutocodePassage[];
+}
+
+export interface AutocodeResult extends AutocodeSummary {
   /** Ids of the codings made. */
   codingIds: number[];
 }

@@ -11,7 +11,7 @@ import { addParticipant } from '../../src-main/participants/participants.ts';
 import { createCode } from '../../src-main/services/codebook-edit.ts';
 import { Session } from '../../src-main/session.ts';
 import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
-import type { AutocodePreview, AutocodeResult, SearchResult } from '../../src-shared/contracts/search.ts';
+import { AUTOCODE_PASSAGE_CHARS, AUTOCODE_PREVIEW_PASSAGES, type AutocodePreview, type AutocodeResult, type SearchResult } from '../../src-shared/contracts/search.ts';
 import type { Result } from '../../src-shared/errors.ts';
 import type { EntityTag } from '../../src-shared/contracts/index.ts';
 
@@ -84,7 +84,13 @@ describe('search.autocode', () => {
     const scope = { query: 'huisartsen', interviewer: false, codeId: t.code };
     const preview = await t.ok<AutocodePreview>('search.autocodePreview', scope);
     // Anna: huisartsen, huisarts; Carla: huisarts; notes: huisarts. Interviewer left out.
-    expect(preview).toEqual({ codeName: 'Huisartsenzorg', hits: 4, newCodings: 4, sources: 3, alreadyCoded: 0, truncated: false });
+    const { passages, ...counts } = preview;
+    expect(counts).toEqual({ codeName: 'Huisartsenzorg', hits: 4, newCodings: 4, sources: 3, alreadyCoded: 0, truncated: false });
+    // Issue 11 §4: the preview lists the passages it will code.
+    expect(passages.map((p) => [p.sourceName, p.text, p.cut])).toEqual([
+      ['Interview Twente', 'huisartsen', false], ['Interview Twente', 'huisarts', false],
+      ['Interview Achterhoek', 'huisarts', false], ['Notities', 'huisarts', false],
+    ]);
     expect(t.codings()).toEqual([]); // a preview writes nothing
     expect(t.historyCount()).toBe(0);
 
@@ -92,6 +98,8 @@ describe('search.autocode', () => {
     expect(result.newCodings).toBe(4);
     expect(result.codingIds).toHaveLength(4);
     expect(t.codedText()).toEqual(['huisartsen', 'huisarts', 'huisarts', 'huisarts']);
+    // What was listed is exactly what was written.
+    expect(t.codings()).toEqual(passages.map(({ sourceId, start, end }) => ({ sourceId, start, end })));
     expect(t.historyCount()).toBe(1);
     const entry = t.sqlite.prepare('SELECT label, params FROM history ORDER BY id DESC LIMIT 1').get() as { label: string; params: string };
     expect(entry.label).toBe('search.history.autocoded');
@@ -221,5 +229,61 @@ describe('search.autocode', () => {
     const r = await t.ok<AutocodeResult>('search.autocode', { query: '" * "', codeId: t.code });
     expect(r.codingIds).toEqual([]);
     expect(t.historyCount()).toBe(0);
+  });
+});
+
+describe('issue 11 §4: the preview lists passages; hits carry a sentence of context either side', () => {
+  it('lists the sentences an autocode by sentence will code, cut at a word when long, at most AUTOCODE_PREVIEW_PASSAGES', async () => {
+    const t = await setup();
+    const preview = await t.ok<AutocodePreview>('search.autocodePreview', { query: 'huisarts', interviewer: false, codeId: t.code, extent: 'sentence' });
+    expect(preview.passages.map((p) => p.text)).toEqual([
+      'De huisartsen in de wijk zijn betrokken.', 'Met de huisarts bel ik vaak!', 'Ik ga naar mijn huisarts.', 'De huisarts belt terug.',
+    ]);
+    for (const p of preview.passages) expect(t.texts.get(p.sourceId)!.slice(p.start, p.end)).toBe(p.text);
+
+    const db = t.session.requireProject();
+    const long = `De huisarts ${'zegt heel veel woorden achter elkaar '.repeat(12)}en stopt.`;
+    const id = addSource(db, { name: 'Lang', originalFormat: 'txt', text: long });
+    const one = await t.ok<AutocodePreview>('search.autocodePreview', { query: 'huisarts', sourceIds: [id], codeId: t.code, extent: 'sentence' });
+    const [p] = one.passages;
+    expect(p!.cut).toBe(true);
+    expect(p!.text.length).toBeLessThanOrEqual(AUTOCODE_PASSAGE_CHARS);
+    expect(long.startsWith(p!.text)).toBe(true);
+    expect(long[p!.text.length]).toBe(' '); // cut between words
+    expect(p!.end).toBe(long.length); // the coding itself is the whole sentence
+
+    // Many hits: the list stops at the cap, the counts do not.
+    const many = Array.from({ length: AUTOCODE_PREVIEW_PASSAGES + 30 }, (_, i) => `Zin ${i} over de huisarts.`).join(' ');
+    const big = addSource(db, { name: 'Veel', originalFormat: 'txt', text: many });
+    const capped = await t.ok<AutocodePreview>('search.autocodePreview', { query: 'huisarts', sourceIds: [big], codeId: t.code });
+    expect(capped.newCodings).toBe(AUTOCODE_PREVIEW_PASSAGES + 30);
+    expect(capped.passages).toHaveLength(AUTOCODE_PREVIEW_PASSAGES);
+  });
+
+  it('search.text with sentences: 1 gives the sentence before and after, within the turn, never cut mid-word', async () => {
+    const t = await setup();
+    const db = t.session.requireProject();
+    const text = 'Eerst iets anders. Dan een zin ervoor. Wij bellen de huisarts vaak. Daarna een zin erna. Deze valt erbuiten.\n\nNieuwe alinea.';
+    const id = addSource(db, { name: 'Context', originalFormat: 'txt', text });
+    const [hit] = (await t.ok<SearchResult>('search.text', { query: 'huisarts', sourceIds: [id], sentences: 1, context: 300 })).hits;
+    expect(hit!.before).toBe('Dan een zin ervoor. Wij bellen de ');
+    expect(hit!.after).toBe(' vaak. Daarna een zin erna.');
+    expect(text.slice(hit!.start - hit!.before.length, hit!.end + hit!.after.length)).toBe(`${hit!.before}${hit!.match}${hit!.after}`);
+
+    // In the turn's first sentence nothing comes before; a paragraph break ends the context.
+    const [first] = (await t.ok<SearchResult>('search.text', { query: 'huisarts', sourceIds: [t.s2], sentences: 1, context: 300 })).hits;
+    expect(first!.before).toBe('Ik ga naar mijn ');
+    expect(first!.after).toBe('. Die luistert.');
+
+    // A very long sentence is capped by `context`, cut at a space on both sides.
+    const words = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda '.repeat(6);
+    const longText = `${words}huisarts ${words}einde.`;
+    const lid = addSource(db, { name: 'Lang', originalFormat: 'txt', text: longText });
+    const [capped] = (await t.ok<SearchResult>('search.text', { query: 'huisarts', sourceIds: [lid], sentences: 1, context: 80 })).hits;
+    expect(capped!.before.length).toBeLessThanOrEqual(80);
+    expect(capped!.after.length).toBeLessThanOrEqual(80);
+    const from = capped!.start - capped!.before.length;
+    expect(longText[from - 1]).toMatch(/\s/);
+    expect(longText[capped!.end + capped!.after.length]).toMatch(/\s/);
   });
 });

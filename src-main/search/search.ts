@@ -380,6 +380,9 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
         if (coded && !touchesCoded(coded.get(sourceId), r)) continue;
         const within = options.sentences ? sentencesAround(src.text, passage, r, options.sentences) : passage;
         const { before, after } = keywordInContext(src.text, r, within.start, within.end, context);
+        const cut = options.sentences
+          ? { cut: { before: r.start - before.length > within.start, after: r.end + after.length < within.end } }
+          : {};
         hits.push({
           sourceId,
           sourceName: src.name,
@@ -394,6 +397,7 @@ export function searchText(db: ProjectDb, options: SearchOptions): SearchResult 
           role: turn.role,
           region: turn.region,
           isInterviewer: turn.isInterviewer,
+          ...cut,
         });
       }
     }

@@ -21,3 +21,9 @@ export const MATRIX_COUNTS = ['segments', 'participants', 'sources'] as const;
 export const COOCCURRENCE_MODES = ['overlap', 'turn'] as const;
 // analysis.ts
 export const REPORT_FORMATS = ['docx', 'html', 'md', 'pdf', 'xlsx', 'csv'] as const;
+
+/**
+ * The context the search view asks for (issue 11 §4): the match's sentence and one either
+ * side, within the turn; a very long sentence is cut at a word after 240 characters each side.
+ */
+export const SEARCH_CONTEXT = { sentences: 1, context: 240 } as const;

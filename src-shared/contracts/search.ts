@@ -52,6 +52,8 @@ export interface SearchHit {
   region: string | null;
   /** Interviewer turns are searched too, but never count for a perspective. */
   isInterviewer: boolean;
+  /** With `sentences`: the context stops short of the sentence (a very long one) on that side, shown with "…". */
+  cut?: { before: boolean; after: boolean };
 }
 
 export interface SearchResult {

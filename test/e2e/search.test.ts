@@ -6,6 +6,7 @@ import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
 import { searchText } from '../../src-main/search/search.ts';
+import { SEARCH_CONTEXT } from '../../src-shared/contracts/constants.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
@@ -30,8 +31,8 @@ describe('search view', () => {
     await field.fill('huisartsen');
     const list = page.getByRole('listbox', { name: 'Treffers' });
     const rows = list.getByRole('option');
-    // The view asks for 70 characters of context each side.
-    const all = searchText(db, { query: 'huisartsen', interviewer: false, context: 70 });
+    // The view asks for a sentence of context each side (issue 11 §4).
+    const all = searchText(db, { query: 'huisartsen', interviewer: false, ...SEARCH_CONTEXT });
     expect(all.hits.map((x) => x.match)).toContain('huisarts');
     await expect.poll(() => page.locator('.search-summary').innerText()).toContain(`${all.hits.length} treffers`);
     const first = all.hits[0]!;

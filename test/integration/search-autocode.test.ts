@@ -268,6 +268,7 @@ describe('issue 11 §4: the preview lists passages; hits carry a sentence of con
     const [hit] = (await t.ok<SearchResult>('search.text', { query: 'huisarts', sourceIds: [id], sentences: 1, context: 300 })).hits;
     expect(hit!.before).toBe('Dan een zin ervoor. Wij bellen de ');
     expect(hit!.after).toBe(' vaak. Daarna een zin erna.');
+    expect(hit!.cut).toEqual({ before: false, after: false });
     expect(text.slice(hit!.start - hit!.before.length, hit!.end + hit!.after.length)).toBe(`${hit!.before}${hit!.match}${hit!.after}`);
 
     // In the turn's first sentence nothing comes before; a paragraph break ends the context.
@@ -282,6 +283,7 @@ describe('issue 11 §4: the preview lists passages; hits carry a sentence of con
     const [capped] = (await t.ok<SearchResult>('search.text', { query: 'huisarts', sourceIds: [lid], sentences: 1, context: 80 })).hits;
     expect(capped!.before.length).toBeLessThanOrEqual(80);
     expect(capped!.after.length).toBeLessThanOrEqual(80);
+    expect(capped!.cut).toEqual({ before: true, after: true });
     const from = capped!.start - capped!.before.length;
     expect(longText[from - 1]).toMatch(/\s/);
     expect(longText[capped!.end + capped!.after.length]).toMatch(/\s/);

@@ -7,6 +7,7 @@ import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { parseHitKey, searchScope, useSearch } from './search-store.ts';
+import { AutocodePassages } from './AutocodePassages.tsx';
 
 /** The autocode input from the view's current state: the server recomputes every range from it. */
 function autocodeInput(codeId: number, scope: 'all' | 'checked') {
@@ -66,9 +67,11 @@ export function AutocodeDialog({ codeId, scope, onClose }: { codeId: number; sco
             {p.newCodings > 0 && <p className="muted">{t('search.autocode.previewUndo')}</p>}
           </div>
         )}
+        {p && p.passages.length > 0 && <AutocodePassages preview={p} />}
         <div className="dialog__actions">
           <Button className="button" onPress={onClose} isDisabled={busy}>{t('search.autocode.cancel')}</Button>
-          <Button className="button button--primary" autoFocus isDisabled={!p || p.newCodings === 0 || busy} onPress={() => void apply()}>
+          {/* Mounted again once the preview is in: a disabled button cannot take the focus, so autoFocus acts then. */}
+          <Button key={p ? 'ready' : 'waiting'} className="button button--primary" autoFocus isDisabled={!p || p.newCodings === 0 || busy} onPress={() => void apply()}>
             {t('search.autocode.confirm', { count: p?.newCodings ?? 0 })}
           </Button>
         </div>

@@ -6,11 +6,11 @@ import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
 import { useUi } from '../../state/ui-store.ts';
 import { hitKey, useSearch } from './search-store.ts';
 
-/** Every row has the same height (one line of context, one of source and speaker), so none needs measuring. */
-const ROW_HEIGHT = 54;
+/** A first guess at a row's height (two or three lines of context and one of source and speaker); rows are measured. */
+const ROW_HEIGHT = 84;
 
 /**
- * Keyword-in-context rows as a multi-select listbox: a row's "selected" state
+ * Hits with a sentence of context either side, as a multi-select listbox: a row's "selected" state
  * is its autocode check. Arrow keys move, Space checks, Enter (or a click on
  * the text) opens the place in the transcript. Only visible rows are in the
  * DOM; the focused one is always kept there.
@@ -90,7 +90,8 @@ export function SearchResults({ hits, label }: { hits: SearchHit[]; label: strin
               aria-setsize={hits.length} aria-posinset={row.index + 1}
               tabIndex={row.index === active ? 0 : -1}
               className={`kwic${isChecked ? ' kwic--checked' : ''}`}
-              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              ref={virtualizer.measureElement}
+              style={{ transform: `translateY(${row.start}px)` }}
               onFocus={() => row.index !== active && useSearch.getState().setActive(row.index)}
               onClick={() => open(hit)}>
               {/* The name is read from one plain sentence: the laid-out parts would get spaces inside words next to the match. */}
@@ -101,10 +102,13 @@ export function SearchResults({ hits, label }: { hits: SearchHit[]; label: strin
                   useSearch.getState().setActive(row.index);
                   useSearch.getState().toggle(hitKey(hit));
                 }} />
+              {/* The words around the match wrap over as many lines as they need: whole sentences, never cut mid-word. */}
               <span className="kwic__line" aria-hidden="true">
-                <span className="kwic__before"><span>{hit.before}</span></span>
+                {hit.cut?.before && <span className="kwic__cut">… </span>}
+                <span className="kwic__before">{hit.before}</span>
                 <mark className="kwic__match">{hit.match}</mark>
                 <span className="kwic__after">{hit.after}</span>
+                {hit.cut?.after && <span className="kwic__cut"> …</span>}
               </span>
               <span className="kwic__meta" aria-hidden="true">
                 {hit.isInterviewer

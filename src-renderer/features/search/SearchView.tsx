@@ -5,7 +5,7 @@ import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { call } from '../../bridge.ts';
 import { useCurrentProject } from '../../state/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { SEARCH_DEFAULT_LIMIT } from '../../../src-shared/contracts/constants.ts';
+import { SEARCH_CONTEXT, SEARCH_DEFAULT_LIMIT } from '../../../src-shared/contracts/constants.ts';
 import { hitKey, searchScope, useSearch } from './search-store.ts';
 import { SearchFilters } from './SearchFilters.tsx';
 import { SearchResults } from './SearchResults.tsx';
@@ -47,7 +47,7 @@ export function SearchView() {
     return () => clearTimeout(timer);
   }, [draft]);
 
-  const input = useMemo(() => ({ ...searchScope(query, filters), limit: SEARCH_DEFAULT_LIMIT, context: 70 }), [query, filters]);
+  const input = useMemo(() => ({ ...searchScope(query, filters), limit: SEARCH_DEFAULT_LIMIT, ...SEARCH_CONTEXT }), [query, filters]);
   const result = useQuery({
     queryKey: ['search', 'text', input],
     queryFn: async () => {

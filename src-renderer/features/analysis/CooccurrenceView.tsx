@@ -10,7 +10,7 @@ import { isPerspective } from '../../../src-shared/domain/perspectives.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PerspectiveBadge } from '../../components/PerspectiveBadge.tsx';
-import { layoutNetwork } from './network-layout.ts';
+import { LINE_HEIGHT, layoutNetwork } from './network-layout.ts';
 
 const WIDTH = 640;
 const HEIGHT = 420;
@@ -27,7 +27,7 @@ export function CooccurrenceView() {
     return (data.data?.codes ?? []).filter((c) => ids.has(c.id));
   }, [data.data]);
   const layout = useMemo(
-    () => layoutNetwork(linked.map((c) => ({ id: c.id, size: c.segments })), (data.data?.pairs ?? []).map((p) => ({ source: p.a, target: p.b, count: p.count })), WIDTH, HEIGHT),
+    () => layoutNetwork(linked.map((c) => ({ id: c.id, size: c.segments, name: c.name })), (data.data?.pairs ?? []).map((p) => ({ source: p.a, target: p.b, count: p.count })), WIDTH, HEIGHT),
     [linked, data.data],
   );
   const maxCount = Math.max(1, ...(data.data?.pairs ?? []).map((p) => p.count));
@@ -45,10 +45,10 @@ export function CooccurrenceView() {
       {data.data && data.data.pairs.length > 0 && (
         <div className="cooc__layout">
           <figure className="cooc__figure">
-            <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="cooc__svg" role="img" aria-label={t('analysis.cooc.graphLabel', { codes: linked.length, pairs: data.data.pairs.length })}>
+            <svg viewBox={`0 0 ${WIDTH} ${layout.height}`} width={WIDTH} className="cooc__svg" role="img" aria-label={t('analysis.cooc.graphLabel', { codes: linked.length, pairs: data.data.pairs.length })}>
               {data.data.pairs.map((p) => {
-                const a = layout.get(p.a);
-                const b = layout.get(p.b);
+                const a = layout.nodes.get(p.a);
+                const b = layout.nodes.get(p.b);
                 if (!a || !b) return null;
                 const active = pair?.a === p.a && pair.b === p.b;
                 return (
@@ -59,11 +59,14 @@ export function CooccurrenceView() {
                 );
               })}
               {linked.map((c) => {
-                const n = layout.get(c.id)!;
+                const n = layout.nodes.get(c.id)!;
+                // The whole name, wrapped (issue 11 §5); the layout keeps labels apart and inside the drawing.
                 return (
-                  <g key={c.id} transform={`translate(${n.x},${n.y})`}>
+                  <g key={c.id} transform={`translate(${n.x},${n.y})`} data-code={c.id}>
                     <circle r={n.r} fill={c.color} className="cooc__node" />
-                    <text y={n.r + 12} textAnchor="middle" className="cooc__label">{c.name.length > 28 ? `${c.name.slice(0, 27)}…` : c.name}</text>
+                    <text y={n.r + 4} textAnchor="middle" className="cooc__label">
+                      {n.lines.map((line, i) => <tspan key={i} x={0} dy={i === 0 ? LINE_HEIGHT - 2 : LINE_HEIGHT}>{line}</tspan>)}
+                    </text>
                   </g>
                 );
               })}

@@ -10,7 +10,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { ReportQuoteItem } from './ReportQuoteItem.tsx';
 import { GroupedBars } from './GroupedBars.tsx';
 import { PERSPECTIVE_COLORS } from './chart-data.ts';
-import { pngBase64 } from './chart-export.ts';
+import { EXPORT_MARGIN, pngBase64 } from './chart-export.ts';
 import { NameCheckDialog } from './NameCheckDialog.tsx';
 import { ReportLabels } from './ReportLabels.tsx';
 import { useReportModel, useReportMutations, useReportSettings } from './report-decisions.ts';
@@ -72,7 +72,7 @@ export function ReportView() {
       useUi.getState().setStatus(t('analysis.builder.exporting'));
       const svg = chartRef.current;
       const charts = svg && chart && ['docx', 'html', 'pdf'].includes(format)
-        ? [{ title: chart.title, png: await pngBase64(svg), width: svg.viewBox.baseVal.width, height: svg.viewBox.baseVal.height }]
+        ? [{ title: chart.title, png: await pngBase64(svg), width: svg.viewBox.baseVal.width + 2 * EXPORT_MARGIN, height: svg.viewBox.baseVal.height + 2 * EXPORT_MARGIN }]
         : [];
       const result = await call('analysis.exportReport', { format, path, charts });
       useUi.getState().setStatus(t('analysis.builder.exported', { file: result.path.split(/[\\/]/).pop() }));

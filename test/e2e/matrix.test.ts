@@ -108,7 +108,7 @@ describe('matrix view', () => {
     await expect.poll(() => existsSync(join(dir, 'chart.png')), { timeout: 10_000 }).toBe(true);
     const png = readFileSync(join(dir, 'chart.png'));
     expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe(1440); // width: 720 × 2
+    expect(png.readUInt32BE(16)).toBe(1536); // width: (720 + 2 × 24 px margin, issue 11 §5) × 2
     await page.screenshot({ path: screenshotPath('charts-nl') });
     expect(await seriousViolations(page)).toEqual([]);
   });

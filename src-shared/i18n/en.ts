@@ -132,6 +132,8 @@ export const en: Catalog = {
     'pseudonymise.key_corrupt': 'The key file {{file}} is damaged or was altered (its check fails). Nothing was changed.',
     'pseudonymise.key_inside_project': 'The key file must not be in the project\'s folder ({{file}}): whoever receives the project would have the key too. Choose another place.',
     'pseudonymise.key_write_failed': 'The key file {{file}} could not be written: {{detail}}. Nothing was replaced.',
+    'pseudonymise.cancelled': 'Detection stopped. Nothing was changed.',
+    'pseudonymise.leaks': '{{file}} was not written: it holds {{count}} original name or value ({{places}}). Review the places, or choose deliberately to export anyway.',
     'textEdit.empty_turn': 'A turn cannot become empty: some text must remain. Nothing was changed. To take away a coding, remove the coding instead.',
     'exchange.malformed': "{{file}} is not valid XML ({{detail}}). Nothing was imported.",
     'exchange.not_refi': "{{file}} is not a REFI-QDA file (found: {{found}}). Nothing was imported.",

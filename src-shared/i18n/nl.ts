@@ -132,6 +132,8 @@ export const nl = {
     'pseudonymise.key_corrupt': 'Het sleutelbestand {{file}} is beschadigd of gewijzigd (de controle klopt niet). Er is niets gewijzigd.',
     'pseudonymise.key_inside_project': 'Het sleutelbestand mag niet in de map van het project staan ({{file}}): wie het project krijgt, zou anders de sleutel ook hebben. Kies een andere plek.',
     'pseudonymise.key_write_failed': 'Het sleutelbestand {{file}} kon niet worden geschreven: {{detail}}. Er is niets vervangen.',
+    'pseudonymise.cancelled': 'De detectie is gestopt. Er is niets gewijzigd.',
+    'pseudonymise.leaks': '{{file}} is niet geschreven: het bevat {{count}} originele naam of gegeven ({{places}}). Kijk de plaatsen na, of kies bewust om toch te exporteren.',
     'textEdit.empty_turn': 'Een beurt kan niet leeg worden: er moet tekst blijven staan. Er is niets gewijzigd. Wil je een codering weghalen, verwijder dan de codering.',
     'exchange.malformed': "{{file}} is geen geldig XML-bestand ({{detail}}). Er is niets geïmporteerd.",
     'exchange.not_refi': "{{file}} is geen REFI-QDA-bestand (gevonden: {{found}}). Er is niets geïmporteerd.",

@@ -19,7 +19,7 @@ export const pseudonymiseHandlers: HandlerMap<keyof typeof pseudonymiseChannels>
     const db = session.requireProject();
     const key = loadedKey(session);
     return pseudonymState(session).runner.run(
-      { path: db.path, ...(categories ? { categories } : {}), ...(key ? { key } : {}) },
+      { snapshot: new Uint8Array(db.sqlite.serialize()), ...(categories ? { categories } : {}), ...(key ? { key } : {}) },
       (done, total) => session.emit('pseudonymise.progress', { done, total }),
     );
   },

@@ -35,7 +35,8 @@ export class DetectRunner {
       worker.on('error', (err) => finish(() => reject(new DomainError('internal', { detail: err.name }))));
       // Terminated by cancel (or a newer run): the caller hears "cancelled".
       worker.on('exit', () => finish(() => reject(new DomainError('pseudonymise.cancelled'))));
-      worker.postMessage(request);
+      // The snapshot moves to the worker rather than being copied again.
+      worker.postMessage(request, [request.snapshot.buffer as ArrayBuffer]);
     });
   }
 

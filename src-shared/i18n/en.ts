@@ -196,6 +196,7 @@ export const en: Catalog = {
     'view.analysis': 'Analysis',
     'view.journal': 'Memos and journal',
     'view.history': 'Change log',
+    'view.pseudonymise': 'Pseudonymise',
     'project.new': 'New project…',
     'project.open': 'Open project…',
     'sources.import': 'Import transcripts…',
@@ -424,8 +425,8 @@ export const en: Catalog = {
   },
   example: { projectName: 'Example project JZOJP' },
   desktop: {
-    openExchange: { qdpx: 'Import REFI-QDA project', qdc: 'Import codebook', sheet: 'Read attributes from a spreadsheet' },
-    exchangeFilter: { qdpx: 'REFI-QDA project', qdc: 'REFI-QDA codebook', sheet: 'Spreadsheet (Excel or CSV)' },
+    openExchange: { qdpx: 'Import REFI-QDA project', qdc: 'Import codebook', sheet: 'Read attributes from a spreadsheet', key: 'Open key file' },
+    exchangeFilter: { qdpx: 'REFI-QDA project', qdc: 'REFI-QDA codebook', sheet: 'Spreadsheet (Excel or CSV)', key: 'Key file (pseudonymisation)' },
     exportTitle: 'Export as',
     importTitle: 'Import transcripts',
     transcriptFilter: 'Transcripts',

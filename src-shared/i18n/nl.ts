@@ -196,6 +196,7 @@ export const nl = {
     'view.analysis': 'Analyse',
     'view.journal': 'Memo\'s en logboek',
     'view.history': 'Wijzigingslog',
+    'view.pseudonymise': 'Pseudonimiseren',
     'project.new': 'Nieuw project…',
     'project.open': 'Project openen…',
     'sources.import': 'Transcripten importeren…',
@@ -429,8 +430,8 @@ export const nl = {
     projectName: 'Voorbeeldproject JZOJP',
   },
   desktop: {
-    openExchange: { qdpx: 'REFI-QDA-project importeren', qdc: 'Codeboek importeren', sheet: 'Kenmerken inlezen uit spreadsheet' },
-    exchangeFilter: { qdpx: 'REFI-QDA-project', qdc: 'REFI-QDA-codeboek', sheet: 'Spreadsheet (Excel of CSV)' },
+    openExchange: { qdpx: 'REFI-QDA-project importeren', qdc: 'Codeboek importeren', sheet: 'Kenmerken inlezen uit spreadsheet', key: 'Sleutelbestand openen' },
+    exchangeFilter: { qdpx: 'REFI-QDA-project', qdc: 'REFI-QDA-codeboek', sheet: 'Spreadsheet (Excel of CSV)', key: 'Sleutelbestand (pseudonimisering)' },
     exportTitle: 'Exporteren als',
     importTitle: 'Transcripten importeren',
     transcriptFilter: 'Transcripten',

@@ -14,6 +14,9 @@ import { loadedKey, pseudonymState } from './session-state.ts';
 import { ensureUser } from '../services/users.ts';
 import { undo } from '../history/record.ts';
 
+/** Everything in the project may have changed, but it is the same project (the tag 'project' would reset the window). */
+const CONTENT_TAGS = ENTITY_TAGS.filter((t) => t !== 'project');
+
 export const pseudonymiseHandlers: HandlerMap<keyof typeof pseudonymiseChannels> = {
   'pseudonymise.detect': ({ categories }, { session }) => {
     const db = session.requireProject();
@@ -43,13 +46,13 @@ export const pseudonymiseHandlers: HandlerMap<keyof typeof pseudonymiseChannels>
     } catch (err) {
       // The key could not be written: take the replacement back, so no original is lost for good.
       undo(db);
-      session.changed([...ENTITY_TAGS]);
+      session.changed(CONTENT_TAGS);
       throw err;
     }
     purgeOriginals(db, { categories: result.categories, counts: result.counts, keyFingerprint: fingerprint, userId });
     // The key just written stays loaded, so exports are checked for its originals.
     pseudonymState(session).key = { project: db, content: key };
-    session.changed([...ENTITY_TAGS]);
+    session.changed(CONTENT_TAGS);
     return {
       replacements: Object.values(result.counts).reduce((a, b) => a + b, 0),
       sources: Object.keys(result.counts).length,

@@ -32,7 +32,7 @@ export function ApplyDialog() {
     onSuccess: (r) => {
       usePseudonymise.getState().set({ applyOpen: false, phase: 'idle', findings: null, decisions: new Map() });
       setPassphrase(null);
-      void queryClient.invalidateQueries({ queryKey: ['pseudonymise'] });
+      void queryClient.invalidateQueries({ queryKey: ['project', 'pseudonymise'] });
       useUi.getState().setStatus(t('pseudonymise.ui.done', { replacements: r.replacements, sources: r.sources, codings: r.codings.after, fingerprint: r.fingerprint }));
     },
   });

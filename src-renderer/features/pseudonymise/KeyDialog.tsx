@@ -20,7 +20,7 @@ export function KeyDialog() {
     mutationFn: () => call('pseudonymise.loadKey', { path: path!, passphrase: passphrase! }),
     onSuccess: () => {
       close();
-      void queryClient.invalidateQueries({ queryKey: ['pseudonymise'] });
+      void queryClient.invalidateQueries({ queryKey: ['project', 'pseudonymise'] });
     },
   });
   if (!open) return null;

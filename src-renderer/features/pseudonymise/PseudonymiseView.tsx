@@ -13,7 +13,8 @@ import { ApplyDialog } from './ApplyDialog.tsx';
 import { KeyDialog } from './KeyDialog.tsx';
 import './pseudonymise.css';
 
-export const STATUS_KEY = ['pseudonymise', 'status'] as const;
+// Under 'project': opening another project refreshes it.
+export const STATUS_KEY = ['project', 'pseudonymise'] as const;
 
 async function detect(): Promise<void> {
   const store = usePseudonymise.getState();

@@ -94,7 +94,7 @@ describe('pseudonymisation workspace', () => {
     await go.click();
     await page.getByRole('status').filter({ hasText: /Gepseudonimiseerd: \d+ vervangingen in \d+ transcripten/ }).waitFor({ timeout: 30_000 });
     expect(existsSync(keyPath)).toBe(true);
-    await page.getByText(/Dit project is 1 keer gepseudonimiseerd/).waitFor();
+    await page.getByText(/Dit project is 1 keer gepseudonimiseerd \(laatst \d/).waitFor();
     await page.getByText(/Sleutel geladen/).waitFor();
 
     // Undo: an explanation, not an action.

@@ -63,7 +63,7 @@ export function PseudonymiseView() {
         <h2 id="pseudo-title">{t('command.view.pseudonymise')}</h2>
         <p className="muted">{t('pseudonymise.ui.intro')}</p>
         {last && (
-          <p role="note">{t('pseudonymise.ui.runs', { count: runs.length, date: new Date(last.createdAt.replace(' ', 'T') + 'Z').toLocaleString(i18n.language) })}</p>
+          <p role="note">{t('pseudonymise.ui.runs', { count: runs.length, date: new Date(last.createdAt).toLocaleString(i18n.language) })}</p>
         )}
         {status.data?.keyLoaded && <p role="note">{t('pseudonymise.ui.key.loaded')}</p>}
         <div className="pseudo__actions">

@@ -8,12 +8,12 @@
 // unless the call carries `acceptLeaks: true` (the user chose to continue).
 // A refused or failed call leaves nothing behind.
 import { randomUUID } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Session } from '../session.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import type { LeakPlace } from '../../src-shared/contracts/pseudonymise.ts';
-import { exportText, findLeaks, leakNeedles } from './leakcheck.ts';
+import { exportText, findLeaks, leakNeedles, type TextPart } from './leakcheck.ts';
 import { loadedKey } from './session-state.ts';
 
 /** At most this many places travel in the error (the message names the first few). */
@@ -29,7 +29,7 @@ export async function guardExport<T>(
   try {
     const result = await write(temp);
     const needles = leakNeedles(session.requireProject(), loadedKey(session));
-    const leaks = findLeaks(basename(path), await exportText(temp), needles);
+    const leaks = findLeaks(basename(path), await readable(temp), needles);
     if (leaks.length > 0 && !acceptLeaks) {
       const places: LeakPlace[] = leaks.slice(0, MAX_PLACES).map(({ file: _file, ...leak }) => leak);
       throw new DomainError('pseudonymise.leaks', {
@@ -44,6 +44,20 @@ export async function guardExport<T>(
     return fixPath(result, temp, path);
   } finally {
     rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * The export's text as a reader sees it; if the checker cannot read its own
+ * export (a PDF its extractor refuses), the raw bytes are searched instead, so
+ * the export is neither refused for the checker's sake nor let through unread.
+ */
+async function readable(path: string): Promise<TextPart[]> {
+  try {
+    return await exportText(path);
+  } catch {
+    const bytes = readFileSync(path);
+    return [{ where: 'bytes', text: `${bytes.toString('utf8')}\n${bytes.toString('latin1')}` }];
   }
 }
 

@@ -39,6 +39,10 @@ export const PATH_CHANNELS: Record<string, { kind: GrantKind; paths: (payload: R
   'exchange.sheetApply': { kind: 'read', paths: (p) => strings(p.path) },
   // The new project a REFI-QDA import creates (chosen in the new-project dialog).
   'exchange.qdpxImport': { kind: 'write', paths: (p) => strings(p.target) },
+  'team.makeCopy': { kind: 'write', paths: (p) => strings(p.path) },
+  'team.writeChanges': { kind: 'write', paths: (p) => strings(p.path) },
+  // Coder copies and change files to merge (chosen in an open dialog).
+  'team.merge': { kind: 'read', paths: (p) => strings(p.paths) },
   // The key file and (only when asked) the backup copy: both chosen in save dialogs.
   'pseudonymise.apply': { kind: 'write', paths: (p) => [...strings(p.keyPath), ...strings(p.backupPath)] },
   'pseudonymise.loadKey': { kind: 'read', paths: (p) => strings(p.path) },

@@ -37,6 +37,13 @@ describe('pseudonymisation workspace', () => {
 
     // The workspace from the View menu; detection in the worker.
     session.emit('command.invoke', { id: 'view.pseudonymise' });
+    // Progress while the worker searches, and Stop: nothing found, nothing changed, the search can start again.
+    // (Loading the word list in the worker takes well over a second, so the progress is there to see.)
+    await page.getByRole('button', { name: 'Persoonsgegevens zoeken' }).click();
+    await page.getByRole('progressbar', { name: 'Zoeken in transcripten…' }).waitFor();
+    await page.getByRole('button', { name: 'Stoppen' }).click();
+    await page.getByText('De detectie is gestopt. Er is niets gewijzigd.').waitFor();
+    await expect.poll(() => page.getByRole('progressbar').count()).toBe(0);
     await page.getByRole('button', { name: 'Persoonsgegevens zoeken' }).click();
     const groups = page.getByRole('listbox', { name: 'Vondsten, gegroepeerd per tekst' });
     await groups.getByRole('option').first().waitFor({ timeout: 30_000 });

@@ -21,7 +21,7 @@ export function LeakDialog() {
               <strong>{p.text}</strong>{' '}
               <span className="muted">
                 {t(p.source === 'key' ? 'pseudonymise.leak.fromKey' : 'pseudonymise.leak.known', { category: t(`pseudonymise.category.${p.category}`) })}
-                {' · '}{t('pseudonymise.leak.where', { count: p.count, where: p.where.join(', ') })}
+                {' · '}{t('pseudonymise.leak.where', { count: p.count, where: p.where.map((w) => (w === 'text' || w === 'bytes' ? t('pseudonymise.leak.theFile') : w)).join(', ') })}
               </span>
             </li>
           ))}

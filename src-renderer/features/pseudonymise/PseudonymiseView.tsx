@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, ProgressBar, Label } from 'react-aria-components';
 import { bridge, call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
+import { useCurrentProject } from '../../state/queries.ts';
 import { usePseudonymise } from './pseudonymise-store.ts';
 import { ReviewPane } from './ReviewPane.tsx';
 import { ApplyDialog } from './ApplyDialog.tsx';
@@ -55,6 +56,12 @@ export function PseudonymiseView() {
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call('pseudonymise.status', {}) });
   useEffect(() => bridge().on('pseudonymise.progress', (progress) => usePseudonymise.getState().set({ progress })), []);
+  // Findings belong to the project they were found in: another project starts with none.
+  const guid = useCurrentProject().data?.guid;
+  useEffect(() => {
+    const { findings, set } = usePseudonymise.getState();
+    if (findings && guid && findings.project !== guid) set({ phase: 'idle', findings: null, decisions: new Map() });
+  }, [guid]);
   const runs = status.data?.runs ?? [];
   const last = runs.at(-1);
   return (

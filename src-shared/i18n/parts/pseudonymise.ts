@@ -102,6 +102,7 @@ export const nl = {
       stop: 'Stoppen, niets schrijven',
       continue: 'Toch exporteren',
       stopped: 'Export gestopt: er is niets geschreven.',
+      theFile: 'het bestand',
     },
     category: {
       person: 'persoon',
@@ -220,6 +221,7 @@ export const en: Widen<typeof nl> = {
       stop: 'Stop, write nothing',
       continue: 'Export anyway',
       stopped: 'Export stopped: nothing was written.',
+      theFile: 'the file',
     },
     category: {
       person: 'person',

@@ -4,7 +4,7 @@
 // check: an export holding a known name is refused (nothing written) unless the
 // call accepts the leaks, and after pseudonymisation the same export passes.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTmp } from '../../helpers/tmp.ts';
 import { createExampleProject } from '../../../src-main/example/build-example.ts';
@@ -53,15 +53,19 @@ describe('pseudonymise channels', () => {
 
     // Before pseudonymising: the attribute sheet names the participants → refused, nothing written.
     const sheet = join(a.out, 'kenmerken.csv');
+    // An older file at the target stays exactly as it was when the export is refused.
+    writeFileSync(sheet, 'oude inhoud');
     const refused = await a.fail('exchange.attributesExport', { path: sheet });
     expect(refused.code).toBe('pseudonymise.leaks');
     expect(refused.message).toContain('kenmerken.csv');
     const places = JSON.parse(String(refused.params?.leaks)) as LeakPlace[];
     expect(places.some((p) => p.text.includes('Marieke'))).toBe(true);
-    expect(readdirSync(a.out)).toEqual([]);
+    expect(readdirSync(a.out)).toEqual(['kenmerken.csv']);
+    expect(readFileSync(sheet, 'utf8')).toBe('oude inhoud');
     // The user continues: written, and no temporary file stays behind.
     expect(await a.ok<{ path: string }>('exchange.attributesExport', { path: sheet, acceptLeaks: true })).toMatchObject({ path: sheet });
     expect(readdirSync(a.out)).toEqual(['kenmerken.csv']);
+    expect(readFileSync(sheet, 'utf8')).toContain('Marieke Hoekstra');
 
     // A key inside the project's folder is refused before anything changes.
     const confirmed = { ...findings, groups: findings.groups.map((g) => ({ ...g, confirmed: g === place })) };

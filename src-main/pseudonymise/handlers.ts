@@ -22,7 +22,8 @@ export const pseudonymiseHandlers: HandlerMap<keyof typeof pseudonymiseChannels>
     const db = session.requireProject();
     const key = loadedKey(session);
     return pseudonymState(session).runner.run(
-      { snapshot: new Uint8Array(db.sqlite.serialize()), ...(categories ? { categories } : {}), ...(key ? { key } : {}) },
+      db,
+      { ...(categories ? { categories } : {}), ...(key ? { key } : {}) },
       (done, total) => session.emit('pseudonymise.progress', { done, total }),
     );
   },

@@ -13,6 +13,18 @@ import { exportText, findLeaks, leakNeedles } from './leakcheck.ts';
 import { loadedKey, pseudonymState } from './session-state.ts';
 import { ensureUser } from '../services/users.ts';
 import { undo } from '../history/record.ts';
+import { basename } from 'node:path';
+import { DomainError } from '../../src-shared/errors.ts';
+
+/** An export's text; a file that cannot be read is said as such, naming it (never "something unexpected"). */
+async function readExport(path: string) {
+  try {
+    return await exportText(path);
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('import.unreadable', { file: basename(path), detail: (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.name : 'error') });
+  }
+}
 
 /** Everything in the project may have changed, but it is the same project (the tag 'project' would reset the window). */
 const CONTENT_TAGS = ENTITY_TAGS.filter((t) => t !== 'project');
@@ -74,7 +86,7 @@ export const pseudonymiseHandlers: HandlerMap<keyof typeof pseudonymiseChannels>
   'pseudonymise.leakCheck': async ({ paths }, { session }) => {
     const needles = leakNeedles(session.requireProject(), loadedKey(session));
     const out = [];
-    for (const path of paths) out.push(...findLeaks(path, await exportText(path), needles));
+    for (const path of paths) out.push(...findLeaks(path, await readExport(path), needles));
     return out.map(({ file: _file, ...leak }) => leak);
   },
   'pseudonymise.status': (_input, { session }) => ({

@@ -114,6 +114,9 @@ describe('pseudonymise channels', () => {
     await a.ok('pseudonymise.cancel', {});
     const r = await running;
     expect(r).toMatchObject({ ok: false, error: { code: 'pseudonymise.cancelled' } });
+    // A file the leak check cannot read is named, not "something unexpected".
+    const missing = await a.fail('pseudonymise.leakCheck', { paths: [join(a.out, 'weg.docx')] });
+    expect(missing).toMatchObject({ code: 'import.unreadable', message: expect.stringContaining('weg.docx') });
     a.session.close();
 
     const cli = app(false);

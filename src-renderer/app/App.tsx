@@ -12,6 +12,7 @@ import { NoticeBanner } from '../components/NoticeBanner.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { ExchangeDialogs } from '../features/exchange/ExchangeDialogs.tsx';
+import { LeakDialog } from '../features/pseudonymise/LeakDialog.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
 import { ReadOnlyBanner } from '../features/project-file/ReadOnlyBanner.tsx';
@@ -56,7 +57,10 @@ export function App() {
     );
     const onKey = (e: KeyboardEvent) => handleShortcut(e, HAS_NATIVE_MENU);
     window.addEventListener('keydown', onKey);
+    // Shortcuts work from here on; the test harness waits for this mark before it types.
+    document.documentElement.dataset.shortcuts = 'on';
     return () => {
+      delete document.documentElement.dataset.shortcuts;
       offs.forEach((off) => off());
       window.removeEventListener('keydown', onKey);
     };
@@ -93,6 +97,7 @@ export function App() {
       {current.data && <ImportDialog />}
       {current.data && <CodePalette />}
       <ExchangeDialogs />
+      {current.data && <LeakDialog />}
       {aboutOpen && <AboutDialog />}
       {current.data && <ParticipantsDialogs />}
       <StatusLine />

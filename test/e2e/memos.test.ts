@@ -175,8 +175,8 @@ describe('memos', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await hit.getByRole('button', { name: 'Show in transcript' }).click();
     await page.getByRole('article').waitFor();
-    // The coding's margin bar selects it; the inspector shows its memo.
-    await page.getByRole('button', { name: coding.code, exact: true }).click();
+    // The coding's margin bar (named with its memo mark, issue 11 §2) selects it; the inspector shows its memo.
+    await page.getByRole('button', { name: `${coding.code}, with memo`, exact: true }).click();
     const codingMemos = page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Memos on this coding' });
     await codingMemos.getByRole('button', { name: /Strong quote/ }).click();
     await codingMemos.getByRole('textbox', { name: 'Memo text' }).waitFor();

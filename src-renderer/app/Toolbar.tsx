@@ -3,6 +3,7 @@ import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } fro
 import type { ProjectSummary } from '../../src-shared/contracts/index.ts';
 import { runCommand, setLanguage } from './commands.ts';
 import { useUi } from '../state/ui-store.ts';
+import { CopyBadge } from '../features/team/CopyBadge.tsx';
 import { CoderSwitcher } from '../features/coding/CoderSwitcher.tsx';
 
 export function Toolbar({ project }: { project: ProjectSummary | null }) {
@@ -14,6 +15,7 @@ export function Toolbar({ project }: { project: ProjectSummary | null }) {
         <span className="toolbar__logo" aria-hidden="true">D</span>
         <span className="toolbar__app">{t('app.name')}</span>
         {project && <h1 className="toolbar__project">{project.name}</h1>}
+        {project && <CopyBadge />}
       </div>
       <div className="toolbar__actions">
         {project && (

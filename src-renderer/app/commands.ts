@@ -13,6 +13,7 @@ import { useProjectFile } from '../features/project-file/project-file-store.ts';
 import { useAbout } from '../features/about/about-store.ts';
 import { quickKeyCode } from '../features/coding/quick-keys.ts';
 import { cyclePanes, focusAfterRender, togglePane } from './pane-focus.ts';
+import { chooseAndMerge, openMakeCopy, writeChanges } from '../features/team/actions.ts';
 import { exportAttributes, exportQdc, exportQdpx, importAttributes, importQdc, importQdpx } from '../features/exchange/actions.ts';
 
 function report(err: unknown): void {
@@ -90,6 +91,9 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
   'exchange.exportQdc': () => exportQdc(),
   'exchange.importAttributes': () => importAttributes(),
   'exchange.exportAttributes': () => exportAttributes(),
+  'team.makeCopy': () => openMakeCopy(),
+  'team.writeChanges': () => writeChanges(),
+  'team.merge': () => chooseAndMerge(),
   'edit.undo': () => undoLast(),
   'edit.redo': () => redoLast(),
   'coding.palette': () => useUi.getState().setPaletteOpen(true),

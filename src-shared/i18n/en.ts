@@ -181,6 +181,9 @@ export const en: Catalog = {
     toggleDevTools: 'Show/hide developer tools',
   },
   command: {
+    'team.makeCopy': 'Make coder copy…',
+    'team.writeChanges': 'Save changes to send back…',
+    'team.merge': 'Merge work…',
     'exchange.importQdpx': 'Import REFI-QDA project (.qdpx)…',
     'exchange.exportQdpx': 'Export as REFI-QDA project (.qdpx)…',
     'exchange.importQdc': 'Import codebook (.qdc)…',
@@ -422,6 +425,8 @@ export const en: Catalog = {
   },
   example: { projectName: 'Example project JZOJP' },
   desktop: {
+    openTeamFiles: 'Choose coder copies or change files to merge',
+    teamFilesFilter: 'Duiding coder copy or changes',
     openExchange: { qdpx: 'Import REFI-QDA project', qdc: 'Import codebook', sheet: 'Read attributes from a spreadsheet' },
     exchangeFilter: { qdpx: 'REFI-QDA project', qdc: 'REFI-QDA codebook', sheet: 'Spreadsheet (Excel or CSV)' },
     exportTitle: 'Export as',

@@ -165,6 +165,7 @@ describe('team coding in the app', () => {
     lead.shell.dialogAnswers.push(copyPath);
     lead.session.emit('command.invoke', { id: 'team.makeCopy' });
     const copyDialog = lead.page.getByRole('dialog', { name: 'Make coder copy' });
+    await copyDialog.getByRole('textbox', { name: 'Coder’s name' }).waitFor();
     await lead.page.keyboard.type('Bert');
     const sources = copyDialog.getByRole('group', { name: 'Transcripts in the copy' }).getByRole('checkbox');
     await expect.poll(() => sources.count()).toBe(3);
@@ -183,7 +184,7 @@ describe('team coding in the app', () => {
     const coder = await launchHarness({ projectPath: copyPath, language: 'en' });
     try {
       const { page } = coder;
-      await page.getByText('Coder copy of Bert · codebook locked').waitFor();
+      await page.getByText(/^Coder copy of Bert · .*codebook locked$/).waitFor();
       await page.getByText('The project lead locked the codebook of this coder copy', { exact: false }).waitFor();
       expect(await page.getByRole('button', { name: 'New code' }).isDisabled()).toBe(true);
       await expect.poll(() => page.getByRole('listbox', { name: /Transcripts/ }).getByRole('option').count()).toBe(1);

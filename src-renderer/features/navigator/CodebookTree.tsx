@@ -107,7 +107,7 @@ export function CodebookTree() {
           </Popover>
         </Select>
       </div>
-      {locked && <p className="muted team-locked"><span aria-hidden="true">🔒 </span>{t('team.ui.lockedNote')}</p>}
+      {locked && <p className="muted team-locked">{t('team.ui.lockedNote')}</p>}
       {codes.isError ? (
         <ErrorState error={codes.error} onRetry={() => void codes.refetch()} />
       ) : codes.data?.length === 0 ? (

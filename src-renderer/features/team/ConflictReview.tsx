@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListBox, ListBoxItem } from 'react-aria-components';
+import { useCodes } from '../../state/queries.ts';
 import { ConflictChoices } from './ConflictChoices.tsx';
 import { evidence, summary, toResolution, type Draft, type ReviewItem } from './conflicts.ts';
 
@@ -10,7 +11,8 @@ export function ConflictReview({ items, drafts, onDraft }: { items: ReviewItem[]
   const { t } = useTranslation();
   const [current, setCurrent] = useState(items[0]?.conflict.id ?? '');
   const item = items.find((i) => i.conflict.id === current) ?? items[0];
-  const rows = item ? evidence(item.conflict) : [];
+  const codes = useCodes(null);
+  const rows = item ? evidence(item.conflict, (guid) => codes.data?.find((c) => c.guid === guid)?.name) : [];
   const hasBase = rows.some((r) => r.base !== undefined);
   const about = item ? summary(item) : null;
   return (

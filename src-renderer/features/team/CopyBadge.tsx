@@ -11,7 +11,7 @@ export function CopyBadge() {
   return (
     <span className="badge team-badge">
       {t('team.ui.badge', { coder: copy.coder })}
-      {copy.lockCodebook && <> · <span aria-hidden="true">🔒</span> {t('team.ui.badgeLocked')}</>}
+      {copy.lockCodebook && ` · ${t('team.ui.badgeLocked')}`}
     </span>
   );
 }

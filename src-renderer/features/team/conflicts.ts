@@ -63,6 +63,9 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** A field's name for people; an unknown one shows as stored. */
+const field = (f: string) => i18next.t(`team.ui.conflicts.field.${f}`, { defaultValue: f });
+
 const obj = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
 
 /** A sentence that says what happened, for kinds a table does not explain. */
@@ -72,24 +75,33 @@ export function summary(item: ReviewItem): string | null {
     return t(d.deletedBy === 'theirs' ? 'deletedByTheirs' : 'deletedByOurs', { coder: item.coder, code: d.code, codings: d.codings ?? 0, codes: d.codes ?? 0 });
   }
   if (item.conflict.kind === 'source.corrected_both') return t('correctedBoth', { source: d.source, coder: item.coder });
+  if (item.conflict.kind === 'code.renamed') return String(d.base ?? '');
   const where = [d.source, d.participant, d.attribute, d.title, d.code].filter((v) => typeof v === 'string' && v);
   return where.length > 0 ? where.join(' · ') : null;
 }
 
-/** The evidence table: what it was, what this project has, what the coder has. */
-export function evidence(c: Conflict): EvidenceRow[] {
+/**
+ * The evidence table: what it was, what this project has, what the coder has.
+ * `codeName` turns the GUIDs of a parent or a coding's code into names.
+ */
+export function evidence(c: Conflict, codeName: (guid: string) => string | undefined = () => undefined): EvidenceRow[] {
   const d = c.detail;
+  const value = (f: string, v: unknown) => ((f === 'parent' || f === 'code') && typeof v === 'string' ? codeName(v) ?? v : v);
   switch (c.kind) {
     case 'code.renamed':
     case 'coding.resized':
-    case 'attribute.value':
-      return [{ label: i18next.t(`team.conflict.${c.kind}`), base: show(d.base), ours: show(d.ours), theirs: show(d.theirs) }];
+    case 'attribute.value': {
+      const label = c.kind === 'attribute.value' ? show(d.attribute) : field(c.kind === 'code.renamed' ? 'name' : 'place');
+      return [{ label, base: show(d.base), ours: show(d.ours), theirs: show(d.theirs) }];
+    }
     case 'code.changed':
     case 'coding.changed':
     case 'participant.changed': {
       const fields = Array.isArray(d.fields) ? (d.fields as string[]) : [];
       const base = obj(d.base);
-      return fields.map((f) => ({ label: f, ...(c.kind === 'code.changed' ? { base: show(base[f]) } : {}), ours: show(obj(d.ours)[f]), theirs: show(obj(d.theirs)[f]) }));
+      return fields.map((f) => ({
+        label: field(f), ...(c.kind === 'code.changed' ? { base: show(value(f, base[f])) } : {}), ours: show(value(f, obj(d.ours)[f])), theirs: show(value(f, obj(d.theirs)[f])),
+      }));
     }
     case 'memo.edited':
       return [{ label: show(d.title), ours: show(d.ours), theirs: show(d.theirs) }];

@@ -67,6 +67,11 @@ export const nl = {
         decided: 'beslist',
         open: 'open',
         choices: 'Keuze',
+        field: {
+          name: 'Naam', place: 'Plaats in de tekst', color: 'Kleur', definition: 'Definitie', includeCriteria: 'Wanneer wel', excludeCriteria: 'Wanneer niet',
+          example: 'Voorbeeld', parent: 'Bovenliggende code', sortOrder: 'Volgorde', role: 'Soort', code: 'Code', key: 'Ster', memo: 'Memo',
+          start: 'Begin', end: 'Einde', perspective: 'Perspectief', title: 'Titel', body: 'Tekst',
+        },
         base: 'Eerst',
         ours: 'In dit project',
         theirs: 'Bij {{coder}}',
@@ -187,6 +192,11 @@ export const en: Widen<typeof nl> = {
         decided: 'decided',
         open: 'open',
         choices: 'Choice',
+        field: {
+          name: 'Name', place: 'Place in the text', color: 'Colour', definition: 'Definition', includeCriteria: 'When to use', excludeCriteria: 'When not to use',
+          example: 'Example', parent: 'Parent code', sortOrder: 'Order', role: 'Kind', code: 'Code', key: 'Star', memo: 'Memo',
+          start: 'Start', end: 'End', perspective: 'Perspective', title: 'Title', body: 'Text',
+        },
         base: 'Before',
         ours: 'In this project',
         theirs: 'At {{coder}}',

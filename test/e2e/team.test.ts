@@ -196,6 +196,10 @@ describe('team coding in the app', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('team-locked-copy-en') });
       await page.keyboard.press('Escape');
+      // The inspector shows the code's definition without offering to edit it.
+      await row(coder, 'Lerend vermogen').click();
+      await expect.poll(() => page.getByRole('textbox', { name: 'Definition' }).getAttribute('readonly')).not.toBeNull();
+      expect(await page.getByRole('button', { name: 'Change colour…' }).isDisabled()).toBe(true);
       // "Save changes" in the main project explains instead of failing.
       lead.session.emit('command.invoke', { id: 'team.writeChanges' });
       await lead.page.getByText('This project is not a coder copy', { exact: false }).waitFor();

@@ -13,7 +13,6 @@ import { useProjectFile } from '../features/project-file/project-file-store.ts';
 import { useAbout } from '../features/about/about-store.ts';
 import { quickKeyCode } from '../features/coding/quick-keys.ts';
 import { cyclePanes, focusAfterRender, togglePane } from './pane-focus.ts';
-import { chooseAndMerge, openMakeCopy, writeChanges } from '../features/team/actions.ts';
 import { exportAttributes, exportQdc, exportQdpx, importAttributes, importQdc, importQdpx } from '../features/exchange/actions.ts';
 
 function report(err: unknown): void {
@@ -91,9 +90,10 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
   'exchange.exportQdc': () => exportQdc(),
   'exchange.importAttributes': () => importAttributes(),
   'exchange.exportAttributes': () => exportAttributes(),
-  'team.makeCopy': () => openMakeCopy(),
-  'team.writeChanges': () => writeChanges(),
-  'team.merge': () => chooseAndMerge(),
+  // Team coding loads with its first use (the first chunk stays small, ADR 0022).
+  'team.makeCopy': () => import('../features/team/actions.ts').then((m) => m.openMakeCopy()),
+  'team.writeChanges': () => import('../features/team/actions.ts').then((m) => m.writeChanges()),
+  'team.merge': () => import('../features/team/actions.ts').then((m) => m.chooseAndMerge()),
   'edit.undo': () => undoLast(),
   'edit.redo': () => redoLast(),
   'coding.palette': () => useUi.getState().setPaletteOpen(true),

@@ -58,7 +58,10 @@ export function App() {
     );
     const onKey = (e: KeyboardEvent) => handleShortcut(e, HAS_NATIVE_MENU);
     window.addEventListener('keydown', onKey);
+    // Shortcuts work from here on; the test harness waits for this mark before it types.
+    document.documentElement.dataset.shortcuts = 'on';
     return () => {
+      delete document.documentElement.dataset.shortcuts;
       offs.forEach((off) => off());
       window.removeEventListener('keydown', onKey);
     };

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
 import type { ProjectSummary } from '../../src-shared/contracts/index.ts';
-import { runCommand, setLanguage } from './commands.ts';
+import { setLanguage } from './commands.ts';
 import { useUi } from '../state/ui-store.ts';
 import { lazy, Suspense } from 'react';
 import { CoderSwitcher } from '../features/coding/CoderSwitcher.tsx';
@@ -11,7 +11,8 @@ const CopyBadge = lazy(() => import('../features/team/CopyBadge.tsx').then((m) =
 
 export function Toolbar({ project }: { project: ProjectSummary | null }) {
   const { t, i18n } = useTranslation();
-  const { showNavigator, showInspector } = useUi();
+  // The toolbar buttons are plain toggles (aria-pressed); Ctrl+1/Ctrl+2 focus a shown pane first (pane-focus.ts).
+  const { showNavigator, showInspector, toggleNavigator, toggleInspector } = useUi();
   return (
     <header className="toolbar">
       <div className="toolbar__brand">
@@ -24,10 +25,10 @@ export function Toolbar({ project }: { project: ProjectSummary | null }) {
         {project && (
           <>
             <CoderSwitcher />
-            <Button className="tool" aria-pressed={showNavigator} onPress={() => runCommand('view.navigator')}>
+            <Button className="tool" aria-pressed={showNavigator} onPress={toggleNavigator}>
               {t('shell.navigator')}
             </Button>
-            <Button className="tool" aria-pressed={showInspector} onPress={() => runCommand('view.inspector')}>
+            <Button className="tool" aria-pressed={showInspector} onPress={toggleInspector}>
               {t('shell.inspector')}
             </Button>
           </>

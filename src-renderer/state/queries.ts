@@ -18,7 +18,7 @@ export const keys = {
   memos: ['memos'] as const,
 };
 
-type Filter = { queryKey: readonly unknown[]; exact?: boolean };
+type Filter = { queryKey: readonly unknown[]; exact?: boolean; predicate?: (query: { queryKey: readonly unknown[] }) => boolean };
 
 const TAG_KEYS: Record<EntityTag, readonly Filter[]> = {
   project: [{ queryKey: ['project'] }, { queryKey: ['shell'] }],
@@ -27,7 +27,8 @@ const TAG_KEYS: Record<EntityTag, readonly Filter[]> = {
   participants: [{ queryKey: ['participants'] }, { queryKey: ['attributes'] }, { queryKey: ['sources'] }, { queryKey: ['codes'] }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['search'] }, { queryKey: ['retrieval'] }],
   // A coding changes code counts and the list's coding counts, never a text or
   // its turns: open transcripts refresh their codings alone (see below).
-  codings: [{ queryKey: ['codes'] }, { queryKey: keys.sources, exact: true }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['retrieval'] }],
+  // The lost codings of a text under review are codings too (placed again or dismissed).
+  codings: [{ queryKey: ['codes'] }, { queryKey: keys.sources, exact: true }, { queryKey: ['sources'], predicate: (q) => q.queryKey[2] === 'lostCodings' }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['retrieval'] }],
   // Code memos are the report's narrative, so analysis views refresh too.
   memos: [{ queryKey: ['memos'] }, { queryKey: ['analysis'] }],
   users: [{ queryKey: ['project', 'info'] }, { queryKey: ['project', 'users'] }],

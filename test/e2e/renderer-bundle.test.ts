@@ -41,9 +41,11 @@ describe('renderer bundle', () => {
   it('keeps the first load (entry chunk and the shared chunks it preloads) from growing back', () => {
     // 3.28 MB in one unminified file before issue 12; 704 kB after the split.
     // The rest of the way to 600 kB is Dutch+English product text kept
-    // together per feature part (ADR 0022).
+    // together per feature part (ADR 0022). Issue 11's keys and panes added
+    // 18 kB of that text (723 kB); the guard leaves room for one more feature's
+    // strings, not for a library slipping back into the first load.
     const sizes = firstLoad().map((f) => statSync(f).size);
-    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(720_000);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(760_000);
   });
 
   it('ships no source maps', () => {

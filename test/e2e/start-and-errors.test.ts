@@ -17,7 +17,7 @@ describe('start screen and project files from the UI', () => {
 
     await page.getByRole('button', { name: 'Voorbeeldproject openen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Voorbeeldproject JZOJP' }).waitFor();
-    expect(await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').count()).toBe(3);
+    await expect.poll(() => page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').count()).toBe(3);
 
     const target = join(mkdtempSync(join(tmpdir(), 'duiding-new-')), 'Mijn studie.duiding');
     await page.keyboard.press('Control+n');

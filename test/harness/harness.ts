@@ -115,11 +115,18 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     void page.evaluate(([e, p]) => (window as unknown as { __duidingEmit(e: string, p: unknown): void }).__duidingEmit(e, p), [event, payload] as const).catch(() => undefined);
   });
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
+  // 'load' comes before React has rendered and bound its shortcuts: wait for the
+  // screen the user gets (workspace or start screen) and the bound shortcuts, so a
+  // test's first key press is never lost.
+  await page.locator('.workspace, .start, .error-state').first().waitFor();
+  await page.locator('html[data-shortcuts="on"]').waitFor({ state: 'attached' });
 
   return {
     browser, context, page, session, shell, userDataDir, externalRequests, pageErrors,
     reload: async () => {
       await page.reload();
+      await page.locator('.workspace, .start, .error-state').first().waitFor();
+      await page.locator('html[data-shortcuts="on"]').waitFor({ state: 'attached' });
     },
     close: async () => {
       await browser.close();

@@ -18,7 +18,8 @@ function importsUnder(dirs: string[]): Set<string> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (/\.(ts|tsx|mjs)$/.test(entry.name)) {
-        for (const m of readFileSync(path, 'utf8').matchAll(/(?:from|import\(|require\()\s*'([^'.][^']*)'/g)) {
+        // require.resolve('pkg') counts: a data package (the Dutch word list) is read from its folder.
+        for (const m of readFileSync(path, 'utf8').matchAll(/(?:from|import\(|require\(|\.resolve\()\s*'([^'.][^']*)'/g)) {
           const spec = m[1]!;
           if (!/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]*)?$/.test(spec)) continue; // not a package specifier
           if (spec.startsWith('node:')) continue;

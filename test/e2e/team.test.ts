@@ -6,7 +6,7 @@
 // result shows in the codebook and the change log, and is one undo step. A
 // locked copy shows its badge and refuses codebook restructuring in the UI.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -203,6 +203,14 @@ describe('team coding in the app', () => {
       // "Save changes" in the main project explains instead of failing.
       lead.session.emit('command.invoke', { id: 'team.writeChanges' });
       await lead.page.getByText('This project is not a coder copy', { exact: false }).waitFor();
+      // A file that is no change set: one message naming it, nothing to merge.
+      const bogus = join(dir, 'notes.duiding-changes');
+      writeFileSync(bogus, 'not a change set');
+      lead.shell.importAnswers.push([bogus]);
+      lead.session.emit('command.invoke', { id: 'team.merge' });
+      const merge = lead.page.getByRole('dialog', { name: 'Merge work' });
+      await merge.getByRole('alert').getByText('notes.duiding-changes is not a Duiding change set', { exact: false }).waitFor();
+      expect(await merge.getByRole('button', { name: 'Merge' }).count()).toBe(0);
     } finally {
       await coder.close();
     }

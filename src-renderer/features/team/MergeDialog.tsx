@@ -79,7 +79,7 @@ export function MergeDialog({ paths }: { paths: string[] }) {
               {phase === 'preview' && items.length > 0 && (
                 <Button className="button button--primary" autoFocus onPress={() => setPhase('review')}>{t('team.ui.merge.review')}</Button>
               )}
-              {(phase === 'review' || items.length === 0) && (
+              {preview.isSuccess && (phase === 'review' || items.length === 0) && (
                 <Button className="button button--primary" isDisabled={!canMerge} onPress={() => run.mutate()}>{t('team.ui.merge.run')}</Button>
               )}
             </div>

@@ -83,17 +83,31 @@ describe('team coding in the app', () => {
       await coder.page.getByRole('dialog', { name: 'Code kiezen voor de selectie' }).getByLabel('Zoek een code').fill('tijd en cap');
       await coder.page.keyboard.press('Enter');
       await coder.page.getByRole('status').filter({ hasText: 'Gecodeerd.' }).waitFor();
+      // A second passage with a code the lead is about to delete.
+      await selectText(coder, 'elk wissewasje naar de huisarts');
+      await coder.page.keyboard.press('Control+k');
+      await coder.page.getByRole('dialog', { name: 'Code kiezen voor de selectie' }).getByLabel('Zoek een code').fill('data en regio');
+      await coder.page.keyboard.press('Enter');
+      await expect.poll(() => coder.page.getByRole('status').filter({ hasText: 'Gecodeerd.' }).count()).toBe(1);
       // File › Wijzigingen opslaan om terug te sturen.
       coder.shell.dialogAnswers.push(changesPath);
       coder.session.emit('command.invoke', { id: 'team.writeChanges' });
-      await coder.page.getByRole('status').filter({ hasText: 'Wijzigingen van Anna opgeslagen in Wijzigingen Anna.duiding-changes: 1 nieuwe coderingen' }).waitFor();
+      await coder.page.getByRole('status').filter({ hasText: 'Wijzigingen van Anna opgeslagen in Wijzigingen Anna.duiding-changes: 2 nieuwe coderingen' }).waitFor();
       expect(existsSync(changesPath)).toBe(true);
     } finally {
       await coder.close();
     }
 
-    // Meanwhile the lead renames the same code differently.
+    // Meanwhile the lead renames the same code differently and deletes the code Anna used.
     await renameCode(lead, 'Lerend vermogen', 'Leervermogen');
+    await row(lead, 'Leervermogen').getByRole('button', { name: /Uitklappen/ }).click();
+    await row(lead, 'Data en regiobeeld').click();
+    await page.keyboard.press('Delete');
+    const del = page.getByRole('dialog', { name: '"Data en regiobeeld" verwijderen?' });
+    await del.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await row(lead, 'Data en regiobeeld').waitFor({ state: 'detached' });
     const parent = 'Wat is nodig';
     const before = Number(await countOf(lead, parent));
 
@@ -103,8 +117,9 @@ describe('team coding in the app', () => {
     const merge = page.getByRole('dialog', { name: 'Werk samenvoegen' });
     const counts = merge.getByRole('region', { name: 'Wijzigingen Anna.duiding-changes (van Anna)' });
     await counts.getByRole('row', { name: /Coderingen/ }).waitFor({ timeout: 30_000 });
+    // The coding on the code the lead deleted waits for its conflict's choice; the other comes in.
     expect(await counts.getByRole('row', { name: /Coderingen/ }).getByRole('cell').first().textContent()).toBe('1');
-    await merge.getByText('Eén conflict vraagt om een keuze voordat er wordt samengevoegd.').waitFor();
+    await merge.getByText('2 conflicten vragen om een keuze voordat er wordt samengevoegd.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('team-merge-preview-nl') });
     await page.keyboard.press('Enter'); // "Conflicten beoordelen" has focus
@@ -130,8 +145,21 @@ describe('team coding in the app', () => {
     await expect.poll(() => merge.getByRole('radio', { name: 'Een andere naam' }).isChecked()).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Leren in de regio');
+    await merge.getByText('Nog één conflict zonder keuze.').waitFor();
+    await list.getByRole('option', { name: /hernoemd.*beslist/ }).waitFor();
+    // Back to the list (Shift+Tab past the choices), down to the deleted code: move its coding to another code.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowDown');
+    await list.getByRole('option', { name: /verwijderd, aan de andere kant gebruikt/, selected: true }).waitFor();
+    await merge.getByRole('region', { name: 'Code aan de ene kant verwijderd, aan de andere kant gebruikt' })
+      .getByText('Anna gebruikte voor 1 nieuwe coderingen een code die in dit project is verwijderd', { exact: false }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => merge.getByRole('radio', { name: 'Coderingen verplaatsen naar een andere code' }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Tijd en');
     await merge.getByText('Voor elk conflict is een keuze gemaakt.').waitFor();
-    await list.getByRole('option', { name: /beslist/ }).waitFor();
     await tabTo(lead, /^Samenvoegen$/);
     await page.keyboard.press('Enter');
     const done = page.getByRole('dialog', { name: 'Samengevoegd' });
@@ -143,12 +171,13 @@ describe('team coding in the app', () => {
     // What the lead sees: the third name, the coding counted, the merge in the change log.
     await row(lead, 'Leren in de regio').waitFor();
     expect(await row(lead, 'Leervermogen').count()).toBe(0);
-    await expect.poll(() => countOf(lead, parent)).toBe(String(before + 1));
+    await expect.poll(() => countOf(lead, parent)).toBe(String(before + 2));
+    expect(await row(lead, 'Data en regiobeeld').count()).toBe(0);
     await page.getByRole('table', { name: 'Wijzigingslog' }).getByText('Wijzigingen van Anna samengevoegd', { exact: false }).waitFor();
     // The coding keeps its coder.
-    const coderOf = lead.session.requireProject().sqlite
-      .prepare("SELECT u.name FROM codings c JOIN users u ON u.id = c.coder_id JOIN codes k ON k.id = c.code_id WHERE k.name = 'Tijd en capaciteit' ORDER BY c.id DESC LIMIT 1").pluck().get();
-    expect(coderOf).toBe('Anna');
+    const coders = lead.session.requireProject().sqlite
+      .prepare("SELECT u.name FROM codings c JOIN users u ON u.id = c.coder_id JOIN codes k ON k.id = c.code_id WHERE k.name = 'Tijd en capaciteit' ORDER BY c.id DESC LIMIT 2").pluck().all();
+    expect(coders).toEqual(['Anna', 'Anna']);
 
     // One undo step takes the whole merge back.
     await page.keyboard.press('Control+z');

@@ -57,5 +57,8 @@ describe('conflict review model', () => {
     expect(evidence(resized)[0]).toEqual({ label: 'Plaats in de tekst', base: 'tekens 1–5', ours: 'tekens 1–9', theirs: 'tekens 0–5' });
     expect(summary({ conflict: { id: 'd', kind: 'code.deleted_used', guid: 'g', detail: { deletedBy: 'ours', code: 'Leren', codings: 2 } }, coder: 'Anna' }))
       .toBe('Code „Leren” is in dit project verwijderd; Anna gebruikte hem voor 2 nieuwe coderingen.');
+    // The copy only used the code: its change set names it by GUID alone, which is not shown as a name.
+    expect(summary({ conflict: { id: 'd', kind: 'code.deleted_used', guid: 'g7', detail: { deletedBy: 'ours', code: 'g7', codings: 1 } }, coder: 'Anna' }))
+      .toBe('Anna gebruikte voor 1 nieuwe coderingen een code die in dit project is verwijderd (de naam is hier niet meer bekend).');
   });
 });

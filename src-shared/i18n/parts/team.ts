@@ -83,6 +83,7 @@ export const nl = {
         deletedByTheirs: '{{coder}} verwijderde code „{{code}}”; in dit project hebben {{codings}} coderingen en {{codes}} subcodes die code nog.',
         deletedByOurs: 'Code „{{code}}” is in dit project verwijderd; {{coder}} gebruikte hem voor {{codings}} nieuwe coderingen.',
         correctedBoth: 'Transcript „{{source}}” is hier en bij {{coder}} anders gecorrigeerd.',
+        deletedByOursUnnamed: '{{coder}} gebruikte voor {{codings}} nieuwe coderingen een code die in dit project is verwijderd (de naam is hier niet meer bekend).',
         choice: {
           ours: 'Houden zoals in dit project',
           theirs: 'Overnemen van {{coder}}',
@@ -208,6 +209,7 @@ export const en: Widen<typeof nl> = {
         deletedByTheirs: '{{coder}} deleted the code “{{code}}”; in this project {{codings}} codings and {{codes}} sub-codes still have it.',
         deletedByOurs: 'The code “{{code}}” was deleted in this project; {{coder}} used it for {{codings}} new codings.',
         correctedBoth: 'The transcript “{{source}}” was corrected differently here and at {{coder}}.',
+        deletedByOursUnnamed: '{{coder}} used a code that was deleted in this project (its name is no longer known here) for {{codings}} new codings.',
         choice: {
           ours: 'Keep as in this project',
           theirs: 'Take from {{coder}}',

@@ -17,6 +17,7 @@ export default defineConfig({
           'report-worker': resolve('src-main/analysis/render/worker.ts'),
           'agreement-worker': resolve('src-main/agreement/worker.ts'),
           'exchange-worker': resolve('src-main/exchange/worker.ts'),
+          'pseudonymise-worker': resolve('src-main/pseudonymise/worker.ts'),
         },
       },
     },

@@ -12,10 +12,13 @@ declare global {
 /** A failed call, carrying the already translated message from dispatch. */
 export class BridgeError extends Error {
   readonly code: ErrorEnvelope['code'];
+  /** The error's parameters (e.g. the places a leak check found). */
+  readonly params: NonNullable<ErrorEnvelope['params']>;
   constructor(error: ErrorEnvelope) {
     super(error.message);
     this.name = 'BridgeError';
     this.code = error.code;
+    this.params = error.params ?? {};
   }
 }
 

@@ -44,6 +44,7 @@ export const COMMAND_DEFS = [
   { id: 'view.analysis', section: 'view', accelerator: 'CmdOrCtrl+5' },
   { id: 'view.journal', section: 'view', accelerator: 'CmdOrCtrl+6' },
   { id: 'view.history', section: 'view', accelerator: 'CmdOrCtrl+7' },
+  { id: 'view.pseudonymise', section: 'view', accelerator: 'CmdOrCtrl+8' },
   { id: 'language.nl', section: 'view', separatorBefore: true },
   { id: 'language.en', section: 'view' },
   { id: 'app.about', section: 'help', shellOnly: true },

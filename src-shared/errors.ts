@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   'pseudonymise.key_corrupt',
   'pseudonymise.key_inside_project',
   'pseudonymise.key_write_failed',
+  'pseudonymise.cancelled',
+  'pseudonymise.leaks',
   'textEdit.empty_turn',
   'exchange.malformed',
   'exchange.not_refi',

@@ -6,7 +6,7 @@ import type { AppEvent } from '../../src-shared/contracts/index.ts';
 export const INVOKE_CHANNEL = 'duiding:invoke';
 export const EVENT_CHANNEL = 'duiding:event';
 
-export const BRIDGE_EVENTS = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress', 'agreement.progress', 'exchange.progress'] as const satisfies readonly AppEvent[];
+export const BRIDGE_EVENTS = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress', 'agreement.progress', 'exchange.progress', 'pseudonymise.progress'] as const satisfies readonly AppEvent[];
 
 // Compile-time: every AppEvent is listed (the satisfies above checks the other direction).
 type Missing = Exclude<AppEvent, (typeof BRIDGE_EVENTS)[number]>;

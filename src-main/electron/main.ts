@@ -97,6 +97,8 @@ function run(): void {
     session,
     language: () => settings.language(),
     onInternalError: (channel, err) => log.error(`${channel}: ${describeError(err)}`),
+    // The app checks every export for originals and known names before writing it (issue 16 §7).
+    leakCheck: true,
     // PDF through Electron's own printToPDF in an offline, hidden window: never the system browser.
     printPdf: createElectronPdfPrinter({ BrowserWindow, session: electronSession }),
     shell: createShellHandlers({

@@ -44,7 +44,17 @@ export const PATH_CHANNELS: Record<string, { kind: GrantKind; paths: (payload: R
   'team.makeCopy': { kind: 'write', paths: (p) => strings(p.path) },
   'team.writeChanges': { kind: 'write', paths: (p) => strings(p.path) },
   'team.merge': { kind: 'read', paths: (p) => strings(p.paths) },
+  // The key file and (only when asked) the backup copy: both chosen in save dialogs.
+  'pseudonymise.apply': { kind: 'write', paths: (p) => [...strings(p.keyPath), ...strings(p.backupPath)] },
+  'pseudonymise.loadKey': { kind: 'read', paths: (p) => strings(p.path) },
+  'pseudonymise.leakCheck': { kind: 'read', paths: (p) => strings(p.paths) },
 };
+
+/**
+ * Refusals that wrote nothing and leave the choice standing: an export the leak
+ * check stopped may be written to the same place when the user continues.
+ */
+const KEEPS_WRITE_GRANT = new Set(['pseudonymise.leaks']);
 
 /** Shell answers that are the user's choice, and what they allow. */
 export const GRANTING_CHANNELS: Record<string, { kind: GrantKind; paths: (data: unknown) => string[] }> = {
@@ -111,6 +121,10 @@ export function withPathGrants(dispatch: Dispatch, grants: PathGrants, language:
       return { ok: false, error: errorEnvelope(err, channel, language()) };
     }
     const result = await dispatch(channel, payload);
+    const rule = PATH_CHANNELS[channel];
+    if (!result.ok && KEEPS_WRITE_GRANT.has(result.error.code) && rule?.kind === 'write' && typeof payload === 'object' && payload !== null) {
+      for (const path of rule.paths(payload as Record<string, unknown>)) grants.grant('write', path);
+    }
     const granting = GRANTING_CHANNELS[channel];
     if (result.ok && granting) for (const path of granting.paths(result.data)) grants.grant(granting.kind, path);
     return result;

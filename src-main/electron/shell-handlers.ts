@@ -87,7 +87,7 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlerMap {
       return extname(chosen).toLowerCase() === `.${extension}` ? chosen : `${chosen}.${extension}`;
     },
     'shell.openFileDialog': async ({ kind }) => {
-      const extensions = kind === 'qdpx' ? ['qdpx', 'qde'] : kind === 'qdc' ? ['qdc'] : ['xlsx', 'csv'];
+      const extensions = kind === 'qdpx' ? ['qdpx', 'qde'] : kind === 'qdc' ? ['qdc'] : kind === 'key' ? ['key'] : ['xlsx', 'csv'];
       const chosen = await deps.dialogs.showOpen({
         title: t(`desktop.openExchange.${kind}`),
         filters: [{ name: t(`desktop.exchangeFilter.${kind}`), extensions }],

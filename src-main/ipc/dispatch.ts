@@ -22,6 +22,8 @@ export interface DispatcherOptions {
   imports?: ImportJobs;
   /** Prints report HTML to PDF (the Electron shell's printToPDF); Chromium headless when absent. */
   printPdf?: (html: string) => Promise<Uint8Array>;
+  /** The app's window: exports are leak-checked before they are written (issue 16 §7). The CLI has `duiding leakcheck` instead. */
+  leakCheck?: boolean;
 }
 
 export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
@@ -61,6 +63,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     session: options.session,
     imports: options.imports ?? new ImportJobs(options.session),
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+    ...(options.leakCheck ? { leakCheck: true } : {}),
     describe: (err, channel) => {
       const { code, message } = errorEnvelope(err, channel, language());
       return { code, message };

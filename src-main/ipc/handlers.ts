@@ -20,6 +20,7 @@ import { participantsChannels } from '../../src-shared/contracts/participants.ts
 import { sourcesChannels } from '../../src-shared/contracts/sources.ts';
 import { agreementChannels } from '../../src-shared/contracts/agreement.ts';
 import { teamChannels } from '../../src-shared/contracts/team.ts';
+import { pseudonymiseChannels } from '../../src-shared/contracts/pseudonymise.ts';
 import { ENTITY_TAGS, type EntityTag } from '../../src-shared/contracts/index.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 
@@ -40,6 +41,8 @@ export interface HandlerContext {
   describe: (err: unknown, channel: string) => { code: string; message: string };
   /** Prints report HTML to PDF; the Electron shell passes webContents.printToPDF, elsewhere Chromium headless is used. */
   printPdf?: (html: string) => Promise<Uint8Array>;
+  /** Check every export for originals and known names before it is written (the app, not the CLI). */
+  leakCheck?: boolean;
 }
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Output<C> | Promise<Output<C>>;
@@ -226,6 +229,7 @@ const FEATURES = [
   [sourcesChannels, async () => (await import('../sources/handlers.ts')).sourcesHandlers],
   [agreementChannels, async () => (await import('../agreement/handlers.ts')).agreementHandlers],
   [teamChannels, async () => (await import('../team/handlers.ts')).teamHandlers],
+  [pseudonymiseChannels, async () => (await import('../pseudonymise/handlers.ts')).pseudonymiseHandlers],
 ] as const;
 
 // Every domain channel has a handler: the core map plus the feature maps cover them all.
@@ -241,5 +245,18 @@ export async function domainHandler(channel: Channel): Promise<Handler<Channel> 
   const core = (coreHandlers as AnyHandlerMap)[channel];
   if (core) return core;
   const load = featureOf.get(channel);
-  return load ? ((await load()) as AnyHandlerMap)[channel] : undefined;
+  const handler = load ? ((await load()) as AnyHandlerMap)[channel] : undefined;
+  return handler && EXPORTS.has(channel) ? leakChecked(handler) : handler;
+}
+
+/** Export channels: their `path` is leak-checked in the app before the file appears (ADR 0025). */
+const EXPORTS = new Set<string>(['analysis.exportReport', 'segments.export', 'exchange.qdpxExport', 'exchange.attributesExport', 'agreement.exportXlsx']);
+
+function leakChecked(handler: Handler<Channel>): Handler<Channel> {
+  return async (input, ctx) => {
+    const { acceptLeaks, ...rest } = input as { acceptLeaks?: boolean; path: string };
+    if (!ctx.leakCheck) return handler(rest as never, ctx);
+    const { guardExport } = await import('../pseudonymise/export-guard.ts');
+    return guardExport(ctx.session, { path: rest.path, acceptLeaks: acceptLeaks ?? false }, (temp) => handler({ ...rest, path: temp } as never, ctx));
+  };
 }

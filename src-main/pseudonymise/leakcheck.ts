@@ -15,6 +15,7 @@ import type { KeyContent } from './key-file.ts';
 import { knownNames } from './known.ts';
 import { dutchLexicon, type Lexicon } from './lexicon.ts';
 import { nameVariants } from './names.ts';
+import { participantLabels } from './project.ts';
 
 export interface Needle {
   text: string;
@@ -52,7 +53,10 @@ export function leakNeedles(db: ProjectDb | null, key: KeyContent | null): Needl
     if (e.category === 'person') for (const v of nameVariants(e.original, (w) => lexicon.isOrdinary(w) && !lexicon.isProperNoun(w))) if (!out.has(v)) out.set(v, { text: v, source: 'key', category: 'person' });
   }
   if (db) {
+    // After pseudonymisation a participant is called by their role label ("Wijkverpleegkundige", "Directeur zorggroep 2"): no leak.
+    const roleLabels = new Set([...participantLabels(db).values()].map((l) => l.replace(/^\[|\]$/g, '').toLowerCase()));
     for (const k of knownNames(db, lexicon)) {
+      if (roleLabels.has(k.name.replace(/^\[|\]$/g, '').toLowerCase())) continue;
       for (const v of nameVariants(k.name, (w) => lexicon.isOrdinary(w) && !lexicon.isProperNoun(w))) {
         // After pseudonymisation the project "knows" its pseudonyms: those are no leak.
         if (out.has(v) || replacements.has(v) || isRoleLike(v, lexicon) || /^\p{L}\.\s?/u.test(v) && v.length < 4) continue;

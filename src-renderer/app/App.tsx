@@ -12,6 +12,7 @@ import { NoticeBanner } from '../components/NoticeBanner.tsx';
 import { StatusLine } from '../components/StatusLine.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { ExchangeDialogs } from '../features/exchange/ExchangeDialogs.tsx';
+import { LeakDialog } from '../features/pseudonymise/LeakDialog.tsx';
 import { useFileDrop } from '../features/import/useFileDrop.ts';
 import { isLanguage } from '../../src-shared/i18n/catalog.ts';
 import { ReadOnlyBanner } from '../features/project-file/ReadOnlyBanner.tsx';
@@ -99,6 +100,7 @@ export function App() {
       {current.data && <ImportDialog />}
       {current.data && <CodePalette />}
       <ExchangeDialogs />
+      {current.data && <LeakDialog />}
       {aboutOpen && <AboutDialog />}
       {current.data && <ParticipantsDialogs />}
       {current.data && teamOpen && <TeamDialogs />}

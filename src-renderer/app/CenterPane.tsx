@@ -11,6 +11,8 @@ import { lazyView } from '../components/lazy-view.tsx';
 
 // d3, the charts and the report builder load when the analysis tab first opens.
 const AnalysisView = lazyView(() => import('../features/analysis/AnalysisView.tsx').then((m) => m.AnalysisView));
+// Pseudonymisation (issue 16) loads when its tab first opens.
+const PseudonymiseView = lazyView(() => import('../features/pseudonymise/PseudonymiseView.tsx').then((m) => m.PseudonymiseView));
 
 const VIEWS: Record<CenterView, React.ComponentType> = {
   reader: TranscriptReader,
@@ -19,6 +21,7 @@ const VIEWS: Record<CenterView, React.ComponentType> = {
   analysis: AnalysisView,
   journal: JournalView,
   history: HistoryView,
+  pseudonymise: PseudonymiseView,
 };
 
 /**

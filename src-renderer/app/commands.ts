@@ -105,6 +105,7 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
   'view.analysis': () => openView('analysis'),
   'view.journal': () => openView('journal'),
   'view.history': () => openView('history'),
+  'view.pseudonymise': () => openView('pseudonymise'),
   'view.navigator': () => togglePane('navigator'),
   'view.inspector': () => togglePane('inspector'),
   'language.nl': () => setLanguage('nl'),

@@ -9,7 +9,7 @@ export type Selection =
   | null;
 
 /** What the centre pane shows; each view lives in its own feature folder. */
-export const CENTER_VIEWS = ['reader', 'retrieval', 'search', 'analysis', 'journal', 'history'] as const;
+export const CENTER_VIEWS = ['reader', 'retrieval', 'search', 'analysis', 'journal', 'history', 'pseudonymise'] as const;
 export type CenterView = (typeof CENTER_VIEWS)[number];
 
 /** A place in a transcript to scroll to and highlight (from retrieval, search, the change log). */

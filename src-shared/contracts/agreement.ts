@@ -3,6 +3,7 @@
 // Definitions of every measure: docs/agreement.md.
 import { z } from 'zod';
 import { filePath } from './file-path.ts';
+import { acceptLeaks } from './pseudonymise.ts';
 import { channel } from './channel.ts';
 import { LANGUAGES } from '../i18n/catalog.ts';
 import type { CiKey } from '../domain/agreement/compute.ts';
@@ -154,6 +155,7 @@ export type DecisionInput = z.output<typeof decisionSchema>;
 export const agreementExportSchema = agreementComputeSchema.extend({
   path: filePath,
   language: z.enum(LANGUAGES).default('nl'),
+  acceptLeaks,
 }).strict();
 
 export const agreementChannels = {

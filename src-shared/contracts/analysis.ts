@@ -1,6 +1,7 @@
 // Thematic analysis: the code × column matrix (issue 5).
 import { z } from 'zod';
 import { filePath } from './file-path.ts';
+import { acceptLeaks } from './pseudonymise.ts';
 import { channel } from './channel.ts';
 import { MATRIX_COUNTS, COOCCURRENCE_MODES, REPORT_FORMATS } from './constants.ts';
 
@@ -313,6 +314,8 @@ export const exportReportSchema = z.object({
   path: filePath,
   /** For this export only (the CLI's flags); the stored settings stay as they are. */
   overrides: reportSettingsPatchSchema.default({}),
+  /** Write even when the leak check finds originals or known names (the user chose to). */
+  acceptLeaks,
 }).strict();
 
 export const reportExportChannels = {

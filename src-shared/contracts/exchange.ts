@@ -7,6 +7,7 @@ import { LANGUAGES } from '../i18n/catalog.ts';
 import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
 
 import { filePath } from './file-path.ts';
+import { acceptLeaks } from './pseudonymise.ts';
 const language = z.enum(LANGUAGES).default('nl');
 
 /**
@@ -187,7 +188,7 @@ export interface ExchangeProgress {
 
 export const exchangeChannels = {
   /** Writes the whole open project as a REFI-QDA project file (atomically). */
-  'exchange.qdpxExport': channel(z.object({ path: filePath, language }).strict()).returns<QdpxExportResult>(),
+  'exchange.qdpxExport': channel(z.object({ path: filePath, language, acceptLeaks }).strict()).returns<QdpxExportResult>(),
   /** Reads a .qdpx (off the main thread) and says what an import would bring in and lose; writes nothing. */
   'exchange.qdpxPreview': channel(z.object({ path: filePath, hierarchyFromNames: z.boolean().default(false), language }).strict())
     .returns<QdpxPreview>(),
@@ -211,5 +212,5 @@ export const exchangeChannels = {
   /** Writes a facesheet's values with the given mapping: one undoable step; rows and cells with problems are skipped. */
   'exchange.sheetApply': channel(z.object({ path: filePath, mapping: sheetMappingSchema }).strict()).returns<SheetApplyResult>(),
   /** The same sheet out: a row per participant (name, perspective, role, every attribute), CSV or XLSX by extension. */
-  'exchange.attributesExport': channel(z.object({ path: filePath, language }).strict()).returns<{ path: string; rows: number }>(),
+  'exchange.attributesExport': channel(z.object({ path: filePath, language, acceptLeaks }).strict()).returns<{ path: string; rows: number }>(),
 };

@@ -6,6 +6,7 @@ import { filePath } from './file-path.ts';
 import { codingsChannels } from './codings.ts';
 import { LANGUAGES } from '../i18n/catalog.ts';
 import type { NamePlace } from './analysis.ts';
+import { acceptLeaks } from './pseudonymise.ts';
 
 export const SEGMENT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type SegmentExportFormat = (typeof SEGMENT_EXPORT_FORMATS)[number];
@@ -18,6 +19,8 @@ export const segmentExportSchema = codingsChannels['codings.segments'].input.ext
   language: z.enum(LANGUAGES).default('nl'),
   /** The coder column: only when the user asks for it (issue 9 §4). */
   includeCoder: z.boolean().default(false),
+  /** Write even when the leak check finds originals or known names (the user chose to). */
+  acceptLeaks,
 });
 
 /** The query of an export, to check its passages for names before writing (anonymised output). */

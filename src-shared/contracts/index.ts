@@ -16,6 +16,7 @@ import { analysisChannels, comparisonChannels, reportChannels, reportExportChann
 import { exchangeChannels, type ExchangeProgress } from './exchange.ts';
 import { agreementChannels } from './agreement.ts';
 import { teamChannels } from './team.ts';
+import { pseudonymiseChannels, type PseudonymiseProgress } from './pseudonymise.ts';
 import type { ChannelDef } from './channel.ts';
 
 export const channels = {
@@ -38,6 +39,7 @@ export const channels = {
   ...exchangeChannels,
   ...agreementChannels,
   ...teamChannels,
+  ...pseudonymiseChannels,
   ...shellChannels,
 };
 
@@ -70,9 +72,11 @@ export interface AppEvents {
   'agreement.progress': { done: number; total: number };
   /** Exchange (QDPX export, read, import): sources done of total. */
   'exchange.progress': ExchangeProgress;
+  /** Pseudonymisation detection: transcripts done of total. */
+  'pseudonymise.progress': PseudonymiseProgress;
 }
 export type AppEvent = keyof AppEvents;
-export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress', 'agreement.progress', 'exchange.progress'];
+export const APP_EVENTS: readonly AppEvent[] = ['project.changed', 'command.invoke', 'language.changed', 'import.progress', 'report.progress', 'agreement.progress', 'exchange.progress', 'pseudonymise.progress'];
 
 export type { ProjectInfo, ProjectSummary, CodebookNode, TemplateId } from './project.ts';
 export type { CodeRow, CodeCounts } from './codebook.ts';

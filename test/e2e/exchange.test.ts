@@ -36,6 +36,8 @@ describe('REFI-QDA exchange in the app', () => {
     // Export: the menu command asks where, then reports what is in the file.
     shell.dialogAnswers.push(qdpx);
     session.emit('command.invoke', { id: 'exchange.exportQdpx' });
+    // The project still names its participants: the leak check (issue 16 §7) asks first; the user continues.
+    await page.getByRole('alertdialog', { name: 'Originele gegevens in uitwisseling.qdpx' }).getByRole('button', { name: 'Toch exporteren' }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Exporteren naar uitwisseling.qdpx' });
     await exportDialog.getByText(/uitwisseling\.qdpx is geschreven/).waitFor({ timeout: 30_000 });
     await expect.poll(() => exportDialog.locator('.exchange__counts dd').first().textContent()).not.toBe('0');
@@ -80,6 +82,7 @@ describe('REFI-QDA exchange in the app', () => {
     const { page, session, shell } = harness;
     shell.dialogAnswers.push(qdpx);
     session.emit('command.invoke', { id: 'exchange.exportQdpx' });
+    await page.getByRole('alertdialog', { name: 'Original data in study.qdpx' }).getByRole('button', { name: 'Export anyway' }).click();
     await page.getByRole('dialog', { name: 'Export to study.qdpx' }).getByText(/study\.qdpx has been written/).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     session.emit('command.invoke', { id: 'project.close' });

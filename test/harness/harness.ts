@@ -56,7 +56,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     const db = session.open(options.projectPath);
     rememberRecent(shell, db.path, '');
   }
-  const dispatch = createDispatcher({ session, shell: shell.handlers, language: () => shell.language });
+  const dispatch = createDispatcher({ session, shell: shell.handlers, language: () => shell.language, leakCheck: true });
   // The same rule as the Electron shell: the page may name only files the user chose (dialog answers, drops, recent).
   const rendererDispatch = withPathGrants(dispatch, new PathGrants(), () => shell.language);
 

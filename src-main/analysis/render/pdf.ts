@@ -103,6 +103,21 @@ export function sweepStalePrintDirs(base = tmpdir()): void {
   }
 }
 
+/**
+ * Removes the folder and makes sure it stays gone. SIGKILL lands when a
+ * process leaves the kernel: a browser helper in the middle of creating its
+ * profile can recreate the folder just after a first removal (seen on a busy
+ * machine). Synchronous, for the signal and exit handlers; at most ~1 s.
+ */
+function removeSettled(dir: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < 10; i += 1) {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+    Atomics.wait(pause, 0, 0, 100);
+    if (!existsSync(dir)) return;
+  }
+}
+
 class PrintJob {
   readonly dir: string;
   readonly child: ChildProcess;
@@ -179,7 +194,7 @@ class PrintJob {
   /** Synchronous cleanup (exit and signal handlers): kill the group, remove the folder. */
   disposeNow(): void {
     this.#kill();
-    rmSync(this.dir, { recursive: true, force: true, maxRetries: 2 });
+    removeSettled(this.dir);
     this.#forget();
   }
 

@@ -1,4 +1,5 @@
 // Agreement actions with side effects: the XLSX export and recording a review decision.
+import { leakChecked } from '../pseudonymise/leak-guard.ts';
 import i18next from 'i18next';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
@@ -17,7 +18,8 @@ export async function exportAgreement(setup: Setup): Promise<void> {
   try {
     const path = await call('shell.saveFileDialog', { defaultName: i18next.t('agreement.defaultName'), extension: 'xlsx' });
     if (!path) return;
-    const result = await call('agreement.exportXlsx', { ...computeInput(setup), path, language: language() });
+    const result = await leakChecked((acceptLeaks) => call('agreement.exportXlsx', { ...computeInput(setup), path, language: language(), acceptLeaks }));
+    if (!result) return useUi.getState().setStatus(i18next.t('pseudonymise.leak.stopped'));
     useUi.getState().setNotice(null);
     useUi.getState().setStatus(i18next.t('agreement.exported', { file: result.path.split(/[\\/]/).pop() ?? result.path }));
   } catch (err) {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { leakChecked } from '../pseudonymise/leak-guard.ts';
 import { useTranslation } from 'react-i18next';
 import { Button, Disclosure, DisclosurePanel, Heading, Input, Label, ListBox, ListBoxItem, NumberField, Popover, Radio, RadioGroup, Select, SelectValue, Switch } from 'react-aria-components';
 import { bridge, call, BridgeError } from '../../bridge.ts';
@@ -74,7 +75,8 @@ export function ReportView() {
       const charts = svg && chart && ['docx', 'html', 'pdf'].includes(format)
         ? [{ title: chart.title, png: await pngBase64(svg), width: svg.viewBox.baseVal.width, height: svg.viewBox.baseVal.height }]
         : [];
-      const result = await call('analysis.exportReport', { format, path, charts });
+      const result = await leakChecked((acceptLeaks) => call('analysis.exportReport', { format, path, charts, acceptLeaks }));
+      if (!result) return useUi.getState().setStatus(t('pseudonymise.leak.stopped'));
       useUi.getState().setStatus(t('analysis.builder.exported', { file: result.path.split(/[\\/]/).pop() }));
     } catch (err) {
       useUi.getState().setNotice(err instanceof BridgeError ? err.message : t('errors.internal', { detail: String(err) }));

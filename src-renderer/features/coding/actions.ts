@@ -195,6 +195,8 @@ export async function undoLast(): Promise<void> {
   }
   try {
     const step = await call('history.undo', {});
+    // Nothing left to undo in a pseudonymised project: say why, rather than just "nothing" (issue 16 §4).
+    if (!step && (await call('pseudonymise.status', {})).runs.length > 0) return useUi.getState().setNotice(i18next.t('pseudonymise.ui.undoBlocked'));
     useUi.getState().setStatus(step ? i18next.t('history.undone', { what: describeStep(step) }) : i18next.t('history.nothingToUndo'));
   } catch (err) {
     report(err);

@@ -6,6 +6,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { call } from '../../bridge.ts';
+import { useUi } from '../../state/ui-store.ts';
+import { leakChecked } from '../pseudonymise/leak-guard.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useExchange } from './exchange-store.ts';
 import { LossList } from './LossList.tsx';
@@ -15,10 +17,18 @@ import { Counts } from './PreviewParts.tsx';
 export function QdpxExportDialog({ path }: { path: string }) {
   const { t, i18n } = useTranslation();
   useExchangeProgress();
-  const run = useMutation({ mutationFn: () => call('exchange.qdpxExport', { path, language: i18n.language === 'en' ? 'en' : 'nl' }) });
+  const close = () => useExchange.getState().close();
+  const run = useMutation({
+    mutationFn: () => leakChecked((acceptLeaks) => call('exchange.qdpxExport', { path, language: i18n.language === 'en' ? 'en' : 'nl', acceptLeaks })),
+    // Stopped at the leak check: nothing was written, nothing to show.
+    onSuccess: (data) => {
+      if (data) return;
+      close();
+      useUi.getState().setStatus(t('pseudonymise.leak.stopped'));
+    },
+  });
   const { mutate } = run;
   useEffect(() => mutate(), [mutate]);
-  const close = () => useExchange.getState().close();
   const fileName = path.split(/[\\/]/).pop() ?? path;
   return (
     <Modal isOpen isDismissable={!run.isPending} onOpenChange={(o) => !o && close()} className="modal">

@@ -1,5 +1,6 @@
 // The exchange commands of the File menu and start screen: ask the shell for a
 // file, then open the dialog that previews, runs and reports.
+import { leakChecked } from '../pseudonymise/leak-guard.ts';
 import i18next from 'i18next';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
@@ -51,7 +52,8 @@ export async function exportAttributes(): Promise<void> {
   try {
     const path = await call('shell.saveFileDialog', { defaultName: `${await projectName()} ${i18next.t('exchange.ui.sheetSuffix')}`, extension: 'xlsx' });
     if (!path) return;
-    const result = await call('exchange.attributesExport', { path, language: i18next.language === 'en' ? 'en' : 'nl' });
+    const result = await leakChecked((acceptLeaks) => call('exchange.attributesExport', { path, language: i18next.language === 'en' ? 'en' : 'nl', acceptLeaks }));
+    if (!result) return useUi.getState().setStatus(i18next.t('pseudonymise.leak.stopped'));
     useUi.getState().setStatus(i18next.t('exchange.ui.sheetExported', { count: result.rows, file: result.path.split(/[\\/]/).pop() }));
   } catch (err) {
     report(err);

@@ -1,4 +1,5 @@
 // What the retrieval view changes or writes, with the outcome on the status line or the alert banner.
+import { leakChecked } from '../pseudonymise/leak-guard.ts';
 import i18next from 'i18next';
 import { BridgeError, call } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
@@ -53,7 +54,9 @@ export async function exportSegments(format: SegmentExportFormat, includeCoder =
   try {
     const path = await call('shell.saveFileDialog', { defaultName: i18next.t('retrieval.export.defaultName'), extension: format });
     if (!path) return;
-    const result = await call('segments.export', { ...segmentQuery(useRetrieval.getState()), format, path, language: exportLanguage(), includeCoder });
+    const query = segmentQuery(useRetrieval.getState());
+    const result = await leakChecked((acceptLeaks) => call('segments.export', { ...query, format, path, language: exportLanguage(), includeCoder, acceptLeaks }));
+    if (!result) return useUi.getState().setStatus(i18next.t('pseudonymise.leak.stopped'));
     const file = result.path.split(/[\\/]/).pop() ?? result.path;
     useUi.getState().setNotice(null);
     useUi.getState().setStatus(i18next.t('retrieval.export.done', { count: result.rows, file }));

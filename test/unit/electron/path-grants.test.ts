@@ -25,8 +25,9 @@ describe('path grants', () => {
         return 'path' in shape || 'paths' in shape;
       })
       .map(([name]) => name);
-    // Plus the one channel whose file field has another name: the new project a REFI-QDA import writes.
-    expect(Object.keys(PATH_CHANNELS).sort()).toEqual([...withPaths, 'exchange.qdpxImport'].sort());
+    // Plus the channels whose file fields have other names: the new project a REFI-QDA import writes,
+    // and the key file (and optional backup copy) of a pseudonymisation.
+    expect(Object.keys(PATH_CHANNELS).sort()).toEqual([...withPaths, 'exchange.qdpxImport', 'pseudonymise.apply'].sort());
   });
 
   it('refuses a path nobody chose, before dispatch, with a message that names the file', async () => {
@@ -102,5 +103,34 @@ describe('path grants', () => {
     expect(await guarded('team.merge', { paths: ['/r/Bert.duiding-changes', '/etc/passwd'] })).toMatchObject({ ok: false });
     // A file chosen to read is not one chosen to write.
     expect(await guarded('team.writeChanges', { path: '/r/Bert.duiding-changes' })).toMatchObject({ ok: false });
+  });
+
+  it('pseudonymise.apply writes only a key file and a backup the user chose; a key is loaded only from a chosen file', async () => {
+    const { guarded, calls } = setup({ 'shell.saveFileDialog': '/veilig/sleutel.key', 'shell.openFileDialog': '/veilig/oud.key' });
+    const findings = { format: 'duiding-pseudonymise-findings', version: 1, project: 'p', sources: {}, groups: [] };
+    const apply = { findings, keyPath: '/veilig/sleutel.key', passphrase: 'geheim wachtwoord' };
+    expect(await guarded('pseudonymise.apply', apply)).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    expect(await guarded('pseudonymise.loadKey', { path: '/veilig/oud.key', passphrase: 'geheim wachtwoord' })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    await guarded('shell.saveFileDialog', {});
+    // A backup copy nobody chose is refused even with a chosen key path.
+    expect(await guarded('pseudonymise.apply', { ...apply, backupPath: '/r/kopie.duiding' })).toMatchObject({ ok: false, error: { code: 'files.not_chosen', message: expect.stringContaining('kopie.duiding') } });
+    expect(await guarded('pseudonymise.apply', apply)).toMatchObject({ ok: true });
+    await guarded('shell.openFileDialog', {});
+    expect(await guarded('pseudonymise.loadKey', { path: '/veilig/oud.key', passphrase: 'geheim wachtwoord' })).toMatchObject({ ok: true });
+    expect(await guarded('pseudonymise.leakCheck', { paths: ['/etc/passwd'] })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    expect(calls.map(([c]) => c)).toEqual(['shell.saveFileDialog', 'pseudonymise.apply', 'shell.openFileDialog', 'pseudonymise.loadKey']);
+  });
+
+  it('an export the leak check refused keeps its write grant (nothing was written); any other failure uses it up', async () => {
+    let answer: Result<unknown> = { ok: false, error: { code: 'pseudonymise.leaks', message: 'lek' } };
+    const grants = new PathGrants();
+    const guarded = withPathGrants(async (channel) => (channel === 'shell.saveFileDialog' ? { ok: true, data: '/r/rapport.docx' } : answer), grants, () => 'nl');
+    const report = { overrides: {}, format: 'docx', path: '/r/rapport.docx' };
+    await guarded('shell.saveFileDialog', {});
+    expect(await guarded('analysis.exportReport', report)).toMatchObject({ ok: false, error: { code: 'pseudonymise.leaks' } });
+    answer = { ok: false, error: { code: 'internal', message: 'kapot' } };
+    // Continue anyway: same place, no second dialog.
+    expect(await guarded('analysis.exportReport', { ...report, acceptLeaks: true })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await guarded('analysis.exportReport', { ...report, acceptLeaks: true })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
   });
 });

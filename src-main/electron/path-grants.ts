@@ -39,9 +39,10 @@ export const PATH_CHANNELS: Record<string, { kind: GrantKind; paths: (payload: R
   'exchange.sheetApply': { kind: 'read', paths: (p) => strings(p.path) },
   // The new project a REFI-QDA import creates (chosen in the new-project dialog).
   'exchange.qdpxImport': { kind: 'write', paths: (p) => strings(p.target) },
+  // Team coding (issue 15): the coder copy and the change file are written where
+  // the user chose; the merge (preview and run) reads the copies they picked.
   'team.makeCopy': { kind: 'write', paths: (p) => strings(p.path) },
   'team.writeChanges': { kind: 'write', paths: (p) => strings(p.path) },
-  // Coder copies and change files to merge (chosen in an open dialog).
   'team.merge': { kind: 'read', paths: (p) => strings(p.paths) },
   // The key file and (only when asked) the backup copy: both chosen in save dialogs.
   'pseudonymise.apply': { kind: 'write', paths: (p) => [...strings(p.keyPath), ...strings(p.backupPath)] },
@@ -60,6 +61,7 @@ export const GRANTING_CHANNELS: Record<string, { kind: GrantKind; paths: (data: 
   'shell.openProjectDialog': { kind: 'read', paths: strings },
   'shell.importFilesDialog': { kind: 'read', paths: strings },
   'shell.openFileDialog': { kind: 'read', paths: strings },
+  'shell.openTeamFilesDialog': { kind: 'read', paths: strings },
   'shell.exampleProjectPath': { kind: 'read', paths: strings },
   'shell.recentProjects': { kind: 'read', paths: (d) => (Array.isArray(d) ? d.map((r) => (r as { path?: unknown }).path) : []).filter((p): p is string => typeof p === 'string') },
   'shell.newProjectDialog': { kind: 'write', paths: strings },

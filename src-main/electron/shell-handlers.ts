@@ -95,6 +95,12 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlerMap {
       });
       return chosen || null;
     },
+    'shell.openTeamFilesDialog': () =>
+      deps.dialogs.showOpenMany({
+        title: t('desktop.openTeamFiles'),
+        filters: [{ name: t('desktop.teamFilesFilter'), extensions: ['duiding', 'duiding-changes'] }],
+        defaultPath: startDir(),
+      }),
     'shell.recentProjects': () => deps.settings.recent(),
     'shell.exampleProjectPath': () => {
       if (!existsSync(deps.examplePath)) {

@@ -5,7 +5,7 @@ import type { HandlerMap } from '../ipc/handlers.ts';
 import type { MergeReport, teamChannels } from '../../src-shared/contracts/team.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { withCoder } from '../services/users.ts';
-import { makeCoderCopy } from './copy.ts';
+import { makeCoderCopy, type Restrictions } from './copy.ts';
 import { deriveChangeSet, writeChangeSetFile } from './change-set.ts';
 import { loadChangeSet } from './load.ts';
 import { mergeChangeSet } from './merge.ts';
@@ -13,6 +13,14 @@ import { mergeChangeSet } from './merge.ts';
 class NothingMerged extends Error {}
 
 export const teamHandlers: HandlerMap<keyof typeof teamChannels> = {
+  'team.status': (_input, { session }) => {
+    const db = session.requireProject();
+    // Not teamCopyOf: that reads the (large) base snapshot too.
+    const row = db.sqlite.prepare('SELECT coder, restrictions FROM team_copy WHERE id = 1').get() as { coder: string; restrictions: string } | undefined;
+    if (!row) return { copy: null };
+    const restrictions = JSON.parse(row.restrictions) as Restrictions;
+    return { copy: { coder: row.coder, lockCodebook: restrictions.lockCodebook === true, sources: restrictions.sources?.length ?? null } };
+  },
   'team.makeCopy': ({ path, coder, sources, lockCodebook }, { session }) => {
     const db = session.requireProject();
     if (existsSync(path)) throw new DomainError('project.exists', { file: basename(path) });

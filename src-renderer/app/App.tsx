@@ -20,6 +20,7 @@ import { ReadOnlyOffer } from '../features/project-file/ReadOnlyOffer.tsx';
 import { useProjectFile } from '../features/project-file/project-file-store.ts';
 import { lazyView } from '../components/lazy-view.tsx';
 import { useAbout } from '../features/about/about-store.ts';
+import { useTeam } from '../features/team/team-store.ts';
 
 // What needs an open project loads with the first project, so the start
 // screen comes up from a small first chunk (issue 12 §7, ADR 0022).
@@ -28,6 +29,7 @@ const CodePalette = lazyView(() => import('../features/coding/CodePalette.tsx').
 const ImportDialog = lazyView(() => import('../features/import/ImportDialog.tsx').then((m) => m.ImportDialog));
 const ParticipantsDialogs = lazyView(() => import('../features/participants/ParticipantsDialogs.tsx').then((m) => m.ParticipantsDialogs));
 const AboutDialog = lazyView(() => import('../features/about/AboutDialog.tsx').then((m) => m.AboutDialog));
+const TeamDialogs = lazyView(() => import('../features/team/TeamDialogs.tsx').then((m) => m.TeamDialogs));
 const CopyDialog = lazyView(() => import('../features/project-file/CopyDialog.tsx').then((m) => m.CopyDialog));
 import '../features/project-file/project-file.css';
 
@@ -74,6 +76,7 @@ export function App() {
   const copyDialog = useProjectFile((s) => s.copyDialog);
   const dropping = useFileDrop(Boolean(current.data));
   const aboutOpen = useAbout((s) => s.open);
+  const teamOpen = useTeam((s) => s.dialog.kind !== 'closed');
 
   return (
     <div className="app">
@@ -100,6 +103,7 @@ export function App() {
       {current.data && <LeakDialog />}
       {aboutOpen && <AboutDialog />}
       {current.data && <ParticipantsDialogs />}
+      {current.data && teamOpen && <TeamDialogs />}
       <StatusLine />
       {dropping && <div className="drop-overlay" aria-hidden="true">{t('import.dropHere')}</div>}
     </div>

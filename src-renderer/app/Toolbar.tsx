@@ -3,7 +3,11 @@ import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } fro
 import type { ProjectSummary } from '../../src-shared/contracts/index.ts';
 import { setLanguage } from './commands.ts';
 import { useUi } from '../state/ui-store.ts';
+import { lazy, Suspense } from 'react';
 import { CoderSwitcher } from '../features/coding/CoderSwitcher.tsx';
+
+// Asks main whether the project is a coder copy only once a project is open.
+const CopyBadge = lazy(() => import('../features/team/CopyBadge.tsx').then((m) => ({ default: m.CopyBadge })));
 
 export function Toolbar({ project }: { project: ProjectSummary | null }) {
   const { t, i18n } = useTranslation();
@@ -15,6 +19,7 @@ export function Toolbar({ project }: { project: ProjectSummary | null }) {
         <span className="toolbar__logo" aria-hidden="true">D</span>
         <span className="toolbar__app">{t('app.name')}</span>
         {project && <h1 className="toolbar__project">{project.name}</h1>}
+        {project && <Suspense fallback={null}><CopyBadge /></Suspense>}
       </div>
       <div className="toolbar__actions">
         {project && (

@@ -90,6 +90,10 @@ const handlers: Record<Exclude<CommandId, 'app.quit' | 'app.about'>, () => Promi
   'exchange.exportQdc': () => exportQdc(),
   'exchange.importAttributes': () => importAttributes(),
   'exchange.exportAttributes': () => exportAttributes(),
+  // Team coding loads with its first use (the first chunk stays small, ADR 0022).
+  'team.makeCopy': () => import('../features/team/actions.ts').then((m) => m.openMakeCopy()),
+  'team.writeChanges': () => import('../features/team/actions.ts').then((m) => m.writeChanges()),
+  'team.merge': () => import('../features/team/actions.ts').then((m) => m.chooseAndMerge()),
   'edit.undo': () => undoLast(),
   'edit.redo': () => redoLast(),
   'coding.palette': () => useUi.getState().setPaletteOpen(true),

@@ -97,7 +97,14 @@ export const resolutionSchema = z.discriminatedUnion('choice', [
   z.object({ choice: z.literal('review') }).strict(),
 ]);
 
+/** What the open project is in team coding: null for a main project. */
+export interface TeamStatus {
+  copy: { coder: string; lockCodebook: boolean; sources: number | null } | null;
+}
+
 export const teamChannels = {
+  /** Whether the open project is a coder copy, for whom, and whether its codebook is locked. */
+  'team.status': channel(z.object({}).strict()).returns<TeamStatus>(),
   /** Writes a coder copy of the open project to `path` (never over an existing file); the open project stays open. */
   'team.makeCopy': channel(z.object({
     path: filePath, coder: z.string().trim().min(1).max(200), sources: z.array(z.string().min(1)).max(10_000).optional(), lockCodebook: z.boolean().default(false),

@@ -183,6 +183,9 @@ export const en: Catalog = {
     toggleDevTools: 'Show/hide developer tools',
   },
   command: {
+    'team.makeCopy': 'Make coder copy…',
+    'team.writeChanges': 'Save changes to send back…',
+    'team.merge': 'Merge work…',
     'exchange.importQdpx': 'Import REFI-QDA project (.qdpx)…',
     'exchange.exportQdpx': 'Export as REFI-QDA project (.qdpx)…',
     'exchange.importQdc': 'Import codebook (.qdc)…',
@@ -425,6 +428,8 @@ export const en: Catalog = {
   },
   example: { projectName: 'Example project JZOJP' },
   desktop: {
+    openTeamFiles: 'Choose coder copies or change files to merge',
+    teamFilesFilter: 'Duiding coder copy or changes',
     openExchange: { qdpx: 'Import REFI-QDA project', qdc: 'Import codebook', sheet: 'Read attributes from a spreadsheet', key: 'Open key file' },
     exchangeFilter: { qdpx: 'REFI-QDA project', qdc: 'REFI-QDA codebook', sheet: 'Spreadsheet (Excel or CSV)', key: 'Key file (pseudonymisation)' },
     exportTitle: 'Export as',

@@ -183,6 +183,9 @@ export const nl = {
     toggleDevTools: 'Ontwikkelhulpmiddelen tonen/verbergen',
   },
   command: {
+    'team.makeCopy': 'Werkkopie maken…',
+    'team.writeChanges': 'Wijzigingen opslaan om terug te sturen…',
+    'team.merge': 'Werk samenvoegen…',
     'exchange.importQdpx': 'REFI-QDA-project importeren (.qdpx)…',
     'exchange.exportQdpx': 'Exporteren als REFI-QDA-project (.qdpx)…',
     'exchange.importQdc': 'Codeboek importeren (.qdc)…',
@@ -430,6 +433,8 @@ export const nl = {
     projectName: 'Voorbeeldproject JZOJP',
   },
   desktop: {
+    openTeamFiles: 'Werkkopieën of wijzigingenbestanden kiezen om samen te voegen',
+    teamFilesFilter: 'Werkkopie of wijzigingen van Duiding',
     openExchange: { qdpx: 'REFI-QDA-project importeren', qdc: 'Codeboek importeren', sheet: 'Kenmerken inlezen uit spreadsheet', key: 'Sleutelbestand openen' },
     exchangeFilter: { qdpx: 'REFI-QDA-project', qdc: 'REFI-QDA-codeboek', sheet: 'Spreadsheet (Excel of CSV)', key: 'Sleutelbestand (pseudonimisering)' },
     exportTitle: 'Exporteren als',

@@ -11,7 +11,7 @@ export interface HarnessShell {
   handlers: ShellHandlerMap;
   /** Paths the next open/new/save-as dialogs will "choose" (null = cancelled). */
   dialogAnswers: (string | null)[];
-  /** Files the next import dialog will "choose". */
+  /** Files the next multi-select dialog (import, merge) will "choose". */
   importAnswers: string[][];
   language: Language;
   recent: RecentProject[];
@@ -30,6 +30,7 @@ export function createHarnessShell(userDataDir: string, language: Language): Har
       'shell.saveFileDialog': () => shell.dialogAnswers.shift() ?? null,
       'shell.importFilesDialog': () => shell.importAnswers.shift() ?? [],
       'shell.openFileDialog': () => shell.dialogAnswers.shift() ?? null,
+      'shell.openTeamFilesDialog': () => shell.importAnswers.shift() ?? [],
       'shell.recentProjects': () => shell.recent,
       'shell.exampleProjectPath': () => {
         const path = join(userDataDir, 'Voorbeeldproject.duiding');

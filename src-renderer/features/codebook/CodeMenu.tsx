@@ -10,8 +10,10 @@ import { selectedCodingsOf } from './selected-codings.ts';
 import { useCurrentProject } from '../../state/queries.ts';
 import { togglePin } from '../coding/pin-actions.ts';
 import { usePins } from '../coding/pins-store.ts';
+import { useCodebookLocked } from '../team/status.ts';
 
 type MenuKey = 'newSubcode' | 'rename' | 'recolour' | 'pin' | Step | 'merge' | 'split' | 'delete';
+const RESTRUCTURING: MenuKey[] = ['newSubcode', 'rename', 'recolour', 'up', 'down', 'indent', 'outdent', 'merge', 'split', 'delete'];
 
 export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow[] }) {
   const { t } = useTranslation();
@@ -22,7 +24,10 @@ export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow
   const can = (step: Step) => canStep(rows, code.id, step);
   const project = useCurrentProject().data?.guid ?? '';
   const pinnedKey = usePins((s) => (s.byProject[project] ?? []).indexOf(code.id) + 1);
-  const disabled: MenuKey[] = [...(['up', 'down', 'indent', 'outdent'] as const).filter((s) => !can(s)), ...(splitIds.length === 0 ? ['split' as const] : [])];
+  // A coder copy with a locked codebook: only pinning stays (the service refuses the rest; the codebook says why).
+  const locked = useCodebookLocked();
+  const disabled: MenuKey[] = locked ? RESTRUCTURING
+    : [...(['up', 'down', 'indent', 'outdent'] as const).filter((s) => !can(s)), ...(splitIds.length === 0 ? ['split' as const] : [])];
 
   const act = (key: MenuKey) => {
     const store = useCodebook.getState();

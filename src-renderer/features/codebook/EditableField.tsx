@@ -4,8 +4,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Input, Label, TextArea, TextField } from 'react-aria-components';
 
-export function EditableField({ label, value, multiline = false, required = false, className = '', onSave }: {
+export function EditableField({ label, value, multiline = false, required = false, readOnly = false, className = '', onSave }: {
   label: string;
+  /** Shown but not editable (a coder copy's locked codebook). */
+  readOnly?: boolean;
   value: string;
   multiline?: boolean;
   required?: boolean;
@@ -41,7 +43,7 @@ export function EditableField({ label, value, multiline = false, required = fals
   };
 
   return (
-    <TextField className={`code-edit__field ${className}`} value={draft} onChange={setDraft} isRequired={required}
+    <TextField className={`code-edit__field ${className}`} value={draft} onChange={setDraft} isRequired={required} isReadOnly={readOnly}
       onFocus={() => (editing.current = true)}
       onBlur={() => {
         editing.current = false;

@@ -4,6 +4,7 @@ import { useCodes } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
 import type { CodeRow } from '../../../src-shared/contracts/index.ts';
 import { EditableField } from '../codebook/EditableField.tsx';
+import { useCodebookLocked } from '../team/status.ts';
 import { CodebookDialogs } from '../codebook/CodebookDialogs.tsx';
 import { useCodebook } from '../codebook/codebook-store.ts';
 import { saveField, type CodeFieldName } from '../codebook/code-actions.ts';
@@ -43,10 +44,12 @@ export function CodeDetails({ id }: { id: number }) {
   const perspective = useUi((s) => s.perspectiveFilter);
   const showNavigator = useUi((s) => s.showNavigator);
   const codes = useCodes(perspective).data;
+  // A coder copy's locked codebook: the definition is shown, not edited (the service refuses it; the codebook says why).
+  const locked = useCodebookLocked();
   const code = codes?.find((c) => c.id === id);
   if (!code) return null;
   const field = (name: CodeFieldName, label: string, extra: { multiline?: boolean; required?: boolean; className?: string } = {}) => (
-    <EditableField key={`${code.id}-${name}`} label={label} value={code[name]} {...extra}
+    <EditableField key={`${code.id}-${name}`} label={label} value={code[name]} readOnly={locked} {...extra}
       onSave={(value) => saveField(code.id, name, value, label)} />
   );
   return (
@@ -62,7 +65,7 @@ export function CodeDetails({ id }: { id: number }) {
           <div className="code-edit__colour">
             <span className="swatch" style={{ background: code.color, width: 18, height: 18 }} aria-hidden="true" />
             <span className="mono">{code.color}</span>
-            <Button className="tool tool--small" aria-describedby="code-edit-colour"
+            <Button className="tool tool--small" aria-describedby="code-edit-colour" isDisabled={locked}
               onPress={() => useCodebook.getState().open({ kind: 'colour', codeId: code.id })}>
               {t('codebookEdit.details.changeColour')}
             </Button>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCodebookLocked } from '../team/status.ts';
 import { Button, Collection, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Tree, TreeItem, TreeItemContent } from 'react-aria-components';
 import { useCodes } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
@@ -76,6 +77,7 @@ export function CodebookTree() {
   useEffect(trackTextDrags, []);
   const treeRef = useRef<HTMLDivElement>(null);
   usePendingFocus(treeRef, rows);
+  const locked = useCodebookLocked();
   return (
     <section className="nav-section nav-section--grow" aria-labelledby="nav-codebook" onKeyDownCapture={(e) => handleRowKey(e, rows)}>
       <div className="nav-section__head">
@@ -83,6 +85,7 @@ export function CodebookTree() {
         <Button
           className="tool tool--small codebook-new"
           aria-label={t('codebookEdit.newCode')}
+          isDisabled={locked}
           onPress={() => useCodebook.getState().open({ kind: 'create', parentId: selection?.kind === 'code' ? selection.id : null, nested: false })}
         >
           <span aria-hidden="true" title={t('codebookEdit.newCode')}>+</span>
@@ -107,6 +110,7 @@ export function CodebookTree() {
           </Popover>
         </Select>
       </div>
+      {locked && <p className="muted team-locked">{t('team.ui.lockedNote')}</p>}
       {codes.isError ? (
         <ErrorState error={codes.error} onRetry={() => void codes.refetch()} />
       ) : codes.data?.length === 0 ? (

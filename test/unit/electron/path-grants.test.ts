@@ -84,6 +84,26 @@ describe('path grants', () => {
     await guarded('segments.export', { path: '/r/x\u0000.csv' });
     expect(calls.at(-1)).toEqual(['segments.export', { path: '/r/x\u0000.csv' }]);
   });
+  it('team coding: the copy and the change file are written where the user chose, once; the merge reads the copies picked', async () => {
+    const { guarded, calls } = setup({
+      'shell.saveFileDialog': '/r/kopie Anna.duiding',
+      'shell.openTeamFilesDialog': ['/r/kopie Anna.duiding', '/r/Bert.duiding-changes'],
+    });
+    expect(await guarded('team.makeCopy', { path: '/r/kopie Anna.duiding', coder: 'Anna' })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    expect(await guarded('team.writeChanges', { path: '/r/Bert.duiding-changes' })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    expect(await guarded('team.merge', { paths: ['/r/Bert.duiding-changes'], dryRun: true })).toMatchObject({ ok: false, error: { code: 'files.not_chosen' } });
+    expect(calls).toEqual([]);
+    await guarded('shell.saveFileDialog', {});
+    expect(await guarded('team.makeCopy', { path: '/r/kopie Anna.duiding', coder: 'Anna' })).toMatchObject({ ok: true });
+    expect(await guarded('team.makeCopy', { path: '/r/kopie Anna.duiding', coder: 'Anna' })).toMatchObject({ ok: false });
+    await guarded('shell.openTeamFilesDialog', {});
+    // Preview and merge both read the same choice; one file the user did not pick spoils the call.
+    expect(await guarded('team.merge', { paths: ['/r/kopie Anna.duiding', '/r/Bert.duiding-changes'], dryRun: true })).toMatchObject({ ok: true });
+    expect(await guarded('team.merge', { paths: ['/r/kopie Anna.duiding', '/r/Bert.duiding-changes'] })).toMatchObject({ ok: true });
+    expect(await guarded('team.merge', { paths: ['/r/Bert.duiding-changes', '/etc/passwd'] })).toMatchObject({ ok: false });
+    // A file chosen to read is not one chosen to write.
+    expect(await guarded('team.writeChanges', { path: '/r/Bert.duiding-changes' })).toMatchObject({ ok: false });
+  });
 
   it('pseudonymise.apply writes only a key file and a backup the user chose; a key is loaded only from a chosen file', async () => {
     const { guarded, calls } = setup({ 'shell.saveFileDialog': '/veilig/sleutel.key', 'shell.openFileDialog': '/veilig/oud.key' });

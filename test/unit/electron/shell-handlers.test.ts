@@ -59,6 +59,16 @@ describe('shell handlers: dialogs', () => {
     expect(requests[0]!.request.title).toBe(nl.desktop.openExchange.qdpx);
   });
 
+  it('the merge dialog picks several coder copies and change files beside the open project; save dialogs add .duiding-changes', async () => {
+    const { handlers, requests } = setup(['/x/Anna.duiding-changes', '/x/Wijzigingen Bert'], '/p/Studie.duiding');
+    expect(await handlers['shell.openTeamFilesDialog']({}, ctx)).toEqual(['/x/Anna.duiding-changes']);
+    expect(requests[0]).toEqual({
+      kind: 'openMany',
+      request: { title: nl.desktop.openTeamFiles, defaultPath: '/p', filters: [{ name: nl.desktop.teamFilesFilter, extensions: ['duiding', 'duiding-changes'] }] },
+    });
+    expect(await handlers['shell.saveFileDialog']({ defaultName: 'Wijzigingen Bert', extension: 'duiding-changes' }, ctx)).toBe('/x/Wijzigingen Bert.duiding-changes');
+  });
+
   it('a cancelled dialog answers null', async () => {
     const { handlers } = setup([null, null, null]);
     expect(await handlers['shell.openProjectDialog']({}, ctx)).toBeNull();

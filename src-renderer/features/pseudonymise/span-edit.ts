@@ -2,6 +2,7 @@
 // shortcuts and the detail's buttons: the main process moves one edge of the
 // group's first place by a word and says where the new text occurs; the group
 // then stands for that text everywhere. Nothing is written to the project.
+import { useRef } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
@@ -20,8 +21,9 @@ export function useSpanEdit() {
     onSuccess: (r) => { if (r) usePseudonymise.getState().reshape(r.index, r.span); },
     onError: (err) => useUi.getState().setNotice(err instanceof BridgeError ? err.message : String(err)),
   });
+  // Moves run one after another, each from the span the last one made: a key pressed twice is two words.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   return (index: number, move: SpanMove) => {
-    // One move at a time: the next starts from the span the last one made.
-    if (!mutation.isPending) mutation.mutate({ index, ...move });
+    queue.current = queue.current.then(() => mutation.mutateAsync({ index, ...move })).catch(() => undefined);
   };
 }

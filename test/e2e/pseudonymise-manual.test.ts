@@ -28,21 +28,21 @@ describe('pseudonymisation: findings made by the reviewer', () => {
     await groups.getByRole('option').first().waitFor({ timeout: 30_000 });
     const before = await groups.getByRole('option').count();
 
-    // Span: "Twente" in focus, Ctrl+Shift+← takes the word before (twice), Ctrl+Shift+→ gives one back.
+    // Span, keys as for a coding in the reader: "Twente" in focus, Alt+← takes the word before (twice), Alt+→ gives one back.
     const twente = groups.getByRole('option').filter({ has: page.locator('.pseudo__text', { hasText: /^Twente$/ }) });
     await twente.click();
     await expect.poll(() => twente.getAttribute('aria-selected')).toBe('true');
     const active = groups.locator('[aria-selected="true"] .pseudo__text');
-    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.press('Alt+ArrowLeft');
     await expect.poll(() => active.textContent()).toBe('regio Twente');
-    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await page.keyboard.press('Alt+ArrowLeft');
     await expect.poll(() => active.textContent()).toBe('de regio Twente');
-    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('Alt+ArrowRight');
     await expect.poll(() => active.textContent()).toBe('regio Twente');
-    // Shift+→ takes the next word at the end, Shift+← drops it again.
-    await page.keyboard.press('Shift+ArrowRight');
+    // Alt+Shift+→ takes the next word at the end, Alt+Shift+← drops it again.
+    await page.keyboard.press('Alt+Shift+ArrowRight');
     await expect.poll(() => active.textContent()).not.toBe('regio Twente');
-    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Alt+Shift+ArrowLeft');
     await expect.poll(() => active.textContent()).toBe('regio Twente');
     await page.getByRole('region', { name: 'regio Twente' }).locator('mark').filter({ hasText: 'regio Twente' }).waitFor();
     await page.keyboard.press('Enter');

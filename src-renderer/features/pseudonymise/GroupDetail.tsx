@@ -53,17 +53,17 @@ export function GroupDetail({ index, group, sourceName }: { index: number; group
         </div>
       )}
       <div ref={contexts}>
-      <h4>{t('pseudonymise.ui.contexts')}</h4>
-      {group.occurrences.length === 0 && <p className="muted">{t('pseudonymise.ui.inNames')}</p>}
-      <ul className="pseudo__contexts">
-        {group.occurrences.slice(0, SHOWN).map((o) => (
-          <li key={`${o.source}:${o.start}`}>
-            <span className="pseudo__where">{sourceName.get(o.source) ?? ''}</span>
-            <span className="pseudo__context"><Context text={o.context ?? group.text} /></span>
-          </li>
-        ))}
-      </ul>
-      {group.occurrences.length > SHOWN && <p className="muted">{t('pseudonymise.ui.more', { count: group.occurrences.length - SHOWN })}</p>}
+        <h4>{t('pseudonymise.ui.contexts')}</h4>
+        {group.occurrences.length === 0 && <p className="muted">{t('pseudonymise.ui.inNames')}</p>}
+        <ul className="pseudo__contexts">
+          {group.occurrences.slice(0, SHOWN).map((o) => (
+            <li key={`${o.source}:${o.start}`}>
+              <span className="pseudo__where">{sourceName.get(o.source) ?? ''}</span>
+              <span className="pseudo__context"><Context text={o.context ?? group.text} /></span>
+            </li>
+          ))}
+        </ul>
+        {group.occurrences.length > SHOWN && <p className="muted">{t('pseudonymise.ui.more', { count: group.occurrences.length - SHOWN })}</p>}
       </div>
       <MarkSelection key={index} area={contexts} defaultCategory={group.category} />
     </div>

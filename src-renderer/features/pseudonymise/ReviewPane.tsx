@@ -28,13 +28,13 @@ export function ReviewPane() {
   };
   const spanEdit = useSpanEdit();
   const onKeyDown = (e: React.KeyboardEvent) => {
-    // Shift+←/→ moves the end of the span by a word, Ctrl+Shift+←/→ its start.
-    if (active >= 0 && e.shiftKey && !e.altKey && !e.metaKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+    // As for a coding in the reader: Alt+←/→ moves the start of the span by a word, Alt+Shift+←/→ its end.
+    if (active >= 0 && e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
       e.preventDefault();
       e.stopPropagation();
-      const later = e.key === 'ArrowRight';
-      if (e.ctrlKey) spanEdit(active, { side: 'start', delta: later ? -1 : 1 });
-      else spanEdit(active, { side: 'end', delta: later ? 1 : -1 });
+      const left = e.key === 'ArrowLeft';
+      if (e.shiftKey) spanEdit(active, { side: 'end', delta: left ? -1 : 1 });
+      else spanEdit(active, { side: 'start', delta: left ? 1 : -1 });
       return;
     }
     if (active < 0 || e.ctrlKey || e.metaKey || e.altKey) return;

@@ -41,7 +41,7 @@ export const nl = {
       transcript: 'Transcript',
       all: 'Alle',
       groups: 'Vondsten, gegroepeerd per tekst',
-      keys: 'Pijltjes: vorige/volgende · Enter: bevestigen · Delete: afwijzen · E: vervanging bewerken · Shift+←/→: einde een woord terug/verder · Ctrl+Shift+←/→: begin een woord terug/verder',
+      keys: 'Pijltjes: vorige/volgende · Enter: bevestigen · Delete: afwijzen · E: vervanging bewerken · Alt+←/→: begin · Alt+Shift+←/→: einde (per woord)',
       span: {
         title: 'Omvang',
         widenStart: '← Woord ervoor erbij',
@@ -175,7 +175,7 @@ export const en: Widen<typeof nl> = {
       transcript: 'Transcript',
       all: 'All',
       groups: 'Findings, grouped by text',
-      keys: 'Arrows: previous/next · Enter: confirm · Delete: reject · E: edit replacement · Shift+←/→: end one word back/further · Ctrl+Shift+←/→: start one word back/further',
+      keys: 'Arrows: previous/next · Enter: confirm · Delete: reject · E: edit replacement · Alt+←/→: start · Alt+Shift+←/→: end (by word)',
       span: {
         title: 'Extent',
         widenStart: '← Add word before',

@@ -5,20 +5,8 @@ export { PSEUDONYM_CATEGORIES as CATEGORIES } from '../../src-shared/contracts/p
 import type { PseudonymCategory } from '../../src-shared/contracts/pseudonymise.ts';
 export type Category = PseudonymCategory;
 
-/** Default replacement per category, in Dutch (the project's transcript language). */
-export const PLACEHOLDERS: Record<Category, string> = {
-  person: '[naam]',
-  place: '[plaats]',
-  organisation: '[organisatie]',
-  date: '[datum]',
-  age: '[leeftijd]',
-  phone: '[telefoonnummer]',
-  email: '[e-mailadres]',
-  postcode: '[postcode]',
-  bsn: '[BSN]',
-  iban: '[rekeningnummer]',
-  url: '[website]',
-};
+/** Default replacement per category (shared with the review workspace, where the reviewer adds findings). */
+export { PSEUDONYM_PLACEHOLDERS as PLACEHOLDERS } from '../../src-shared/contracts/pseudonymise.ts';
 
 /** One piece of personal data found in a text: UTF-16 offsets, half-open. */
 export interface Finding {

@@ -7,6 +7,7 @@ import type { HandlerMap } from '../ipc/handlers.ts';
 import type { pseudonymiseChannels } from '../../src-shared/contracts/pseudonymise.ts';
 import { ENTITY_TAGS } from '../../src-shared/contracts/index.ts';
 import { applyFindings } from './apply.ts';
+import { occurrencesOf, respan } from './manual.ts';
 import { assertKeyOutsideProject, encryptKey, readKeyFile, writeKeyFile } from './key-file.ts';
 import { purgeOriginals, listRuns } from './purge.ts';
 import { exportText, findLeaks, leakNeedles } from './leakcheck.ts';
@@ -89,6 +90,8 @@ export const pseudonymiseHandlers: HandlerMap<keyof typeof pseudonymiseChannels>
     for (const path of paths) out.push(...findLeaks(path, await readExport(path), needles));
     return out.map(({ file: _file, ...leak }) => leak);
   },
+  'pseudonymise.occurrences': ({ text }, { session }) => occurrencesOf(session.requireProject(), text),
+  'pseudonymise.respan': (at, { session }) => respan(session.requireProject(), at),
   'pseudonymise.status': (_input, { session }) => ({
     runs: listRuns(session.requireProject()).map((r) => ({
       createdAt: r.createdAt, userName: r.userName, categories: r.categories, replacements: Object.values(r.counts).reduce((a, b) => a + b, 0),

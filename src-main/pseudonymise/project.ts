@@ -26,7 +26,7 @@ export interface DetectOptions {
   key?: KeyContent;
 }
 
-function context(text: string, start: number, end: number): string {
+export function context(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 60), start).replace(/^\S*\s/, '');
   const after = text.slice(end, end + 60).replace(/\s\S*$/, '');
   return `${before}[${text.slice(start, end)}]${after}`.replace(/\s+/g, ' ');

@@ -8,6 +8,21 @@ import { filePath } from './file-path.ts';
 export const PSEUDONYM_CATEGORIES = ['person', 'place', 'organisation', 'date', 'age', 'phone', 'email', 'postcode', 'bsn', 'iban', 'url'] as const;
 export const pseudonymCategory = z.enum(PSEUDONYM_CATEGORIES);
 
+/** Default replacement per category, in Dutch (the project's transcript language). */
+export const PSEUDONYM_PLACEHOLDERS: Record<(typeof PSEUDONYM_CATEGORIES)[number], string> = {
+  person: '[naam]',
+  place: '[plaats]',
+  organisation: '[organisatie]',
+  date: '[datum]',
+  age: '[leeftijd]',
+  phone: '[telefoonnummer]',
+  email: '[e-mailadres]',
+  postcode: '[postcode]',
+  bsn: '[BSN]',
+  iban: '[rekeningnummer]',
+  url: '[website]',
+};
+
 export const findingOccurrence = z.object({
   /** GUID of the source (transcript). */
   source: z.string().min(1),
@@ -44,6 +59,13 @@ export const findingsFile = z.object({
 });
 
 export type FindingGroup = z.infer<typeof findingGroup>;
+export type FindingOccurrence = z.infer<typeof findingOccurrence>;
+
+/** A finding the reviewer made or reshaped: its text and every place it occurs (issue 16 §2). */
+export interface ManualSpan {
+  text: string;
+  occurrences: FindingOccurrence[];
+}
 export type FindingsFile = z.infer<typeof findingsFile>;
 export type PseudonymCategory = z.infer<typeof pseudonymCategory>;
 
@@ -119,6 +141,16 @@ export const pseudonymiseChannels = {
   'pseudonymise.unloadKey': channel(z.object({}).strict()).returns<null>(),
   /** Looks in files for the loaded key's originals and the names the project knows; writes nothing. */
   'pseudonymise.leakCheck': channel(z.object({ paths: z.array(filePath).min(1).max(100) }).strict()).returns<LeakPlace[]>(),
+  /** Every whole-word place of a text the reviewer selected, in all transcripts; writes nothing. */
+  'pseudonymise.occurrences': channel(z.object({ text: z.string().min(1).max(500) }).strict()).returns<ManualSpan>(),
+  /** A finding's span widened or narrowed by one word at one side (from one of its places), and where the new text occurs. */
+  'pseudonymise.respan': channel(z.object({
+    source: z.string().min(1),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    side: z.enum(['start', 'end']),
+    delta: z.union([z.literal(1), z.literal(-1)]),
+  }).strict()).returns<ManualSpan>(),
   'pseudonymise.status': channel(z.object({}).strict()).returns<PseudonymiseStatus>(),
 };
 

@@ -1,9 +1,19 @@
 // One group of findings in focus: what it becomes (editable, the same for
 // every place), confirm or reject, and the context lines where it occurs.
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { FindingGroup } from '../../../src-shared/contracts/pseudonymise.ts';
 import { usePseudonymise } from './pseudonymise-store.ts';
+import { MarkSelection } from './MarkSelection.tsx';
+import { useSpanEdit, type SpanMove } from './span-edit.ts';
+
+const MOVES: { key: string; move: SpanMove }[] = [
+  { key: 'widenStart', move: { side: 'start', delta: 1 } },
+  { key: 'narrowStart', move: { side: 'start', delta: -1 } },
+  { key: 'narrowEnd', move: { side: 'end', delta: -1 } },
+  { key: 'widenEnd', move: { side: 'end', delta: 1 } },
+];
 
 const SHOWN = 12;
 
@@ -18,6 +28,8 @@ export function GroupDetail({ index, group, sourceName }: { index: number; group
   const { t } = useTranslation();
   const decide = usePseudonymise((s) => s.decide);
   const decision = usePseudonymise((s) => s.decisions.get(index));
+  const contexts = useRef<HTMLDivElement>(null);
+  const spanEdit = useSpanEdit();
   const focusList = () => (document.querySelector('.pseudo__groups') as HTMLElement | null)?.focus();
   return (
     <div className="pseudo__detail" aria-label={group.text} role="region">
@@ -32,17 +44,28 @@ export function GroupDetail({ index, group, sourceName }: { index: number; group
         <Button className="button" onPress={() => decide(index, { confirmed: true })}>{t('pseudonymise.ui.confirm')}</Button>
         <Button className="button" onPress={() => decide(index, { confirmed: false })}>{t('pseudonymise.ui.reject')}</Button>
       </div>
-      <h4>{t('pseudonymise.ui.contexts')}</h4>
-      {group.occurrences.length === 0 && <p className="muted">{t('pseudonymise.ui.inNames')}</p>}
-      <ul className="pseudo__contexts">
-        {group.occurrences.slice(0, SHOWN).map((o) => (
-          <li key={`${o.source}:${o.start}`}>
-            <span className="pseudo__where">{sourceName.get(o.source) ?? ''}</span>
-            <span className="pseudo__context"><Context text={o.context ?? group.text} /></span>
-          </li>
-        ))}
-      </ul>
-      {group.occurrences.length > SHOWN && <p className="muted">{t('pseudonymise.ui.more', { count: group.occurrences.length - SHOWN })}</p>}
+      {group.occurrences.length > 0 && (
+        <div className="pseudo__span" role="group" aria-label={t('pseudonymise.ui.span.title')}>
+          <span>{t('pseudonymise.ui.span.title')}:</span>
+          {MOVES.map(({ key, move }) => (
+            <Button key={key} className="button" onPress={() => spanEdit(index, move)}>{t(`pseudonymise.ui.span.${key}`)}</Button>
+          ))}
+        </div>
+      )}
+      <div ref={contexts}>
+        <h4>{t('pseudonymise.ui.contexts')}</h4>
+        {group.occurrences.length === 0 && <p className="muted">{t('pseudonymise.ui.inNames')}</p>}
+        <ul className="pseudo__contexts">
+          {group.occurrences.slice(0, SHOWN).map((o) => (
+            <li key={`${o.source}:${o.start}`}>
+              <span className="pseudo__where">{sourceName.get(o.source) ?? ''}</span>
+              <span className="pseudo__context"><Context text={o.context ?? group.text} /></span>
+            </li>
+          ))}
+        </ul>
+        {group.occurrences.length > SHOWN && <p className="muted">{t('pseudonymise.ui.more', { count: group.occurrences.length - SHOWN })}</p>}
+      </div>
+      <MarkSelection key={index} area={contexts} defaultCategory={group.category} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useSources } from '../../state/queries.ts';
 import { PSEUDONYM_CATEGORIES } from '../../../src-shared/contracts/pseudonymise.ts';
 import { reviewed, usePseudonymise, visibleGroups } from './pseudonymise-store.ts';
 import { GroupDetail } from './GroupDetail.tsx';
+import { useSpanEdit } from './span-edit.ts';
 
 export function ReviewPane() {
   const { t } = useTranslation();
@@ -25,7 +26,17 @@ export function ReviewPane() {
     if (next !== undefined) s.set({ active: next });
     document.getElementById(`pseudo-group-${next}`)?.scrollIntoView({ block: 'nearest' });
   };
+  const spanEdit = useSpanEdit();
   const onKeyDown = (e: React.KeyboardEvent) => {
+    // As for a coding in the reader: Alt+←/→ moves the start of the span by a word, Alt+Shift+←/→ its end.
+    if (active >= 0 && e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      e.stopPropagation();
+      const left = e.key === 'ArrowLeft';
+      if (e.shiftKey) spanEdit(active, { side: 'end', delta: left ? -1 : 1 });
+      else spanEdit(active, { side: 'start', delta: left ? 1 : -1 });
+      return;
+    }
     if (active < 0 || e.ctrlKey || e.metaKey || e.altKey) return;
     const handled = ({
       ArrowDown: () => move(1),

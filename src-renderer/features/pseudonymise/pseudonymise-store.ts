@@ -3,7 +3,7 @@
 // decisions per group, the filters and the group in focus. Nothing reaches the
 // project until the user applies.
 import { create } from 'zustand';
-import type { FindingGroup, FindingsFile, PseudonymCategory } from '../../../src-shared/contracts/pseudonymise.ts';
+import { PSEUDONYM_PLACEHOLDERS, type FindingGroup, type FindingsFile, type ManualSpan, type PseudonymCategory } from '../../../src-shared/contracts/pseudonymise.ts';
 
 export type Phase = 'idle' | 'detecting' | 'review';
 
@@ -19,8 +19,12 @@ interface State {
   decisions: Map<number, { confirmed: boolean | null; replacement: string }>;
   applyOpen: boolean;
   keyOpen: boolean;
-  set(patch: Partial<Omit<State, 'set' | 'decide'>>): void;
+  set(patch: Partial<Omit<State, 'set' | 'decide' | 'add' | 'reshape'>>): void;
   decide(index: number, patch: { confirmed?: boolean; replacement?: string }): void;
+  /** A finding the reviewer marked: a group of its own (confirmed), or the group that already has this text. */
+  add(span: ManualSpan, category: PseudonymCategory): void;
+  /** A group's span edited: it now stands for the new text, everywhere it occurs. */
+  reshape(index: number, span: ManualSpan): void;
 }
 
 export const usePseudonymise = create<State>((set) => ({
@@ -41,7 +45,58 @@ export const usePseudonymise = create<State>((set) => ({
     decisions.set(index, { ...was, ...patch });
     return { decisions };
   }),
+  add: (span, category) => set((s) => {
+    if (!s.findings) return {};
+    const groups = s.findings.groups;
+    const decisions = new Map(s.decisions);
+    const existing = groups.findIndex((g) => g.text === span.text);
+    if (existing >= 0) {
+      decisions.set(existing, { confirmed: true, replacement: decisions.get(existing)?.replacement ?? groups[existing]!.replacement });
+      return { decisions, active: existing, category: 'all', source: 'all' };
+    }
+    const group: FindingGroup = {
+      text: span.text, category, rules: ['manual'], confirmed: true,
+      replacement: nextPlaceholder(groups.map((g, i) => reviewed(g, decisions.get(i))), category),
+      occurrences: span.occurrences,
+    };
+    return { findings: { ...s.findings, groups: [...groups, group] }, active: groups.length, category: 'all', source: 'all' };
+  }),
+  reshape: (index, span) => set((s) => {
+    if (!s.findings?.groups[index] || span.occurrences.length === 0) return {};
+    const groups = s.findings.groups.map((g, i) => (i === index ? { ...g, text: span.text, occurrences: span.occurrences } : g));
+    return { findings: { ...s.findings, groups } };
+  }),
 }));
+
+/**
+ * The replacement of a finding the reviewer adds: the category's placeholder,
+ * numbered after the ones in use for names, places and organisations
+ * ("[naam 3]"), as detection numbers them.
+ */
+export function nextPlaceholder(groups: readonly FindingGroup[], category: PseudonymCategory): string {
+  const base = PSEUDONYM_PLACEHOLDERS[category];
+  if (!['person', 'place', 'organisation'].includes(category)) return base;
+  const stem = base.slice(0, -1);
+  let n = 0;
+  for (const g of groups) {
+    const m = g.replacement.startsWith(`${stem} `) ? /^\[[^\]]* (\d+)\]$/.exec(g.replacement) : null;
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  return `${stem} ${n + 1}]`;
+}
+
+/**
+ * A selection in a context line as a finding's text: widened to whole words
+ * ("arieke" → "Marieke"), without the punctuation or ellipsis at its edges.
+ */
+export function selectionToWords(line: string, start: number, end: number): string {
+  const word = (i: number) => i >= 0 && i < line.length && /[\p{L}\p{N}]/u.test(line[i]!);
+  let a = Math.min(start, end);
+  let b = Math.max(start, end);
+  while (a > 0 && word(a - 1) && word(a)) a--;
+  while (b < line.length && word(b) && word(b - 1)) b++;
+  return line.slice(a, b).replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
 
 /** A group as the reviewer left it. */
 export function reviewed(group: FindingGroup, decision: { confirmed: boolean | null; replacement: string } | undefined): FindingGroup {

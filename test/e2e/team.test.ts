@@ -240,6 +240,10 @@ describe('team coding in the app', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('team-locked-copy-en') });
       await page.keyboard.press('Escape');
+      // The inspector shows the code's definition without offering to edit it.
+      await row(coder, 'Lerend vermogen').click();
+      await expect.poll(() => page.getByRole('textbox', { name: 'Definition' }).getAttribute('readonly')).not.toBeNull();
+      expect(await page.getByRole('button', { name: 'Change colour…' }).isDisabled()).toBe(true);
       // The restructuring keys give the same reason instead of acting: F2, Delete, Alt+arrows.
       const roots = () => tree(coder).locator('[role="row"][aria-level="1"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
       const order = await roots();
@@ -247,10 +251,12 @@ describe('team coding in the app', () => {
       for (const key of ['F2', 'Delete', 'Alt+ArrowDown', 'Alt+ArrowRight']) {
         await row(coder, 'Lerend vermogen').click();
         await page.keyboard.press(key);
-        await alert.getByText('The project lead locked the codebook of this coder copy', { exact: false }).waitFor();
+        const reason = alert.getByText('The project lead locked the codebook of this coder copy', { exact: false });
+        await reason.waitFor();
         expect(await page.getByRole('dialog').count(), key).toBe(0);
+        if (key === 'F2') await page.screenshot({ path: screenshotPath('team-locked-key-en') });
         await alert.getByRole('button', { name: 'Close' }).click();
-        await expect.poll(() => alert.textContent()).toBe('');
+        await reason.waitFor({ state: 'detached' });
       }
       expect(await roots()).toEqual(order);
       // Codes cannot be dragged (no draggable rows), while dragging text onto a code still codes it.
@@ -279,10 +285,6 @@ describe('team coding in the app', () => {
       await expect.poll(() => countOf(coder, target)).toBe(String(before + 1));
       // The code drag before it moved nothing.
       expect(await roots()).toEqual(order);
-      // The inspector shows the code's definition without offering to edit it.
-      await row(coder, 'Lerend vermogen').click();
-      await expect.poll(() => page.getByRole('textbox', { name: 'Definition' }).getAttribute('readonly')).not.toBeNull();
-      expect(await page.getByRole('button', { name: 'Change colour…' }).isDisabled()).toBe(true);
       // "Save changes" in the main project explains instead of failing.
       lead.session.emit('command.invoke', { id: 'team.writeChanges' });
       await lead.page.getByText('This project is not a coder copy', { exact: false }).waitFor();

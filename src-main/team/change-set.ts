@@ -15,7 +15,9 @@ import { teamCopyOf } from './copy.ts';
 import { readState, unpackState, type TeamState } from './state.ts';
 
 export const CHANGES_FORMAT = 'duiding-changes';
-export const CHANGES_VERSION = 1;
+/** Version 2 added `codeNames`; version-1 files (without them) are still read. */
+export const CHANGES_VERSION = 2;
+const READABLE_VERSIONS = [1, 2] as const;
 
 const codeState = z.object({
   parent: z.string().nullable(), name: z.string(), role: z.string(), color: z.string(), definition: z.string(),
@@ -53,7 +55,7 @@ const addedSource = z.object({
 
 export const changeSetSchema = z.object({
   format: z.literal(CHANGES_FORMAT),
-  version: z.literal(CHANGES_VERSION),
+  version: z.union(READABLE_VERSIONS.map((v) => z.literal(v)) as [z.ZodLiteral<1>, z.ZodLiteral<2>]),
   /** Derived from the content: the same changes give the same GUID, so merging them twice is recognised. */
   guid: z.string().min(1),
   copy: z.string().min(1),
@@ -69,6 +71,12 @@ export const changeSetSchema = z.object({
   values: z.array(entry(z.string())),
   /** Who speaks in each turn, per source GUID. */
   speakers: z.array(entry(speakerMap)),
+  /**
+   * Version 2: name, parent GUID and parent path (names, top first) in the
+   * copy of every code that new or changed codings use — so a code the main
+   * project deleted meanwhile, which the copy only used, can still be named.
+   */
+  codeNames: z.record(z.string().min(1), z.object({ name: z.string(), parent: z.string().nullable(), path: z.array(z.string()) }).strict()).optional(),
   sources: z.object({
     added: z.array(addedSource),
     /** Text corrections: the copy's text (in `texts`) replaces the base text with hash `baseHash`. */
@@ -139,6 +147,16 @@ export function deriveChangeSet(copy: ProjectDb): ChangeSet {
       return { guid, baseHash: base.sources[guid]!.hash, turns };
     });
   for (const c of codings) if (c.value) need(c.value.source);
+  const codeNames: NonNullable<ChangeSet['codeNames']> = {};
+  for (const c of codings) {
+    const code = c.value?.code;
+    const own = code === undefined ? undefined : now.codes[code];
+    if (code === undefined || !own || code in codeNames) continue;
+    const path: string[] = [];
+    // Walk up to the top; the guard stops a (never expected) parent cycle.
+    for (let p = own.parent, n = 0; p !== null && now.codes[p] && n < 100; p = now.codes[p]!.parent, n++) path.unshift(now.codes[p]!.name);
+    codeNames[code] = { name: own.name, parent: own.parent, path };
+  }
   const body = {
     copy: team.guid,
     project: team.baseProjectGuid,
@@ -150,6 +168,7 @@ export function deriveChangeSet(copy: ProjectDb): ChangeSet {
     attributes: diff(base.attributes, now.attributes),
     values: diff(base.values, now.values),
     speakers: diff(base.speakers, now.speakers, () => true),
+    codeNames,
     sources: { added, corrected, texts },
   };
   const guid = digestGuid(sha256(JSON.stringify(body)));

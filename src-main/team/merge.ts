@@ -114,7 +114,11 @@ function findConflicts(m: TeamState, cs: ChangeSet): Plan {
   }
   for (const [guid, count] of missing) {
     const known = cs.codes.find((c) => c.guid === guid);
-    add('code.deleted_used', guid, { deletedBy: 'ours', code: (known?.value ?? known?.base)?.name ?? guid, codings: count });
+    // A code the copy only used is not in `codes`: its name comes from `codeNames` (format 2); a version-1 file has only the GUID.
+    const named = cs.codeNames?.[guid];
+    add('code.deleted_used', guid, {
+      deletedBy: 'ours', code: (known?.value ?? known?.base)?.name ?? named?.name ?? guid, ...(named ? { path: named.path } : {}), codings: count,
+    });
   }
   for (const e of cs.codings) {
     const ours = m.codings[e.guid];
@@ -183,7 +187,7 @@ export function mergeChangeSet(db: ProjectDb, cs: ChangeSet, options: MergeOptio
   if (missingText) throw new DomainError('team.malformed', { file: options.file, detail: `sources.texts.${missingText.guid}` });
   const report: MergeReport = {
     changeSet: cs.guid, copy: cs.copy, coder: cs.coder, alreadyMerged: false, merged: false,
-    added: emptyCounts(), changed: emptyCounts(), removed: emptyCounts(), conflicts: [], reanchored: 0, needsReview: 0, codings: {}, review: [],
+    added: emptyCounts(), changed: emptyCounts(), removed: emptyCounts(), conflicts: [], reanchored: 0, needsReview: 0, pending: 0, codings: {}, review: [],
   };
   if (db.sqlite.prepare('SELECT 1 FROM merged_change_sets WHERE change_set_guid = ?').get(cs.guid)) {
     return { ...report, alreadyMerged: true };
@@ -338,7 +342,12 @@ function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, 
     const known = cs.codes.find((e) => e.guid === c.guid);
     const state = known?.value ?? known?.base;
     const fallback = cs.codings.find((e) => e.value?.code === c.guid);
-    const restored: CodeState = state ?? { parent: null, name: String(c.detail.code ?? fallback?.guid ?? c.guid), role: 'code', color: '#888888', definition: '', includeCriteria: '', excludeCriteria: '', example: '', sortOrder: 0 };
+    // Only used in the copy: back under its parent when that still exists here.
+    const parent = cs.codeNames?.[c.guid]?.parent ?? null;
+    const restored: CodeState = state ?? {
+      parent: parent !== null && codeId(parent) !== null ? parent : null, name: String(c.detail.code ?? fallback?.guid ?? c.guid), role: 'code', color: '#888888',
+      definition: '', includeCriteria: '', excludeCriteria: '', example: '', sortOrder: 0,
+    };
     putCode(c.guid, restored);
     report.added.codes++;
   }
@@ -448,7 +457,7 @@ function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, 
   const inLost = s.prepare('SELECT 1 FROM lost_codings WHERE coding_guid = ?').pluck();
   const fate = (guid: string, f: CodingFate) => (report.codings[guid] = f);
   const toReview = (e: Entry<CodingState>, v: CodingState) => {
-    report.review.push({ guid: e.guid, code: m.codes[v.code]?.name ?? cs.codes.find((c) => c.guid === v.code)?.base?.name ?? v.code,
+    report.review.push({ guid: e.guid, code: m.codes[v.code]?.name ?? cs.codes.find((c) => c.guid === v.code)?.base?.name ?? cs.codeNames?.[v.code]?.name ?? v.code,
       source: m.sources[v.source]?.name ?? v.source, coder: v.coder, text: (cs.sources.texts[v.source] ?? '').slice(v.start, v.end) });
     report.needsReview++;
     fate(e.guid, 'review');
@@ -462,7 +471,14 @@ function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, 
     }
     let cid = codeId(v.code);
     if (cid === null) {
-      const r = decided.get(`code.deleted_used:${v.code}`);
+      const id = `code.deleted_used:${v.code}`;
+      const r = decided.get(id);
+      // The preview before a choice: where this coding goes waits for it, so it is neither placed nor "to review".
+      if (!r && report.conflicts.some((c) => c.id === id)) {
+        report.pending++;
+        fate(e.guid, 'pending');
+        continue;
+      }
       if (r?.choice === 'move') cid = codeId(r.target);
     }
     const sid = sourceId(v.source);

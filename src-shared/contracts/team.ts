@@ -51,7 +51,8 @@ export interface Conflict {
   resolution?: Resolution;
 }
 
-export type CodingFate = 'kept' | 'reanchored' | 'review' | 'present' | 'removed' | 'unchanged' | 'changed';
+/** `pending`: only in a preview — where the coding goes waits for a choice not made yet. */
+export type CodingFate = 'kept' | 'reanchored' | 'review' | 'present' | 'removed' | 'unchanged' | 'changed' | 'pending';
 
 export interface MergeCounts {
   codings: number;
@@ -79,6 +80,12 @@ export interface MergeReport {
   reanchored: number;
   /** Incoming codings that could not be placed: in the lost-codings review or listed in `review`. */
   needsReview: number;
+  /**
+   * Only in a preview (dry run) with conflicts still undecided: incoming codings
+   * whose place waits for a choice (their code was deleted here). Counted
+   * nowhere else until the choice is made.
+   */
+  pending: number;
   /** Where every incoming coding went, by GUID. */
   codings: Record<string, CodingFate>;
   /** Incoming codings without a place (their code or transcript is gone), kept here with their words. */

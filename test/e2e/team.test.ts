@@ -22,6 +22,17 @@ const tree = (h: Harness) => h.page.getByRole('treegrid', { name: /Codeboek|Code
 const row = (h: Harness, name: string): Locator => tree(h).getByRole('row', { name, exact: true });
 const countOf = (h: Harness, name: string) => row(h, name).locator('.count').first().textContent();
 
+/**
+ * Moves a pressed mouse in steps (Chromium starts a native drag on the first
+ * moves), then nudges it at the end: React Aria settles its drop target on a
+ * dragover at the final point (as in codebook.test.ts).
+ */
+async function dragPointer(page: Harness['page'], from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  for (let i = 1; i <= 12; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
+  await page.mouse.move(to.x + 1, to.y);
+  await page.mouse.move(to.x, to.y);
+}
+
 /** Presses Tab until the focused element's text matches (at most 30 times): proves it is reachable by keyboard. */
 async function tabTo(h: Harness, name: RegExp): Promise<void> {
   for (let i = 0; i < 30; i++) {
@@ -119,6 +130,9 @@ describe('team coding in the app', () => {
     await counts.getByRole('row', { name: /Coderingen/ }).waitFor({ timeout: 30_000 });
     // The coding on the code the lead deleted waits for its conflict's choice; the other comes in.
     expect(await counts.getByRole('row', { name: /Coderingen/ }).getByRole('cell').first().textContent()).toBe('1');
+    // …and the preview says so instead of counting it anywhere (not "to review": that depends on the choice).
+    await counts.getByText('Eén codering wacht op je keuze bij de conflicten', { exact: false }).waitFor();
+    expect(await counts.getByRole('definition').nth(1).textContent()).toBe('0');
     await merge.getByText('2 conflicten vragen om een keuze voordat er wordt samengevoegd.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('team-merge-preview-nl') });
@@ -153,7 +167,8 @@ describe('team coding in the app', () => {
     await page.keyboard.press('ArrowDown');
     await list.getByRole('option', { name: /verwijderd, aan de andere kant gebruikt/, selected: true }).waitFor();
     await merge.getByRole('region', { name: 'Code aan de ene kant verwijderd, aan de andere kant gebruikt' })
-      .getByText('Anna gebruikte voor 1 nieuwe coderingen een code die in dit project is verwijderd', { exact: false }).waitFor();
+      // The copy only used that code; its change set carries the name and the path above it (as named in the copy).
+      .getByText('Code „Lerend vermogen van de regio › Data en regiobeeld” is in dit project verwijderd; Anna gebruikte hem voor 1 nieuwe coderingen.').waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => merge.getByRole('radio', { name: 'Coderingen verplaatsen naar een andere code' }).isChecked()).toBe(true);
@@ -229,6 +244,47 @@ describe('team coding in the app', () => {
       await row(coder, 'Lerend vermogen').click();
       await expect.poll(() => page.getByRole('textbox', { name: 'Definition' }).getAttribute('readonly')).not.toBeNull();
       expect(await page.getByRole('button', { name: 'Change colour…' }).isDisabled()).toBe(true);
+      // The restructuring keys give the same reason instead of acting: F2, Delete, Alt+arrows.
+      const roots = () => tree(coder).locator('[role="row"][aria-level="1"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
+      const order = await roots();
+      const alert = page.getByRole('alert');
+      for (const key of ['F2', 'Delete', 'Alt+ArrowDown', 'Alt+ArrowRight']) {
+        await row(coder, 'Lerend vermogen').click();
+        await page.keyboard.press(key);
+        const reason = alert.getByText('The project lead locked the codebook of this coder copy', { exact: false });
+        await reason.waitFor();
+        expect(await page.getByRole('dialog').count(), key).toBe(0);
+        if (key === 'F2') await page.screenshot({ path: screenshotPath('team-locked-key-en') });
+        await alert.getByRole('button', { name: 'Close' }).click();
+        await reason.waitFor({ state: 'detached' });
+      }
+      expect(await roots()).toEqual(order);
+      // Codes cannot be dragged (no draggable rows), while dragging text onto a code still codes it.
+      expect(await row(coder, 'Lerend vermogen').getAttribute('draggable')).toBeNull();
+      const first = (await row(coder, order[0]!).boundingBox())!;
+      const moved = (await row(coder, order[1]!).boundingBox())!;
+      await page.mouse.move(moved.x + 80, moved.y + moved.height / 2);
+      await page.mouse.down();
+      await dragPointer(page, { x: moved.x + 80, y: moved.y + moved.height / 2 }, { x: first.x + 80, y: first.y + 3 });
+      await page.mouse.up();
+      await page.getByRole('listbox', { name: /Transcripts/ }).getByRole('option').first().click();
+      await page.getByRole('article').waitFor();
+      const target = 'Lerend vermogen';
+      const before = Number(await countOf(coder, target));
+      await selectText(coder, 'zo lang mogelijk thuis kunnen blijven');
+      const from = await page.evaluate(() => {
+        const r = window.getSelection()!.getRangeAt(0).getClientRects()[0]!;
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      const box = (await row(coder, target).boundingBox())!;
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await dragPointer(page, from, { x: box.x + 60, y: box.y + box.height / 2 });
+      await expect.poll(() => row(coder, target).getAttribute('data-drop-target')).toBe('true');
+      await page.mouse.up();
+      await expect.poll(() => countOf(coder, target)).toBe(String(before + 1));
+      // The code drag before it moved nothing.
+      expect(await roots()).toEqual(order);
       // "Save changes" in the main project explains instead of failing.
       lead.session.emit('command.invoke', { id: 'team.writeChanges' });
       await lead.page.getByText('This project is not a coder copy', { exact: false }).waitFor();

@@ -11,7 +11,7 @@ import { emptyCounts, resolutionSchema, type Conflict, type MergeReport } from '
 const report = (coder: string, conflicts: Conflict[]): { report: MergeReport } => ({
   report: {
     changeSet: 'cs', copy: 'c', coder, alreadyMerged: false, merged: false, added: emptyCounts(), changed: emptyCounts(), removed: emptyCounts(),
-    conflicts, reanchored: 0, needsReview: 0, codings: {}, review: [],
+    conflicts, reanchored: 0, needsReview: 0, pending: 0, codings: {}, review: [],
   },
 });
 const renamed: Conflict = { id: 'code.renamed:g1', kind: 'code.renamed', guid: 'g1', detail: { base: 'Lerend vermogen', ours: 'Leervermogen', theirs: 'Leren' } };
@@ -57,7 +57,10 @@ describe('conflict review model', () => {
     expect(evidence(resized)[0]).toEqual({ label: 'Plaats in de tekst', base: 'tekens 1–5', ours: 'tekens 1–9', theirs: 'tekens 0–5' });
     expect(summary({ conflict: { id: 'd', kind: 'code.deleted_used', guid: 'g', detail: { deletedBy: 'ours', code: 'Leren', codings: 2 } }, coder: 'Anna' }))
       .toBe('Code „Leren” is in dit project verwijderd; Anna gebruikte hem voor 2 nieuwe coderingen.');
-    // The copy only used the code: its change set names it by GUID alone, which is not shown as a name.
+    // A change set of format 2 names a code the copy only used, with the path above it.
+    expect(summary({ conflict: { id: 'd', kind: 'code.deleted_used', guid: 'g8', detail: { deletedBy: 'ours', code: 'Leren', path: ['Wat is nodig', 'Lerend vermogen'], codings: 1 } }, coder: 'Anna' }))
+      .toBe('Code „Wat is nodig › Lerend vermogen › Leren” is in dit project verwijderd; Anna gebruikte hem voor 1 nieuwe coderingen.');
+    // A version-1 change set names a code the copy only used by GUID alone, which is not shown as a name.
     expect(summary({ conflict: { id: 'd', kind: 'code.deleted_used', guid: 'g7', detail: { deletedBy: 'ours', code: 'g7', codings: 1 } }, coder: 'Anna' }))
       .toBe('Anna gebruikte voor 1 nieuwe coderingen een code die in dit project is verwijderd (de naam is hier niet meer bekend).');
   });

@@ -26,13 +26,19 @@ export function moveDestination(rows: readonly CodeRow[], draggedId: number, tar
   return { parentId: over.parentId, index: target.dropPosition === 'before' ? at : at + 1 };
 }
 
-export function useTreeDnd(rows: readonly CodeRow[]) {
+/**
+ * `locked` (a coder copy whose codebook is locked): codes cannot be dragged —
+ * React Aria makes rows draggable only with `getItems` — while dropping text
+ * or a margin bar on a code still codes. The tree must be remounted when
+ * `locked` changes (the drag hooks are then different hooks).
+ */
+export function useTreeDnd(rows: readonly CodeRow[], locked = false) {
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const dragging = useRef<number | null>(null);
 
   return useDragAndDrop({
-    getItems: (keys) =>
+    getItems: locked ? undefined : (keys) =>
       [...keys].map((key) => ({ [CODE_DRAG_TYPE]: String(key), 'text/plain': rowsRef.current.find((r) => r.id === Number(key))?.name ?? '' })),
     acceptedDragTypes: [CODE_DRAG_TYPE, CODING_DRAG_TYPE, 'text/plain'],
     onDragStart: (e) => {
@@ -43,7 +49,7 @@ export function useTreeDnd(rows: readonly CodeRow[]) {
     },
     getDropOperation: (target, types, allowed) => {
       if (types.has(CODE_DRAG_TYPE)) {
-        const id = dragging.current;
+        const id = locked ? null : dragging.current;
         // Never into itself or its own sub-codes.
         if (id === null || (target.type === 'item' && subtree(rowsRef.current, id).has(Number(target.key)))) return 'cancel';
         return allowed.includes('move') ? 'move' : 'cancel';

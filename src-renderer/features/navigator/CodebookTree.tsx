@@ -73,13 +73,13 @@ export function CodebookTree() {
   const rows = useMemo(() => codes.data ?? [], [codes.data]);
   const tree = useMemo(() => nest(rows), [rows]);
   const expanded = useCodebook((s) => s.expanded);
-  const { dragAndDropHooks } = useTreeDnd(rows);
+  const locked = useCodebookLocked();
+  const { dragAndDropHooks } = useTreeDnd(rows, locked);
   useEffect(trackTextDrags, []);
   const treeRef = useRef<HTMLDivElement>(null);
   usePendingFocus(treeRef, rows);
-  const locked = useCodebookLocked();
   return (
-    <section className="nav-section nav-section--grow" aria-labelledby="nav-codebook" onKeyDownCapture={(e) => handleRowKey(e, rows)}>
+    <section className="nav-section nav-section--grow" aria-labelledby="nav-codebook" onKeyDownCapture={(e) => handleRowKey(e, rows, locked)}>
       <div className="nav-section__head">
         <h2 id="nav-codebook" className="nav-section__title">{t('shell.codebook')}</h2>
         <Button
@@ -117,6 +117,8 @@ export function CodebookTree() {
         <p className="nav-empty">{t('shell.noCodes')}</p>
       ) : (
         <Tree
+          // Remounted when the lock becomes known: a locked tree has no drag hooks (see useTreeDnd).
+          key={locked ? 'locked' : 'open'}
           aria-labelledby="nav-codebook"
           ref={treeRef}
           className="code-tree"

@@ -42,6 +42,8 @@ export function MergeCounts({ file, report, id }: { file: string; report: MergeR
             <div><dt>{t('team.ui.merge.needsReview')}</dt><dd>{report.needsReview}</dd></div>
             <div><dt>{t('team.ui.merge.conflicts')}</dt><dd>{report.conflicts.length}</dd></div>
           </dl>
+          {/* Preview only: codings whose place waits for a choice are in no count above — say so rather than guess. */}
+          {report.pending > 0 && <p className="team-pending">{t('team.ui.merge.pending', { count: report.pending })}</p>}
         </>
       )}
     </section>

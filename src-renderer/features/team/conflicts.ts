@@ -72,10 +72,12 @@ const obj = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<
 export function summary(item: ReviewItem): string | null {
   const d = item.conflict.detail;
   if (item.conflict.kind === 'code.deleted_used') {
-    // A code deleted here that the copy only used (never changed) travels as its GUID alone: no name to show.
+    // A code deleted here that the copy only used (never changed): a version-1 change set has its GUID alone, no name to show.
     const unnamed = d.deletedBy !== 'theirs' && (typeof d.code !== 'string' || d.code === item.conflict.guid);
     const key = d.deletedBy === 'theirs' ? 'deletedByTheirs' : unnamed ? 'deletedByOursUnnamed' : 'deletedByOurs';
-    return t(key, { coder: item.coder, code: d.code, codings: d.codings ?? 0, codes: d.codes ?? 0 });
+    // Format 2 adds the parent path: the code is gone here, so the path is the only way to place it.
+    const path = Array.isArray(d.path) ? d.path.filter((p): p is string => typeof p === 'string') : [];
+    return t(key, { coder: item.coder, code: [...path, d.code].join(' › '), codings: d.codings ?? 0, codes: d.codes ?? 0 });
   }
   if (item.conflict.kind === 'source.corrected_both') return t('correctedBoth', { source: d.source, coder: item.coder });
   if (item.conflict.kind === 'code.renamed') return String(d.base ?? '');

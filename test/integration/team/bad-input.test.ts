@@ -9,7 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { useTmp } from '../../helpers/tmp.ts';
 import { everything } from '../../helpers/db-state.ts';
 import { teamFixture, idOf, coder, textOf } from '../../helpers/team.ts';
-import { deriveChangeSet, writeChangeSetFile } from '../../../src-main/team/change-set.ts';
+import { CHANGES_VERSION, deriveChangeSet, writeChangeSetFile } from '../../../src-main/team/change-set.ts';
 import { loadChangeSet } from '../../../src-main/team/load.ts';
 import { mergeChangeSet } from '../../../src-main/team/merge.ts';
 import { makeCoderCopy } from '../../../src-main/team/copy.ts';
@@ -61,7 +61,7 @@ describe('bad change sets', () => {
       ['team.other_project', 'other-copy.duiding', () => {}],
       ['team.truncated', 'truncated.duiding-changes', () => writeFileSync(join(f.dir, 'truncated.duiding-changes'), bytes.subarray(0, Math.floor(bytes.length / 2)))],
       ['team.edited', 'edited.duiding-changes', () => rewrite(good, join(f.dir, 'edited.duiding-changes'), (j) => { j.coder = 'Iemand anders'; }, false)],
-      ['team.newer_format', 'newer.duiding-changes', () => rewrite(good, join(f.dir, 'newer.duiding-changes'), (j) => { j.version = 2; }, true)],
+      ['team.newer_format', 'newer.duiding-changes', () => rewrite(good, join(f.dir, 'newer.duiding-changes'), (j) => { j.version = CHANGES_VERSION + 1; }, true)],
       ['team.malformed', 'malformed.duiding-changes', () => rewrite(good, join(f.dir, 'malformed.duiding-changes'), (j) => { (j.codings as { value: { start: number } }[])[0]!.value.start = -4; }, true)],
       ['team.not_changes', 'notes.duiding-changes', () => writeFileSync(join(f.dir, 'notes.duiding-changes'), 'gewoon een tekstbestand\n')],
       ['team.not_changes', 'json.duiding-changes', () => writeFileSync(join(f.dir, 'json.duiding-changes'), gzipSync('{"format":"iets anders"}'))],

@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // processes, and end-to-end tests in Debian's Chromium through the harness.
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one worker, which runs everything in a row:
+    // two let unit and integration files run beside the (serial) e2e files.
+    maxWorkers: 2,
     projects: [
       // Some unit tests (main-process lifecycle) build the example project: give a busy 2-core machine room.
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },

@@ -92,11 +92,14 @@ export function sweepStalePrintDirs(base = tmpdir()): void {
     return;
   }
   for (const name of names) {
-    const pid = Number(/^duiding-pdf-(\d+)-/.exec(name)?.[1]);
+    // Only our own print folders (prefix, pid, mkdtemp suffix): a folder that merely starts with the
+    // prefix (another tool's, a test's "duiding-pdf-offline-…") is not ours to remove.
+    const pid = Number(/^duiding-pdf-(\d+)-[A-Za-z0-9]{6}$/.exec(name)?.[1]);
+    if (!pid) continue;
     const path = join(base, name);
     try {
       if (statSync(path).uid !== process.getuid?.()) continue;
-      if (!pid || !alive(pid)) rmSync(path, { recursive: true, force: true });
+      if (!alive(pid)) rmSync(path, { recursive: true, force: true });
     } catch {
       // gone already, or not ours
     }

@@ -14,7 +14,7 @@
 //   is removed by the next print; the browser itself exits when our end of
 //   the pipe goes away.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -107,6 +107,45 @@ export function sweepStalePrintDirs(base = tmpdir()): void {
 }
 
 /**
+ * Linux: whether a process of the group still runs. SIGKILL takes effect when
+ * a process next leaves the kernel, so on a busy machine a helper can keep
+ * writing into the profile for a moment after the kill. Zombies (killed, not
+ * yet reaped) write nothing and do not count. Undefined where there is no /proc.
+ */
+function groupRunning(pgid: number): boolean | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+      // After "pid (comm) ": state, ppid, pgrp, … (comm may contain spaces and parentheses).
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
+}
+
+const GROUP_WAIT_MS = 5000;
+
+/** Synchronous (signal and exit handlers): waits, at most GROUP_WAIT_MS, until no process of the group runs. */
+function waitGroupGoneSync(pgid: number): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < GROUP_WAIT_MS && groupRunning(pgid) === true; waited += 50) Atomics.wait(pause, 0, 0, 50);
+}
+
+async function waitGroupGone(pgid: number): Promise<void> {
+  for (let waited = 0; waited < GROUP_WAIT_MS && groupRunning(pgid) === true; waited += 50) await new Promise((r) => setTimeout(r, 50));
+}
+
+/**
  * Removes the folder and makes sure it stays gone. SIGKILL lands when a
  * process leaves the kernel: a browser helper in the middle of creating its
  * profile can recreate the folder just after a first removal (seen on a busy
@@ -129,10 +168,22 @@ class PrintJob {
 
   constructor(binary: string) {
     sweepStalePrintDirs();
-    this.dir = mkdtempSync(join(tmpdir(), `${DIR_PREFIX}${process.pid}-`));
-    chmodSync(this.dir, 0o700);
+    // Handlers first: until a listener exists, SIGTERM's default action ends this process at once, and a
+    // browser spawned a moment earlier would outlive it with its folder (seen when the signal came right
+    // after the spawn). Listeners run from the event loop, so they never see this constructor half done.
+    active.add(this);
+    installHandlers();
+    try {
+      this.dir = mkdtempSync(join(tmpdir(), `${DIR_PREFIX}${process.pid}-`));
+      chmodSync(this.dir, 0o700);
+      mkdirSync(join(this.dir, 'home'), { mode: 0o700 });
+    } catch (err) {
+      // No folder (full or read-only temp): nothing started, so nothing to guard.
+      active.delete(this);
+      if (active.size === 0) uninstallHandlers();
+      throw err;
+    }
     const home = join(this.dir, 'home');
-    mkdirSync(home, { mode: 0o700 });
     // Chromium writes to $HOME (~/.pki), XDG folders and $TMPDIR besides its profile: all into the private folder.
     const env = {
       ...process.env, HOME: home, TMPDIR: this.dir, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'),
@@ -148,8 +199,6 @@ class PrintJob {
       this.child.once('exit', () => resolve());
       this.child.once('error', () => resolve());
     });
-    active.add(this);
-    installHandlers();
   }
 
   async print(html: string): Promise<Uint8Array> {
@@ -197,6 +246,7 @@ class PrintJob {
   /** Synchronous cleanup (exit and signal handlers): kill the group, remove the folder. */
   disposeNow(): void {
     this.#kill();
+    if (this.child.pid !== undefined) waitGroupGoneSync(this.child.pid);
     removeSettled(this.dir);
     this.#forget();
   }
@@ -207,6 +257,7 @@ class PrintJob {
     const gone = await Promise.race([this.exited.then(() => true), new Promise<boolean>((r) => setTimeout(r, graceMs, false).unref())]);
     this.#kill(); // helpers (renderer, zygote) can outlive the browser process by a moment
     if (!gone) await Promise.race([this.exited, new Promise((r) => setTimeout(r, 2000).unref())]);
+    if (this.child.pid !== undefined) await waitGroupGone(this.child.pid);
     rmSync(this.dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
     this.#forget();
   }

@@ -212,6 +212,8 @@ function writable(path: string): boolean {
 
 /** Read-only viewing: checked and, when older, migrated in memory; the file is never written. */
 function openReadOnly(path: string, migrations: Migration[]): ProjectDb {
+  // As for a writable open: the full check only after an unclean shutdown (a -wal or -journal beside the file).
+  const unclean = uncleanShutdown(path);
   let sqlite: Database.Database;
   try {
     sqlite = openImage(path);
@@ -219,7 +221,7 @@ function openReadOnly(path: string, migrations: Migration[]): ProjectDb {
     throw sqliteCode(err) === 'SQLITE_NOTADB' ? new DomainError('project.not_sqlite', fileParam(path)) : new DomainError('project.corrupt', fileParam(path));
   }
   try {
-    const { userVersion } = probe(sqlite, path, migrations.length, true);
+    const { userVersion } = probe(sqlite, path, migrations.length, unclean);
     sqlite.pragma('foreign_keys = OFF');
     if (userVersion < migrations.length) {
       try {

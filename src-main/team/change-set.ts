@@ -117,12 +117,16 @@ export function deriveChangeSet(copy: ProjectDb): ChangeSet {
   // the correction and re-anchors the main project's own rows the same way.
   const lost = new Set(copy.sqlite.prepare('SELECT coding_guid FROM lost_codings').pluck().all() as string[]);
   const codings = diff(base.codings, now.codings, (guid) => lost.has(guid));
-  const textOf = copy.sqlite.prepare('SELECT text FROM sources WHERE guid = ?').pluck();
+  const textOf = copy.sqlite.prepare('SELECT text, text_hash AS hash FROM sources WHERE guid = ?');
   const texts: Record<string, string> = {};
+  const textHashes: Record<string, string> = {};
   const need = (guid: string) => {
     if (!(guid in texts)) {
-      const t = textOf.get(guid) as string | undefined;
-      if (t !== undefined) texts[guid] = t;
+      const t = textOf.get(guid) as { text: string; hash: string } | undefined;
+      if (t !== undefined) {
+        texts[guid] = t.text;
+        textHashes[guid] = t.hash;
+      }
     }
   };
   const addedGuids = Object.keys(now.sources).filter((g) => !(g in base.sources));
@@ -171,7 +175,9 @@ export function deriveChangeSet(copy: ProjectDb): ChangeSet {
     codeNames,
     sources: { added, corrected, texts },
   };
-  const guid = digestGuid(sha256(JSON.stringify(body)));
+  // The texts enter the digest by their stored hash: the same identity, without
+  // serialising and hashing megabytes of transcript text on every preview.
+  const guid = digestGuid(sha256(JSON.stringify({ ...body, sources: { added, corrected, texts: textHashes } })));
   const { copy: copyGuid, project, coder, ...rest } = body;
   // The state's strings are the schema's enums (the database's check constraints hold them).
   return { format: CHANGES_FORMAT, version: CHANGES_VERSION, guid, copy: copyGuid, project, coder, createdAt: new Date().toISOString(), ...rest } as ChangeSet;

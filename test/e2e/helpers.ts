@@ -1,6 +1,6 @@
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import type { Harness } from '../harness/harness.ts';
+import { closeSharedBrowser, shareBrowserBetweenHarnesses, type Harness } from '../harness/harness.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createExampleProject } from '../../src-main/example/build-example.ts';
@@ -22,8 +22,11 @@ export function exampleProject(): string {
 /**
  * Closes the test's harness afterwards; when the test failed, first saves a
  * screenshot and the page's errors to test-output/failures/ for diagnosis.
+ * The file's harnesses share one Chromium, closed after the file's last test.
  */
 export function closeHarnessAfterEach(get: () => Harness | undefined, clear: () => void): void {
+  shareBrowserBetweenHarnesses();
+  afterAll(closeSharedBrowser);
   afterEach(async (ctx) => {
     const h = get();
     if (!h) return;

@@ -23,6 +23,35 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 
+/**
+ * One Chromium per test file (test/e2e/helpers.ts switches this on): every
+ * harness still gets its own browser context (own storage, routes and
+ * bindings), but starting and stopping Chromium for each of ~90 tests was
+ * about a minute of the CI run. Benchmarks and the manual harness keep their
+ * own browser.
+ */
+let sharing = false;
+let shared: Promise<Browser> | undefined;
+
+export function shareBrowserBetweenHarnesses(): void {
+  sharing = true;
+}
+
+export async function closeSharedBrowser(): Promise<void> {
+  const browser = shared;
+  shared = undefined;
+  if (browser) await (await browser).close();
+}
+
+async function browserFor(headed: boolean): Promise<{ browser: Browser; own: boolean }> {
+  const launch = () => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: !headed });
+  if (!sharing || headed) return { browser: await launch(), own: true };
+  // A browser that went away (crashed) is replaced rather than failing every later test.
+  if (shared && !(await shared.catch(() => undefined))?.isConnected()) shared = undefined;
+  shared ??= launch();
+  return { browser: await shared, own: false };
+}
+
 export interface HarnessOptions {
   /** Project to open before the page loads; omit for the start screen. */
   projectPath?: string;
@@ -60,7 +89,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   // The same rule as the Electron shell: the page may name only files the user chose (dialog answers, drops, recent).
   const rendererDispatch = withPathGrants(dispatch, new PathGrants(), () => shell.language);
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: !options.headed });
+  const { browser, own } = await browserFor(options.headed ?? false);
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' });
   const externalRequests: string[] = [];
   const pageErrors: string[] = [];
@@ -129,7 +158,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       await page.locator('html[data-shortcuts="on"]').waitFor({ state: 'attached' });
     },
     close: async () => {
-      await browser.close();
+      await (own ? browser.close() : context.close());
       session.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },

@@ -36,7 +36,7 @@ export function CenterPane() {
     <Tabs className="center" selectedKey={view} onSelectionChange={(key: Key) => useUi.getState().setView(key as CenterView)}>
       <TabList className="center__tabs" aria-label={t('shell.views')}>
         {CENTER_VIEWS.map((v) => (
-          <Tab key={v} id={v} className="center__tab">{t(`command.view.${v}`)}</Tab>
+          <Tab key={v} id={v} className="center__tab">{t(`shell.tab.${v}`)}</Tab>
         ))}
       </TabList>
       {CENTER_VIEWS.map((v) => {

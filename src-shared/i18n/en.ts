@@ -221,6 +221,8 @@ export const en: Catalog = {
   },
   shell: {
     views: 'Views',
+    // Short labels for the view tabs, so all seven fit one row at 1280 px (the commands keep the full names).
+    tab: { reader: 'Transcript', retrieval: 'Segments', search: 'Search', analysis: 'Analysis', journal: 'Memos', history: 'Change log', pseudonymise: 'Pseudonymise' },
     navigator: 'Navigator',
     transcripts: 'Transcripts',
     participants: 'Participants',

@@ -221,6 +221,8 @@ export const nl = {
   },
   shell: {
     views: 'Weergaven',
+    // Short labels for the view tabs, so all seven fit one row at 1280 px (the commands keep the full names).
+    tab: { reader: 'Transcript', retrieval: 'Fragmenten', search: 'Zoeken', analysis: 'Analyse', journal: 'Memo\'s', history: 'Wijzigingslog', pseudonymise: 'Pseudonimiseren' },
     navigator: 'Navigator',
     transcripts: 'Transcripten',
     participants: 'Deelnemers',

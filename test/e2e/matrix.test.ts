@@ -29,7 +29,7 @@ describe('matrix view', () => {
     expect(cells.map(Number)).toEqual(vulnerable.totals.map((c) => c.participants));
 
     // Segments count, then open the inwoner cell: the panel lists exactly that many passages.
-    await page.getByText('Fragmenten', { exact: true }).click();
+    await page.locator('.center__panel').getByText('Fragmenten', { exact: true }).click();
     const segCells = await row.getByRole('button', { name: /Kwetsbare groepen, / }).allInnerTexts();
     expect(segCells.map(Number)).toEqual(vulnerable.totals.map((c) => c.segments));
     await row.getByRole('button', { name: /Kwetsbare groepen, Inwoner\/patiënt/ }).click();

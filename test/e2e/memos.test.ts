@@ -90,7 +90,7 @@ describe('memos', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // The journal lists it; the search ignores case and accents and names the code.
-    await page.getByRole('tab', { name: 'Memo\'s en logboek' }).click();
+    await page.getByRole('tab', { name: 'Memo\'s', exact: true }).click();
     const search = page.getByRole('searchbox', { name: 'Zoek in memo’s' });
     await search.fill('INFORMEEL régio');
     const hits = page.getByRole('list', { name: 'Alle memo’s' }).getByRole('article');
@@ -106,7 +106,7 @@ describe('memos', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Ctrl+Z outside the editor undoes the memo edit (all its saves), then its creation; redo brings both back.
-    await page.getByRole('tab', { name: 'Memo\'s en logboek' }).focus();
+    await page.getByRole('tab', { name: 'Memo\'s', exact: true }).focus();
     await page.keyboard.press('Control+z');
     await page.getByRole('status').filter({ hasText: 'Ongedaan gemaakt: Memo bewerkt' }).waitFor();
     await expect.poll(() => codeMemos(h, 'Lerend vermogen')[0]?.plain).toBe('');
@@ -121,7 +121,7 @@ describe('memos', () => {
     await hits.first().getByRole('button', { name: /^Bewerken/ }).click();
     const hitText = hits.first().getByRole('textbox', { name: 'Tekst van de memo' });
     await expect.poll(() => hitText.innerText()).toBe('Regio’s leren vooral informeel van elkaar');
-    await page.getByRole('tab', { name: 'Memo\'s en logboek' }).focus();
+    await page.getByRole('tab', { name: 'Memo\'s', exact: true }).focus();
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await hitText.innerText()).trim()).toBe('');
     await page.keyboard.press('Control+Shift+Z');
@@ -135,7 +135,7 @@ describe('memos', () => {
     await hits.first().getByRole('button', { name: 'Verwijderen' }).click();
     await confirm.getByRole('button', { name: 'Verwijderen' }).click();
     await expect.poll(() => codeMemos(h, 'Lerend vermogen')).toEqual([]);
-    await page.getByRole('tab', { name: 'Memo\'s en logboek' }).focus();
+    await page.getByRole('tab', { name: 'Memo\'s', exact: true }).focus();
     await page.keyboard.press('Control+z');
     await expect.poll(() => codeMemos(h, 'Lerend vermogen')).toHaveLength(1);
 
@@ -165,7 +165,7 @@ describe('memos', () => {
       const bridge = (window as unknown as { duiding: { invoke(c: string, p: unknown): Promise<{ ok: boolean }> } }).duiding;
       await bridge.invoke('memos.create', { target: { kind: 'coding', id }, title: 'Strong quote' });
     }, coding.id);
-    await page.getByRole('tab', { name: 'Memos and journal' }).click();
+    await page.getByRole('tab', { name: 'Memos', exact: true }).click();
     await page.getByRole('region', { name: 'Journal' }).getByText('Logboek: eerste codeerronde').waitFor();
     const hit = page.getByRole('list', { name: 'All memos' }).getByRole('article', { name: 'Strong quote' });
     await expect.poll(() => hit.innerText()).toContain('Coding: ');

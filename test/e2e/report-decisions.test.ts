@@ -65,7 +65,7 @@ async function visitEveryView(page: Page): Promise<void> {
     await page.getByRole('tab', { name: tab }).click();
     await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
   }
-  for (const view of ['Transcript', 'Gecodeerde fragmenten', 'Zoeken in transcripten', 'Memo\'s en logboek', 'Wijzigingslog']) {
+  for (const view of ['Transcript', 'Fragmenten', 'Zoeken', 'Memo\'s', 'Wijzigingslog']) {
     const tab = page.getByRole('tab', { name: view, exact: true });
     await tab.click();
     await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
@@ -237,7 +237,7 @@ describe('stored report decisions in the report builder', () => {
 
     harness = await launchHarness({ projectPath: path, language: 'en' });
     const { page, shell } = harness;
-    await page.getByRole('tab', { name: 'Coded segments' }).click();
+    await page.getByRole('tab', { name: 'Segments', exact: true }).click();
     await page.getByRole('searchbox', { name: /Search the codebook/ }).fill('Vertrouwen en g');
     await page.getByRole('listbox', { name: /Codes to retrieve/ }).getByRole('option', { name: /Vertrouwen en gedeelde visie/ }).click();
     await page.getByRole('list', { name: 'Coded segments' }).getByRole('listitem').first().waitFor();

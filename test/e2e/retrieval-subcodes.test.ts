@@ -45,7 +45,7 @@ describe('retrieval of a code with its sub-codes', () => {
     await page.getByRole('tab', { name: 'Analyse' }).click();
     const table = page.getByRole('table');
     await table.waitFor();
-    await page.getByText('Fragmenten', { exact: true }).click();
+    await page.locator('.center__panel').getByText('Fragmenten', { exact: true }).click();
     const cells = (await table.getByRole('row', { name: new RegExp(block.name) }).first()
       .getByRole('button', { name: new RegExp(`^${block.name}, `) }).allInnerTexts()).map(Number);
     expect(cells).toHaveLength(PERSPECTIVES.length);
@@ -53,7 +53,7 @@ describe('retrieval of a code with its sub-codes', () => {
     const perspective = PERSPECTIVES[column]!;
 
     // Retrieval: the block alone, sub-codes on by default.
-    await page.getByRole('tab', { name: 'Gecodeerde fragmenten' }).click();
+    await page.getByRole('tab', { name: 'Fragmenten', exact: true }).click();
     await pick(h, /Zoek in het codeboek/, /Codes om op te halen/, block.name);
     const count = page.locator('.retrieval-count');
     await expect.poll(() => count.innerText()).toMatch(new RegExp(`^${block.totals.segments} fragmenten uit`));
@@ -99,7 +99,7 @@ describe('retrieval of a code with its sub-codes', () => {
     const h = harness;
     const { page } = h;
     const { block } = blockOf(h);
-    await page.getByRole('tab', { name: 'Coded segments' }).click();
+    await page.getByRole('tab', { name: 'Segments', exact: true }).click();
     await pick(h, /Search the codebook/, /Codes to retrieve/, block.name);
     const count = page.locator('.retrieval-count');
     await expect.poll(() => count.innerText()).toMatch(new RegExp(`^${block.totals.segments} segments from`));

@@ -46,7 +46,7 @@ describe('retrieval view', () => {
     const h = harness;
     const { page, shell } = h;
     const { db, samen, mantel } = prepare(h);
-    await page.getByRole('tab', { name: 'Gecodeerde fragmenten' }).click();
+    await page.getByRole('tab', { name: 'Fragmenten', exact: true }).click();
     await page.getByText(/Kies links een of meer codes/).waitFor();
 
     await pickCode(h, SAMEN);
@@ -122,7 +122,7 @@ describe('retrieval view', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('article').waitFor();
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString().replace(/\s+/g, ' ').trim())).toBe(seg.text.replace(/\s+/g, ' ').trim());
-    await page.getByRole('tab', { name: 'Gecodeerde fragmenten' }).click();
+    await page.getByRole('tab', { name: 'Fragmenten', exact: true }).click();
     await expect.poll(() => rows.count()).toBe(1);
     expect(h.pageErrors).toEqual([]);
   });
@@ -132,7 +132,7 @@ describe('retrieval view', () => {
     const h = harness;
     const { page } = h;
     const { db, samen, mantel } = prepare(h);
-    await page.getByRole('tab', { name: 'Coded segments' }).click();
+    await page.getByRole('tab', { name: 'Segments', exact: true }).click();
     await pickCode(h, SAMEN);
     await pickCode(h, MANTEL);
     const or = listSegments(db, { codeIds: [samen, mantel], mode: 'or', filter: {}, anonymise: false, context: 90, limit: 10_000 });
@@ -175,7 +175,7 @@ describe('retrieval view', () => {
     })();
     const expected = listSegments(db, { codeIds: [codeId], mode: 'or', filter: {}, anonymise: true, context: 90, limit: 10_000 });
     expect(expected.total).toBeGreaterThan(5000);
-    await page.getByRole('tab', { name: 'Gecodeerde fragmenten' }).click();
+    await page.getByRole('tab', { name: 'Fragmenten', exact: true }).click();
     const t0 = Date.now();
     await pickCode(h, 'Tussen wal en schip');
     const rows = page.getByRole('list', { name: 'Gecodeerde fragmenten' }).getByRole('listitem');

@@ -35,7 +35,7 @@ describe('search within a code and its sub-codes', () => {
     const h = harness;
     const { page } = h;
     const { db, block } = blockOf(h);
-    await searchWithin(h, { tab: /Zoeken in transcripten/, query: 'Zoekvraag', code: /Gecodeerd met/ }, block.name);
+    await searchWithin(h, { tab: /^Zoeken$/, query: 'Zoekvraag', code: /Gecodeerd met/ }, block.name);
     const expected = searchText(db, { query: QUERY, interviewer: false, codeIds: [block.id], context: 70 });
     const everywhere = searchText(db, { query: QUERY, interviewer: false, context: 70 });
     expect(expected.hits.length).toBeGreaterThan(1);
@@ -69,7 +69,7 @@ describe('search within a code and its sub-codes', () => {
     const h = harness;
     const { page } = h;
     const { db, block } = blockOf(h);
-    await searchWithin(h, { tab: /Search transcripts/, query: 'Query', code: /Coded with/ }, block.name);
+    await searchWithin(h, { tab: /^Search$/, query: 'Query', code: /Coded with/ }, block.name);
     const expected = searchText(db, { query: QUERY, interviewer: false, codeIds: [block.id] });
     await expect.poll(() => page.locator('.search-summary').innerText()).toContain(`${expected.hits.length} hits`);
     const subcodes = page.getByRole('switch', { name: 'Including sub-codes' });

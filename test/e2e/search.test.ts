@@ -22,7 +22,7 @@ describe('search view', () => {
     const h = harness;
     const { page } = h;
     const db = h.session.requireProject();
-    await page.getByRole('article').or(page.getByRole('tab', { name: 'Zoeken in transcripten' })).first().waitFor();
+    await page.getByRole('article').or(page.getByRole('tab', { name: 'Zoeken', exact: true })).first().waitFor();
     await page.keyboard.press('Control+Shift+F');
     const field = page.getByRole('searchbox', { name: 'Zoekvraag' });
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -112,7 +112,7 @@ describe('search view', () => {
     const h = harness;
     const { page } = h;
     const db = h.session.requireProject();
-    await page.getByRole('tab', { name: 'Search transcripts' }).click();
+    await page.getByRole('tab', { name: 'Search', exact: true }).click();
     const field = page.getByRole('searchbox', { name: 'Query' });
     await field.fill('"de huisarts"');
     await field.press('Enter');
@@ -162,7 +162,7 @@ describe('search view', () => {
     copyFileSync(BENCH, path);
     harness = await launchHarness({ projectPath: path });
     const { page } = harness;
-    await page.getByRole('tab', { name: 'Zoeken in transcripten' }).click();
+    await page.getByRole('tab', { name: 'Zoeken', exact: true }).click();
     const field = page.getByRole('searchbox', { name: 'Zoekvraag' });
     const figures: Record<string, number[]> = {};
     // Consecutive queries differ, so each one is a fresh search (results are not kept once off screen).

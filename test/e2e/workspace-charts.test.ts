@@ -1,7 +1,7 @@
 // Issue 11 §5: the co-occurrence network shows every code's whole name, and no
 // label overlaps another label or circle or leaves the drawing; exported
 // charts (SVG and PNG) keep a white margin, nothing touches the edge; the
-// Dutch view and section tabs stay on one line at 1400 px.
+// Dutch view and section tabs stay on one line at 1400 px; the view tabs fit one row at 1280 px in nl and en.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,9 +45,8 @@ describe('analysis: network labels, chart export margins, tabs (issue 11 §5)', 
     await tabs(page, 'Weergaven').first().waitFor();
     await page.getByRole('tab', { name: 'Analyse' }).click();
     await page.getByRole('tab', { name: 'Samenhang' }).waitFor();
-    // No label breaks inside (e.g. "Gecodeerde / fragmenten"); none runs out of the strip. The analysis parts fit one row;
-    // the seven views wrap as whole tabs where the pane is narrower than their labels.
-    for (const [list, oneRow] of [['Weergaven', false], ['Onderdelen van de analyse', true]] as const) {
+    // No label breaks inside; none runs out of the strip; the seven views and the analysis parts each fit one row.
+    for (const [list, oneRow] of [['Weergaven', true], ['Onderdelen van de analyse', true]] as const) {
       const rows = await tabRows(page, list);
       expect(rows.length).toBeGreaterThanOrEqual(6);
       expect(rows.map((r) => r.lines)).toEqual(rows.map(() => 1));
@@ -70,6 +69,10 @@ describe('analysis: network labels, chart export margins, tabs (issue 11 §5)', 
       const nl = language === 'nl';
       await page.getByRole('tab', { name: nl ? 'Analyse' : 'Analysis' }).click();
       await page.getByRole('table').first().waitFor();
+      // The seven view tabs (short labels) fit one row, also at 1280 px with both side panes open.
+      const views = await tabRows(page, nl ? 'Weergaven' : 'Views');
+      expect(views.length).toBe(7);
+      expect(new Set(views.map((r) => r.top)).size).toBe(1);
       const names = await lengthenNames(h);
       await page.getByRole('tab', { name: nl ? 'Samenhang' : 'Co-occurrence' }).click();
       const svg = page.locator('svg.cooc__svg');

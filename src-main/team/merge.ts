@@ -529,6 +529,13 @@ function apply(db: ProjectDb, cs: ChangeSet, m: TeamState, decided: Map<string, 
       set.add('end');
     }
     if (!resized && clash.length && takeTheirs('coding.changed', e.guid)) for (const f of clash) set.add(f);
+    // The preview before a choice: which size this coding ends up with waits for the lead.
+    const waiting = (resized && !decided.has(`coding.resized:${e.guid}`)) || (!resized && clash.length > 0 && !decided.has(`coding.changed:${e.guid}`));
+    if (waiting && report.conflicts.some((c) => c.id === `${resized ? 'coding.resized' : 'coding.changed'}:${e.guid}`)) {
+      report.pending++;
+      fate(e.guid, 'pending');
+      continue;
+    }
     if (set.has('code') && codeId(theirs.code) === null) set.delete('code');
     if (!set.size) {
       fate(e.guid, 'unchanged');

@@ -191,7 +191,14 @@ describe('merging a coder copy', () => {
     const copy = f.copy('anna', { coder: 'Anna' });
     updateCoding(copy, idOf(copy, 'codings', 'guid = ?', guid), { end: r.end - 5 });
     updateCoding(f.main, id!, { end: r.end - 10 });
+    // The preview before a choice: the coding waits for it (pending), nothing changes.
+    const preview = mergeChangeSet(f.main, deriveChangeSet(copy), { file: 'x', dryRun: true });
+    expect(preview.pending).toBe(1);
+    expect(preview.codings[guid]).toBe('pending');
+    expect(f.main.sqlite.prepare('SELECT "end" FROM codings WHERE id = ?').pluck().get(id)).toBe(r.end - 10);
     const report = mergeChangeSet(f.main, deriveChangeSet(copy), { file: 'x', resolutions: { [`coding.resized:${guid}`]: { choice: 'theirs' } } });
+    expect(report.pending).toBe(0);
+    expect(report.codings[guid]).toBe('changed');
     expect(report.conflicts[0]).toMatchObject({ kind: 'coding.resized', detail: { base: [r.start, r.end], ours: [r.start, r.end - 10], theirs: [r.start, r.end - 5] } });
     expect(f.main.sqlite.prepare('SELECT "end" FROM codings WHERE id = ?').pluck().get(id)).toBe(r.end - 5);
   });

@@ -5,7 +5,7 @@
 //   so a reader can see the quote is part of a longer sentence.
 import { createHash } from 'node:crypto';
 import type { ProjectDb } from '../db/open.ts';
-import { textCache, type SourceText } from '../search/texts.ts';
+import { detachedSlice, textCache, type SourceText } from '../search/texts.ts';
 
 /** Characters that end a sentence (a quote that starts right after one starts a sentence). */
 const SENTENCE_END = /[.!?…]["'”’)]*$/u;
@@ -34,26 +34,47 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')']);
 const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
 
 /**
- * A reader of passages that loads each transcript's text and turns once;
- * `sourceIds` (when known) are read in one go.
+ * Transcripts a reader keeps at once besides the preloaded ones. Passages
+ * mostly come grouped by transcript; a whole-project export must not hold
+ * every transcript's text and turns at the same time (issue 12 §5).
  */
-export function passageReader(db: ProjectDb, sourceIds: readonly number[] = []): (sourceId: number, start: number, end: number) => PassageText {
-  const texts = new Map<number, SourceText>();
-  textCache(db.sqlite).load([...new Set(sourceIds)], texts);
-  // Only the turns around the passage: from the one containing its start (turns never overlap) to the one containing its end.
-  const turnsOf = db.sqlite.prepare(
-    `SELECT start, "end" AS "end", kind FROM turns
-     WHERE source_id = @source AND start >= COALESCE((SELECT max(start) FROM turns WHERE source_id = @source AND start <= @from), 0) AND start <= @to
-     ORDER BY start`,
-  );
+const KEEP_SOURCES = 8;
+
+/**
+ * A reader of passages that loads each transcript's text and turns once
+ * (while it is among the last KEEP_SOURCES used); `sourceIds` (when known)
+ * are read in one go and kept. `known`: texts the caller has at hand (and may
+ * add to between calls), so a transcript is not read twice.
+ */
+export function passageReader(db: ProjectDb, sourceIds: readonly number[] = [], known?: Map<number, SourceText>):
+  (sourceId: number, start: number, end: number) => PassageText {
+  const cache = textCache(db.sqlite);
+  const preloaded = known ?? new Map<number, SourceText>();
+  cache.load([...new Set(sourceIds)], preloaded);
+  const turnsOf = db.sqlite.prepare(`SELECT start, "end" AS "end", kind FROM turns WHERE source_id = ? ORDER BY start`);
+  const recent = new Map<number, { text: string; turns: TurnRow[] }>();
+  const sourceOf = (sourceId: number) => {
+    let entry = recent.get(sourceId);
+    if (entry) {
+      recent.delete(sourceId); // most recently used last
+    } else {
+      let text = preloaded.get(sourceId)?.text;
+      if (text === undefined) {
+        const one = new Map<number, SourceText>();
+        cache.load([sourceId], one);
+        text = one.get(sourceId)?.text ?? '';
+      }
+      entry = { text, turns: turnsOf.all(sourceId) as TurnRow[] };
+      if (recent.size >= KEEP_SOURCES) recent.delete(recent.keys().next().value!);
+    }
+    recent.set(sourceId, entry);
+    return entry;
+  };
   return (sourceId, start, end) => {
-    if (!texts.has(sourceId)) textCache(db.sqlite).load([sourceId], texts);
-    const text = texts.get(sourceId)?.text ?? '';
-    const list = turnsOf.all({ source: sourceId, from: start, to: Math.max(start, end - 1) }) as TurnRow[];
-    const raw = text.slice(start, end);
+    const { text, turns: rows } = sourceOf(sourceId);
+    const raw = detachedSlice(text, start, end);
 
     // Turns never overlap and are sorted: the last one starting at or before `pos`.
-    const rows = list;
     const indexAt = (pos: number): number => {
       let lo = 0;
       let hi = rows.length;

@@ -6,6 +6,7 @@
 // Also the neutral transcript labels that replace file names.
 import type { ProjectDb } from '../db/open.ts';
 import { passageReader } from './passage-text.ts';
+import type { SourceText } from '../search/texts.ts';
 import { applyEdit, readQuoteDecisions } from './report-decisions.ts';
 
 export interface Member {
@@ -14,19 +15,19 @@ export interface Member {
   end: number;
 }
 
-export function shownTextReader(db: ProjectDb, placeholders: { stale: string; omitted: string }):
-  (members: readonly Member[], sourceId: number, start: number, end: number) => { text: string; guid: string | null; raw: string } {
-  const read = passageReader(db);
+export function shownTextReader(db: ProjectDb, placeholders: { stale: string; omitted: string }, known?: Map<number, SourceText>):
+  (members: readonly Member[], sourceId: number, start: number, end: number) => { text: string; guid: string | null; raw: string; said: string } {
+  const read = passageReader(db, [], known);
   const decisions = readQuoteDecisions(db);
   return (members, sourceId, start, end) => {
     const passage = read(sourceId, start, end);
     const own = members.find((m) => m.start === start && m.end === end);
-    if (!own) return { text: passage.said, guid: null, raw: passage.raw };
+    if (!own) return { text: passage.said, guid: null, raw: passage.raw, said: passage.said };
     const decision = decisions.get(own.guid);
-    if (decision?.omitted) return { text: placeholders.omitted, guid: own.guid, raw: passage.raw };
+    if (decision?.omitted) return { text: placeholders.omitted, guid: own.guid, raw: passage.raw, said: passage.said };
     const applied = applyEdit(decision, passage);
     const text = applied.kind === 'edited' ? applied.text : applied.kind === 'stale' ? placeholders.stale : passage.said;
-    return { text, guid: own.guid, raw: passage.raw };
+    return { text, guid: own.guid, raw: passage.raw, said: passage.said };
   };
 }
 

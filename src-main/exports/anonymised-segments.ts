@@ -9,9 +9,9 @@ import type { NamePlace } from '../../src-shared/contracts/analysis.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { listSegments, type SegmentQuery } from '../services/segments.ts';
 import { shownTextReader, transcriptNumbers, type Member } from '../analysis/shown-text.ts';
-import { passageReader } from '../analysis/passage-text.ts';
 import { findNames, knownNames } from '../analysis/names.ts';
 import { readReportSettings } from '../analysis/report-decisions.ts';
+import type { SourceText } from '../search/texts.ts';
 
 export interface ShownSegment {
   source: string;
@@ -22,19 +22,26 @@ export interface ShownSegment {
   said: string;
 }
 
-export function anonymisedSegments(db: ProjectDb, segments: readonly Segment[], language: Language): ShownSegment[] {
+/**
+ * What an anonymised export shows per segment, one segment at a time.
+ * `known`: transcript texts the caller has loaded already (listSegments hands
+ * each one over while it builds that transcript's segments).
+ */
+export function anonymisedReader(db: ProjectDb, language: Language, known?: Map<number, SourceText>): (s: Segment) => ShownSegment {
   const { t } = createI18n(language);
-  const ids = [...new Set(segments.flatMap((s) => s.codingIds))];
-  const members = new Map((db.sqlite.prepare(`SELECT id, guid, start, "end" AS "end" FROM codings WHERE id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as (Member & { id: number })[]).map((m) => [m.id, m]));
+  // Every coding's place at once: one query, rather than one per segment of a whole-project export.
+  const members = new Map((db.sqlite.prepare(`SELECT id, guid, start, "end" AS "end" FROM codings`).all() as (Member & { id: number })[]).map((m) => [m.id, m]));
   const numbers = transcriptNumbers(db);
-  const shown = shownTextReader(db, { stale: t('analysis.export.staleText'), omitted: t('analysis.export.omittedText') });
-  const read = passageReader(db);
-  return segments.map((s) => {
+  const shown = shownTextReader(db, { stale: t('analysis.export.staleText'), omitted: t('analysis.export.omittedText') }, known);
+  return (s) => {
     const own = s.codingIds.map((id) => members.get(id)).filter((m): m is Member & { id: number } => m !== undefined);
-    const { text, guid } = shown(own, s.sourceId, s.start, s.end);
-    return { source: t('analysis.export.transcript', { n: numbers.get(s.sourceId) ?? 0 }), text, guid, said: read(s.sourceId, s.start, s.end).said };
-  });
+    const { text, guid, said } = shown(own, s.sourceId, s.start, s.end);
+    return { source: t('analysis.export.transcript', { n: numbers.get(s.sourceId) ?? 0 }), text, guid, said };
+  };
+}
+
+export function anonymisedSegments(db: ProjectDb, segments: readonly Segment[], language: Language): ShownSegment[] {
+  return segments.map(anonymisedReader(db, language));
 }
 
 /** Places in an anonymised segments export where a passage contains a name the project knows. */

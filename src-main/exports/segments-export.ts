@@ -15,7 +15,8 @@ import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { assertWritableTarget } from '../files/write-target.ts';
 import { safeRow, toCsv } from '../files/spreadsheet-safety.ts';
-import { anonymisedSegments } from './anonymised-segments.ts';
+import { anonymisedReader, type ShownSegment } from './anonymised-segments.ts';
+import type { SourceText } from '../search/texts.ts';
 
 /** The most rows one export takes (the contract's own maximum). */
 export const EXPORT_LIMIT = 100_000;
@@ -100,11 +101,19 @@ export async function exportSegments(
 ): Promise<SegmentExportResult> {
   const file = basename(path);
   assertWritableTarget(path); // never over a project, before any work
-  const list = listSegments(db, { ...query, limit: EXPORT_LIMIT });
+  // Anonymised: each transcript's shown texts are made while listSegments has its text loaded.
+  const known = new Map<number, SourceText>();
+  const shownOf = query.anonymise ? anonymisedReader(db, language, known) : undefined;
+  const shownBySegment = new Map<Segment, ShownSegment>();
+  const list = listSegments(db, { ...query, limit: EXPORT_LIMIT }, shownOf && ((sourceId, src, segments) => {
+    known.clear();
+    known.set(sourceId, src);
+    for (const s of segments) shownBySegment.set(s, shownOf(s));
+  }));
+  known.clear();
   // Refuse rather than hand over a list that silently misses rows.
   if (list.truncated) throw new DomainError('exports.too_many', { file, count: list.total, max: EXPORT_LIMIT });
-  const shown = query.anonymise ? anonymisedSegments(db, list.segments, language) : undefined;
-  const table = segmentTable(list.segments, { anonymise: query.anonymise, includeCoder, ...(shown ? { shown: (_s, i) => shown[i]! } : {}) }, language);
+  const table = segmentTable(list.segments, { anonymise: query.anonymise, includeCoder, ...(shownOf ? { shown: (s) => shownBySegment.get(s)! } : {}) }, language);
   let data: Uint8Array | string;
   try {
     data = format === 'csv'

@@ -123,3 +123,15 @@ export function textCache(sqlite: Database.Database): TextCache {
   if (!c) caches.set(sqlite, (c = new TextCache(sqlite)));
   return c;
 }
+
+/**
+ * A copy of `text.slice(start, end)` that does not keep `text` alive. V8
+ * makes a longer slice a view into its parent, so a list of quotes holds
+ * every transcript they came from (a whole-project export held all 2,000
+ * texts at once, issue 12 §5). Slicing a concatenation flattens it first,
+ * so the result points into a new string of its own length.
+ */
+export function detachedSlice(text: string, start: number, end?: number): string {
+  const piece = text.slice(start, end);
+  return piece.length < 13 ? piece : ` ${piece}`.slice(1);
+}

@@ -18,7 +18,7 @@ import type { ProjectDb } from '../db/open.ts';
 import type { Segment, SegmentList, SegmentMode } from '../../src-shared/contracts/codings.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { REGION_KEY } from '../templates/index.ts';
-import { textCache, type SourceText } from '../search/texts.ts';
+import { detachedSlice, textCache, type SourceText } from '../search/texts.ts';
 import { subtreeIds } from './codebook-edit.ts';
 
 export interface SegmentQuery {
@@ -64,7 +64,7 @@ function contextAround(text: string, start: number, end: number, size: number): 
     const space = text.lastIndexOf(' ', a);
     if (space > end) a = space;
   }
-  return { before: text.slice(b, start), after: text.slice(end, a) };
+  return { before: detachedSlice(text, b, start), after: detachedSlice(text, end, a) };
 }
 
 /**
@@ -132,7 +132,12 @@ function union(sourceId: number, anchor: CodingRow, groups: readonly Set<number>
   return { sourceId, start, end, members };
 }
 
-export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
+/**
+ * `onSource` is called once per transcript with its text and its segments
+ * while that text is loaded: an export works on the text without reading it
+ * a second time.
+ */
+export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceId: number, src: SourceText, segments: Segment[]) => void): SegmentList {
   const groups = codeGroups(db, q);
   const wanted = groups ? [...new Set(groups.flat())] : null;
   const codings = db.sqlite
@@ -194,6 +199,8 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
     let list = turns.get(sourceId);
     if (!list) {
       list = turnsOf.all(sourceId) as TurnRow[];
+      // Segments come by transcript: a few transcripts' turns suffice, not every one at once.
+      if (turns.size >= 8) turns.delete(turns.keys().next().value!);
       turns.set(sourceId, list);
     }
     // First turn that ends after the segment starts.
@@ -243,21 +250,36 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
   }
   // Texts come through the per-connection cache that search keeps (valid until a write), so a
   // second retrieval, or one after a search, does not read and decode every transcript again.
-  const texts = new Map<number, SourceText>();
-  textCache(db.sqlite).load([...new Set(page.map(({ r }) => r.sourceId))], texts);
+  // One transcript at a time: an export of every segment must not hold every text at once
+  // (issue 12 §5: 1.7 GB at 2,000 transcripts when they were all loaded together).
+  const cache = textCache(db.sqlite);
+  const stamp = cache.stamp();
+  const bySource = new Map<number, number[]>();
+  page.forEach(({ r }, i) => {
+    const list = bySource.get(r.sourceId);
+    if (list) list.push(i);
+    else bySource.set(r.sourceId, [i]);
+  });
+  const segments: Segment[] = new Array<Segment>(page.length);
+  for (const [sourceId, indices] of bySource) {
+    const one = new Map<number, SourceText>();
+    cache.load([sourceId], one, stamp);
+    const src = one.get(sourceId)!;
+    for (const i of indices) segments[i] = segmentOf(page[i]!.r, page[i]!.speaker, src);
+    onSource?.(sourceId, src, indices.map((i) => segments[i]!));
+  }
+  return { segments, total, truncated: total > segments.length };
 
-  const segments: Segment[] = [];
-  for (const { r, speaker } of page) {
-    const src = texts.get(r.sourceId)!;
+  function segmentOf(r: Raw, speaker: Speaker, src: SourceText): Segment {
     const memberCodes = [...new Set(r.members.map((m) => m.codeId))].map((id) => codes.get(id)!).filter(Boolean);
-    segments.push({
+    return {
       codingIds: r.members.map((m) => m.id),
       codes: memberCodes,
       sourceId: r.sourceId,
       sourceName: src.name,
       start: r.start,
       end: r.end,
-      text: src.text.slice(r.start, r.end),
+      text: detachedSlice(src.text, r.start, r.end),
       ...contextAround(src.text, r.start, r.end, q.context),
       perspective: speaker.perspective,
       role: speaker.role,
@@ -267,7 +289,6 @@ export function listSegments(db: ProjectDb, q: SegmentQuery): SegmentList {
       isInterviewer: speaker.isInterviewer,
       coder: r.members[0]?.coder ?? null,
       isKeyQuote: r.members.some((m) => m.isKeyQuote === 1),
-    });
+    };
   }
-  return { segments, total, truncated: total > segments.length };
 }

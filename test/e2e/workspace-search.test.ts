@@ -30,7 +30,7 @@ describe('search: context and autocode preview (issue 11 §4)', () => {
       const { page } = h;
       const s = TEXT[language];
       const db = h.session.requireProject();
-      await page.getByRole('tab', { name: language === 'nl' ? 'Zoeken in transcripten' : 'Search transcripts' }).waitFor();
+      await page.getByRole('tab', { name: language === 'nl' ? 'Zoeken' : 'Search', exact: true }).waitFor();
       await page.keyboard.press('Control+Shift+F');
       const field = page.getByRole('searchbox');
       await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);

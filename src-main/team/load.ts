@@ -4,6 +4,7 @@ import { openSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openProjectDb } from '../db/open.ts';
 import { DomainError } from '../../src-shared/errors.ts';
+import { storageError } from '../db/storage-errors.ts';
 import { deriveChangeSet, readChangeSetFile, type ChangeSet } from './change-set.ts';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -32,6 +33,9 @@ export function loadChangeSet(path: string): ChangeSet {
   const copy = openProjectDb(path, { readOnly: true });
   try {
     return deriveChangeSet(copy);
+  } catch (err) {
+    // Damage the open-time check leaves for the first read (ADR 0021) names the copy, not the open project.
+    throw storageError(err, path) ?? err;
   } finally {
     copy.close();
   }

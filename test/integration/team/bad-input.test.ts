@@ -83,6 +83,27 @@ describe('bad change sets', () => {
     expect(mergeChangeSet(f.main, loadChangeSet(good), { file: 'good.duiding-changes' }).added.codings).toBe(1);
   });
 
+  it('a damaged coder copy is refused as damaged, naming the copy, and the main project is unchanged', () => {
+    const f = teamFixture(tmp);
+    const copy = f.copy('damaged', { coder: 'Anna' });
+    const src = idOf(copy, 'sources', '1 = 1 ORDER BY id LIMIT 1');
+    const code = idOf(copy, 'codes', "role = 'code' ORDER BY id LIMIT 1");
+    applyCoding(copy, { sourceId: src, codeId: code, ranges: [{ start: 0, end: textOf(copy, src).indexOf(' ') }], coderId: coder(copy, 'Anna') });
+    // A clean close (so the open skips the full check of the large tables, ADR 0021), then garbage over the transcripts' table.
+    const root = copy.sqlite.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = 'sources'").pluck().get() as number;
+    const pageSize = copy.sqlite.pragma('page_size', { simple: true }) as number;
+    const path = copy.path;
+    copy.close();
+    const bytes = readFileSync(path);
+    bytes.fill(0xa5, (root - 1) * pageSize, root * pageSize);
+    writeFileSync(path, bytes);
+    const before = everything(f.main);
+    const err = failure(() => mergeChangeSet(f.main, loadChangeSet(path), { file: 'damaged.duiding', auto: 'theirs' }));
+    expect(err.code).toBe('project.corrupt');
+    expect(createI18n('nl').t(`errors.${err.code}`, err.params)).toContain('damaged.duiding');
+    expect(everything(f.main)).toEqual(before);
+  });
+
   it('merging into a coder copy is refused', () => {
     const f = teamFixture(tmp);
     const copy = f.copy('anna', { coder: 'Anna' });

@@ -4,7 +4,7 @@
 // is stored for exactly this coding; notes cut out). Also the name check that
 // runs before such an export.
 import type { ProjectDb } from '../db/open.ts';
-import type { Segment } from '../../src-shared/contracts/codings.ts';
+import type { Segment, SegmentList } from '../../src-shared/contracts/codings.ts';
 import type { NamePlace } from '../../src-shared/contracts/analysis.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { listSegments, type SegmentQuery } from '../services/segments.ts';
@@ -40,15 +40,30 @@ export function anonymisedReader(db: ProjectDb, language: Language, known?: Map<
   };
 }
 
-export function anonymisedSegments(db: ProjectDb, segments: readonly Segment[], language: Language): ShownSegment[] {
-  return segments.map(anonymisedReader(db, language));
+/**
+ * The segments of a query with, when anonymised, what an export shows for
+ * each: made while listSegments has that transcript's text loaded, so every
+ * text is read once (the export and its name check both use this).
+ */
+export function listShownSegments(db: ProjectDb, query: SegmentQuery, language: Language): { list: SegmentList; shown?: (s: Segment) => ShownSegment } {
+  if (!query.anonymise) return { list: listSegments(db, query) };
+  const known = new Map<number, SourceText>();
+  const shownOf = anonymisedReader(db, language, known);
+  const shown = new Map<Segment, ShownSegment>();
+  const list = listSegments(db, query, (sourceId, src, segments) => {
+    known.clear();
+    known.set(sourceId, src);
+    for (const s of segments) shown.set(s, shownOf(s));
+  });
+  known.clear();
+  return { list, shown: (s) => shown.get(s)! };
 }
 
 /** Places in an anonymised segments export where a passage contains a name the project knows. */
 export function segmentNamePlaces(db: ProjectDb, query: Omit<SegmentQuery, 'limit'>, language: Language): NamePlace[] {
   const { t } = createI18n(language);
-  const list = listSegments(db, { ...query, anonymise: true, limit: 100_000 });
-  const shown = anonymisedSegments(db, list.segments, language);
+  const { list, shown: shownOf } = listShownSegments(db, { ...query, anonymise: true, limit: 100_000 }, language);
+  const shown = list.segments.map(shownOf!);
   const perspective = (p: string | null) => (p ? t(`perspective.${p}`) : t('analysis.group.participant.one'));
   // The replacement goes into the quote, which the report shows: in the report's language and with its quote labels.
   const report = readReportSettings(db);

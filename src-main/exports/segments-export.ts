@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { loadExcelJS } from '../files/load-exceljs.ts';
 import type { ProjectDb } from '../db/open.ts';
-import { listSegments, type SegmentQuery } from '../services/segments.ts';
+import type { SegmentQuery } from '../services/segments.ts';
 import type { Segment } from '../../src-shared/contracts/codings.ts';
 import type { SegmentExportFormat, SegmentExportResult } from '../../src-shared/contracts/exports.ts';
 import { DomainError } from '../../src-shared/errors.ts';
@@ -15,8 +15,7 @@ import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { assertWritableTarget } from '../files/write-target.ts';
 import { safeRow, toCsv } from '../files/spreadsheet-safety.ts';
-import { anonymisedReader, type ShownSegment } from './anonymised-segments.ts';
-import type { SourceText } from '../search/texts.ts';
+import { listShownSegments } from './anonymised-segments.ts';
 
 /** The most rows one export takes (the contract's own maximum). */
 export const EXPORT_LIMIT = 100_000;
@@ -101,19 +100,10 @@ export async function exportSegments(
 ): Promise<SegmentExportResult> {
   const file = basename(path);
   assertWritableTarget(path); // never over a project, before any work
-  // Anonymised: each transcript's shown texts are made while listSegments has its text loaded.
-  const known = new Map<number, SourceText>();
-  const shownOf = query.anonymise ? anonymisedReader(db, language, known) : undefined;
-  const shownBySegment = new Map<Segment, ShownSegment>();
-  const list = listSegments(db, { ...query, limit: EXPORT_LIMIT }, shownOf && ((sourceId, src, segments) => {
-    known.clear();
-    known.set(sourceId, src);
-    for (const s of segments) shownBySegment.set(s, shownOf(s));
-  }));
-  known.clear();
+  const { list, shown } = listShownSegments(db, { ...query, limit: EXPORT_LIMIT }, language);
   // Refuse rather than hand over a list that silently misses rows.
   if (list.truncated) throw new DomainError('exports.too_many', { file, count: list.total, max: EXPORT_LIMIT });
-  const table = segmentTable(list.segments, { anonymise: query.anonymise, includeCoder, ...(shownOf ? { shown: (s) => shownBySegment.get(s)! } : {}) }, language);
+  const table = segmentTable(list.segments, { anonymise: query.anonymise, includeCoder, ...(shown ? { shown } : {}) }, language);
   let data: Uint8Array | string;
   try {
     data = format === 'csv'

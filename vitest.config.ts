@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 // processes, and end-to-end tests in Debian's Chromium through the harness.
 export default defineConfig({
   test: {
-    // Vitest's default on 2 cores is one worker, which runs everything in a row:
-    // two let unit and integration files run beside the (serial) e2e files.
+    // Vitest's default on 2 cores is one worker. Two let unit and integration files
+    // run side by side in a plain `vitest run`; `npm test` runs the e2e files in a
+    // second process beside them instead (scripts/test.ts, ADR 0027).
     maxWorkers: 2,
     projects: [
       // Some unit tests (main-process lifecycle) build the example project: give a busy 2-core machine room.

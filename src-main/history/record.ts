@@ -118,6 +118,8 @@ export interface HistoryStep {
   params: Record<string, string | number>;
   /** Tables whose rows the undo or redo changed (for narrow change events; issue 11). */
   tables?: string[];
+  /** Codings whose rows the undo or redo inserted, changed or deleted. */
+  codingIds?: number[];
 }
 
 /** Keeps the search index in step with sources whose rows an undo or redo touched. */
@@ -162,6 +164,7 @@ function replay(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistorySte
 function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistoryStep {
   const to = from === 'undo' ? 'redo' : 'undo';
   const tables = new Set<string>();
+  const codings = new Set<number>();
   db.sqlite.transaction(() => {
     // Statements run newest-first; checking foreign keys at commit lets rows come back in any order.
     db.sqlite.pragma('defer_foreign_keys = ON');
@@ -170,7 +173,10 @@ function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistorySt
       .all(step.id, from) as { seq: number; tbl: string; rowId: number; stmt: string }[];
     setCapture(db, step.id, to);
     const sources = new Set<number>();
-    for (const s of statements) tables.add(s.tbl);
+    for (const s of statements) {
+      tables.add(s.tbl);
+      if (s.tbl === 'codings') codings.add(s.rowId);
+    }
     try {
       for (const s of statements) {
         db.sqlite.exec(s.stmt);
@@ -183,7 +189,7 @@ function runStep(db: ProjectDb, step: StepRow, from: 'undo' | 'redo'): HistorySt
     prepared(db, 'UPDATE history SET undone = ? WHERE id = ?').run(from === 'undo' ? 1 : 0, step.id);
     reindex(db, sources);
   })();
-  return { id: step.id, label: step.label, params: JSON.parse(step.params) as Record<string, string | number>, tables: [...tables] };
+  return { id: step.id, label: step.label, params: JSON.parse(step.params) as Record<string, string | number>, tables: [...tables], codingIds: [...codings] };
 }
 
 /** Reverts the latest action; null when there is nothing to undo. */

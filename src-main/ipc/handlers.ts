@@ -8,6 +8,8 @@ import { applyCoding, applyInVivo, recodeCodings, removeCodings, setKeyQuotes, u
 import { createCode, deleteCode, deleteImpact, mergeCodes, mergeImpact, moveCode, splitCodings, stepCode, updateCode } from '../services/codebook-edit.ts';
 import { listSegments } from '../services/segments.ts';
 import { clearHistory, listHistory, redo, undo } from '../history/record.ts';
+import { codingDelta } from '../history/coding-delta.ts';
+import type { ReplayedStep } from '../../src-shared/contracts/codings.ts';
 import { ensureUser, listUsers, withCoder } from '../services/users.ts';
 import type { ProjectDb } from '../db/open.ts';
 import { searchChannels } from '../../src-shared/contracts/search.ts';
@@ -87,11 +89,14 @@ export function tagsOfTables(tables: readonly string[] | undefined): EntityTag[]
 }
 
 /** Undo or redo; a step retired because it could not run changes the change log, so that is announced too. */
-function replayStep(session: Session, run: typeof undo): { label: string; params: Record<string, string | number> } | null {
+function replayStep(session: Session, run: typeof undo): ReplayedStep | null {
   try {
-    const step = run(session.requireProject());
-    if (step) session.changed(tagsOfTables(step.tables));
-    return step && { label: step.label, params: step.params };
+    const db = session.requireProject();
+    const step = run(db);
+    if (!step) return null;
+    session.changed(tagsOfTables(step.tables));
+    const codings = codingDelta(db, step.codingIds);
+    return { label: step.label, params: step.params, ...(codings ? { codings } : {}) };
   } catch (err) {
     // No entity changed; the change log refreshes on every event.
     if (err instanceof DomainError && err.code === 'history.step_retired') session.changed([]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel.ts';
 import { PERSPECTIVES, type Perspective } from '../domain/perspectives.ts';
 import { SEGMENT_MODES } from './constants.ts';
+import type { CodingView } from './sources.ts';
 
 export { SEGMENT_MODES };
 
@@ -131,9 +132,28 @@ export interface HistoryEntryView {
   retiredReason: 'upgrade' | 'failed' | 'cleared' | null;
 }
 
+/**
+ * What an undo or redo did to codings, when that is all it did to them and it
+ * is small: the open transcript repaints from this at once, without waiting
+ * for its codings to be fetched again (issue 11: undo under 100 ms).
+ */
+export interface CodingDelta {
+  /** Codings as they now are (back, or with other boundaries, code or flags). */
+  marks: (CodingView & { sourceId: number })[];
+  /** Codings that no longer exist. */
+  removed: number[];
+}
+
+/** The step an undo or redo ran, for the status line and the change log. */
+export interface ReplayedStep {
+  label: string;
+  params: Record<string, string | number>;
+  codings?: CodingDelta;
+}
+
 export const historyChannels = {
-  'history.undo': channel(z.object({}).strict()).returns<{ label: string; params: Record<string, string | number> } | null>(),
-  'history.redo': channel(z.object({}).strict()).returns<{ label: string; params: Record<string, string | number> } | null>(),
+  'history.undo': channel(z.object({}).strict()).returns<ReplayedStep | null>(),
+  'history.redo': channel(z.object({}).strict()).returns<ReplayedStep | null>(),
   'history.list': channel(z.object({ limit: z.number().int().min(1).max(5000).default(200) }).strict()).returns<HistoryEntryView[]>(),
   /** Clears the history up to now and scrubs what it held from the file; returns the number of steps cleared. */
   'history.clear': channel(z.object({}).strict()).returns<{ cleared: number }>(),

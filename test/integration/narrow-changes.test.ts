@@ -70,6 +70,34 @@ describe('narrow change cost', () => {
   });
 });
 
+describe('undo and redo carry what they did to codings (issue 11: undo under 100 ms)', () => {
+  const tmp = useTmp();
+
+  it('names removed codings and the restored or changed ones as the reader paints them; a step without codings carries none', async () => {
+    const session = tmp.track(new Session());
+    const dispatch = createDispatcher({ session, onInternalError: () => undefined });
+    ok(await dispatch('project.new', { path: join(tmp.dir(), 'd.duiding'), template: 'jzojp' }));
+    const db = session.requireProject();
+    const sourceId = addSource(db, { name: 'S', text: 'Dit is een korte tekst over zorg.', originalFormat: 'txt' });
+    const [a, b] = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' ORDER BY id LIMIT 2").pluck().all() as number[];
+    const [id] = ok<number[]>(await dispatch('codings.apply', { sourceId, codeId: a!, ranges: [{ start: 4, end: 10 }] }));
+    const mark = { id, sourceId, codeId: a, start: 4, end: 10, isKeyQuote: false, hasMemo: false };
+
+    expect(ok(await dispatch('history.undo', {}))).toMatchObject({ codings: { marks: [], removed: [id] } });
+    expect(ok(await dispatch('history.redo', {}))).toMatchObject({ codings: { marks: [mark], removed: [] } });
+    // Boundaries, code and key-quote flag come back as stored.
+    ok(await dispatch('codings.update', { id: id!, start: 0, end: 3, isKeyQuote: true }));
+    ok(await dispatch('codings.recode', { ids: [id!], codeId: b! }));
+    expect(ok(await dispatch('history.undo', {}))).toMatchObject({ codings: { marks: [{ ...mark, start: 0, end: 3, isKeyQuote: true }], removed: [] } });
+    expect(ok(await dispatch('history.undo', {}))).toMatchObject({ codings: { marks: [mark], removed: [] } });
+    // Whatever the delta says is what sources.codings now returns.
+    const { sourceId: _, ...view } = mark;
+    expect(ok(await dispatch('sources.codings', { id: sourceId }))).toEqual([view]);
+    ok(await dispatch('codebook.update', { id: b!, name: 'Andere naam' }));
+    expect(ok<object>(await dispatch('history.undo', {}))).not.toHaveProperty('codings');
+  });
+});
+
 describe('recode (issue 11 §10)', () => {
   const tmp = useTmp();
 

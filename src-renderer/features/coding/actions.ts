@@ -5,6 +5,7 @@ import i18next from 'i18next';
 import type { QueryClient } from '@tanstack/react-query';
 import { historyLabelKey } from '../../../src-shared/i18n/history-label.ts';
 import type { CodeRow, SourceDetail } from '../../../src-shared/contracts/index.ts';
+import type { CodingDelta } from '../../../src-shared/contracts/codings.ts';
 import { suggestColour } from '../codebook/colours.ts';
 import { call, BridgeError } from '../../bridge.ts';
 import { useUi } from '../../state/ui-store.ts';
@@ -33,8 +34,29 @@ let provisional = -1;
  * the truth (and a failed write invalidates it back).
  */
 function patchCodings(sourceId: number, fn: (codings: SourceDetail['codings']) => SourceDetail['codings']): void {
-  client?.setQueryData<SourceDetail>(keys.source(sourceId), (old) => (old ? { ...old, codings: fn(old.codings) } : old));
+  client?.setQueryData<SourceDetail>(keys.source(sourceId), (old) => {
+    const codings = old && fn(old.codings);
+    return old && codings !== old.codings ? { ...old, codings: codings! } : old;
+  });
 }
+/**
+ * Paints what an undo or redo did to codings in every transcript the reader
+ * holds, from the reply itself: the refetch that the change event starts
+ * agrees with it a moment later.
+ */
+function applyDelta(delta: CodingDelta | undefined): void {
+  if (!client || !delta) return;
+  const gone = new Set([...delta.removed, ...delta.marks.map((m) => m.id)]);
+  for (const query of client.getQueryCache().findAll({ queryKey: keys.sources, predicate: (q) => q.queryKey.length === 2 && q.state.data !== undefined })) {
+    const sourceId = query.queryKey[1] as number;
+    const back = delta.marks.filter((m) => m.sourceId === sourceId).map(({ sourceId: _, ...mark }) => mark);
+    patchCodings(sourceId, (codings) => {
+      if (back.length === 0 && !codings.some((c) => gone.has(c.id))) return codings;
+      return [...codings.filter((c) => !gone.has(c.id)), ...back].sort((a, b) => a.start - b.start || a.end - b.end);
+    });
+  }
+}
+
 function restore(sourceId: number): void {
   void client?.invalidateQueries({ queryKey: keys.source(sourceId) });
 }
@@ -195,6 +217,7 @@ export async function undoLast(): Promise<void> {
   }
   try {
     const step = await call('history.undo', {});
+    applyDelta(step?.codings);
     // Nothing left to undo in a pseudonymised project: say why, rather than just "nothing" (issue 16 §4).
     if (!step && (await call('pseudonymise.status', {})).runs.length > 0) return useUi.getState().setNotice(i18next.t('pseudonymise.ui.undoBlocked'));
     useUi.getState().setStatus(step ? i18next.t('history.undone', { what: describeStep(step) }) : i18next.t('history.nothingToUndo'));
@@ -210,6 +233,7 @@ export async function redoLast(): Promise<void> {
   }
   try {
     const step = await call('history.redo', {});
+    applyDelta(step?.codings);
     useUi.getState().setStatus(step ? i18next.t('history.redone', { what: describeStep(step) }) : i18next.t('history.nothingToRedo'));
   } catch (err) {
     report(err);

@@ -44,7 +44,8 @@ export default defineConfig({
       // Shipped to users: minified, without source maps (ADR 0022). Lexical,
       // d3 and the analysis views are split off by React.lazy; the first
       // chunk is checked to stay under 600 kB (test/e2e/renderer-bundle.test.ts).
-      minify: true,
+      // DUIDING_UNMINIFIED=1 keeps names readable for a profile (bench/reader.ts PROFILE=…).
+      minify: process.env.DUIDING_UNMINIFIED !== '1',
       sourcemap: false,
     },
   },

@@ -5,7 +5,7 @@ export function installBridge(events: readonly string[]): void {
   type Listener = (payload: unknown) => void;
   const listeners = new Map<string, Set<Listener>>();
   const w = window as unknown as {
-    __duidingInvoke(channel: string, payload: unknown, dropped: string[]): Promise<unknown>;
+    __duidingInvoke(channel: string, payload: string | undefined, dropped: string[]): Promise<string>;
     __duidingEmit?: (event: string, payload: unknown) => void;
     duiding?: unknown;
   };
@@ -15,7 +15,9 @@ export function installBridge(events: readonly string[]): void {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
   w.duiding = Object.freeze({
-    invoke: (channel: string, payload: unknown) => w.__duidingInvoke(channel, payload, dropped.splice(0)),
+    // JSON text both ways (see harness.ts); undefined stays undefined, as in Electron's structured clone.
+    invoke: async (channel: string, payload: unknown) =>
+      JSON.parse(await w.__duidingInvoke(channel, payload === undefined ? undefined : JSON.stringify(payload), dropped.splice(0))) as unknown,
     on: (event: string, listener: Listener) => {
       if (!events.includes(event)) throw new Error(`unknown event ${event}`);
       const set = listeners.get(event) ?? new Set<Listener>();

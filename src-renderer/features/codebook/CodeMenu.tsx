@@ -1,5 +1,6 @@
 // The per-code menu: on the row's "⋯" button, on right-click, and on
 // Shift+F10 / the context-menu key (the row opens it through the store).
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import type { CodeRow } from '../../../src-shared/contracts/index.ts';
@@ -15,13 +16,18 @@ import { useCodebookLocked } from '../team/status.ts';
 type MenuKey = 'newSubcode' | 'rename' | 'recolour' | 'pin' | Step | 'merge' | 'split' | 'delete';
 const RESTRUCTURING: MenuKey[] = ['newSubcode', 'rename', 'recolour', 'up', 'down', 'indent', 'outdent', 'merge', 'split', 'delete'];
 
-export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow[] }) {
+/**
+ * One per code row, so it renders again only when its own code changes or it
+ * opens: `rows` is read when needed, and the picked codings only while open
+ * (each coding picks and unpicks codings; re-rendering every menu then cost a frame).
+ */
+export const CodeMenu = memo(function CodeMenu({ code, rows }: { code: CodeRow; rows: () => readonly CodeRow[] }) {
   const { t } = useTranslation();
   const isOpen = useCodebook((s) => s.menuFor === code.id);
   // Re-read when the reader's picked codings change, so the split item counts right.
-  useUi((s) => s.selectedCodingIds);
+  useUi((s) => (isOpen ? s.selectedCodingIds : null));
   const splitIds = isOpen ? selectedCodingsOf(code.id) : [];
-  const can = (step: Step) => canStep(rows, code.id, step);
+  const can = (step: Step) => isOpen && canStep(rows(), code.id, step);
   const project = useCurrentProject().data?.guid ?? '';
   const pinnedKey = usePins((s) => (s.byProject[project] ?? []).indexOf(code.id) + 1);
   // A coder copy with a locked codebook: only pinning stays (the service refuses the rest; the codebook says why).
@@ -99,4 +105,4 @@ export function CodeMenu({ code, rows }: { code: CodeRow; rows: readonly CodeRow
       </Popover>
     </MenuTrigger>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodebookLocked } from '../team/status.ts';
 import { Button, Collection, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Tree, TreeItem, TreeItemContent } from 'react-aria-components';
@@ -22,7 +22,7 @@ import '../codebook/codebook.css';
 
 type TreeNode = Nested<CodeRow>;
 
-function CodeItem({ node, rows }: { node: TreeNode; rows: readonly CodeRow[] }) {
+function CodeItem({ node, rows }: { node: TreeNode; rows: () => readonly CodeRow[] }) {
   const { t } = useTranslation();
   const nameRef = useRef<HTMLSpanElement>(null);
   const code = node.item;
@@ -72,6 +72,13 @@ export function CodebookTree() {
   const codes = useCodes(perspective);
   const rows = useMemo(() => codes.data ?? [], [codes.data]);
   const tree = useMemo(() => nest(rows), [rows]);
+  // The code menus read the rows when one opens: handing them the array itself made every
+  // menu render again whenever a count changed, i.e. on every coding (issue 11, one frame).
+  const rowsRef = useRef(rows);
+  useEffect(() => {
+    rowsRef.current = rows;
+  }, [rows]);
+  const currentRows = useCallback(() => rowsRef.current, []);
   const expanded = useCodebook((s) => s.expanded);
   const locked = useCodebookLocked();
   const { dragAndDropHooks } = useTreeDnd(rows, locked);
@@ -138,7 +145,7 @@ export function CodebookTree() {
           }}
           items={tree}
         >
-          {(node) => <CodeItem node={node} rows={rows} />}
+          {(node) => <CodeItem node={node} rows={currentRows} />}
         </Tree>
       )}
       {hasTextSelection && rows.length > 0 && <p className="codebook-drop-hint muted">{t('codebookEdit.dropHint')}</p>}

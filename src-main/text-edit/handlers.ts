@@ -16,13 +16,14 @@ export const textEditHandlers: HandlerMap<keyof typeof textEditChannels> = {
   'transcript.lostReplace': ({ id, start, end }, { session }) => {
     const db = session.requireProject();
     const codingId = withCoder(db, session.coder, (coderId) => replaceLostCoding(db, id, { start, end }, coderId));
-    session.changed(['codings']);
+    // The review list is the transcript's (a 'sources' query): a coding alone no longer refreshes it.
+    session.changed(['sources', 'codings']);
     return codingId;
   },
   'transcript.lostDismiss': ({ id }, { session }) => {
     const db = session.requireProject();
     withCoder(db, session.coder, (coderId) => dismissLostCoding(db, id, coderId));
-    session.changed(['codings']);
+    session.changed(['sources', 'codings']);
     return null;
   },
 };

@@ -22,13 +22,15 @@ type Filter = { queryKey: readonly unknown[]; exact?: boolean; predicate?: (quer
 
 const TAG_KEYS: Record<EntityTag, readonly Filter[]> = {
   project: [{ queryKey: ['project'] }, { queryKey: ['shell'] }],
-  codes: [{ queryKey: ['codes'] }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['retrieval'] }],
+  // The lost-codings review list names codes (and loses entries with a deleted code).
+  codes: [{ queryKey: ['codes'] }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['retrieval'] }, { queryKey: ['sources'], predicate: (q) => q.queryKey[2] === 'lostCodings' }],
   sources: [{ queryKey: ['sources'] }, { queryKey: ['project', 'info'] }, { queryKey: ['participants'] }, { queryKey: ['analysis'] }, { queryKey: ['search'] }, { queryKey: ['retrieval'] }],
   participants: [{ queryKey: ['participants'] }, { queryKey: ['attributes'] }, { queryKey: ['sources'] }, { queryKey: ['codes'] }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['search'] }, { queryKey: ['retrieval'] }],
   // A coding changes code counts and the list's coding counts, never a text or
-  // its turns: open transcripts refresh their codings alone (see below).
-  // The lost codings of a text under review are codings too (placed again or dismissed).
-  codings: [{ queryKey: ['codes'] }, { queryKey: keys.sources, exact: true }, { queryKey: ['sources'], predicate: (q) => q.queryKey[2] === 'lostCodings' }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['retrieval'] }],
+  // its turns: open transcripts refresh their codings alone (see below). The lost
+  // codings of a text under review are the transcript's: placing or dismissing one
+  // announces 'sources' too, so an ordinary coding does not refetch that list.
+  codings: [{ queryKey: ['codes'] }, { queryKey: keys.sources, exact: true }, { queryKey: ['project', 'info'] }, { queryKey: ['analysis'] }, { queryKey: ['retrieval'] }],
   // Code memos are the report's narrative, so analysis views refresh too.
   memos: [{ queryKey: ['memos'] }, { queryKey: ['analysis'] }],
   users: [{ queryKey: ['project', 'info'] }, { queryKey: ['project', 'users'] }],

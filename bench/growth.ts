@@ -7,11 +7,15 @@
 // search index) when --txt-import is given (it writes N files first). The table
 // ends with the ratio per doubling, (t(N2) / t(N1)) ^ (1 / log2(N2 / N1)): 2.0 is
 // linear. Not a test: the figures depend on the machine. Results also go to
-// bench/results/growth.json.
+// bench/results/growth.json. Each size is measured in a fresh Node process, as
+// the app opens a project: building a project in the measuring process left its
+// garbage to slow the largest size's figures (and inflated its RSS).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createProject } from '../src-main/services/project.ts';
 import { openProjectDb, type ProjectDb } from '../src-main/db/open.ts';
@@ -34,6 +38,9 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100,500,1000,2000' },
     'codings-per-source': { type: 'string', default: '10' },
     'txt-import': { type: 'boolean', default: false },
+    /** Internal: measure the project at this path (the parent builds it) and print the row as JSON. */
+    measure: { type: 'string' },
+    n: { type: 'string' },
   },
 });
 const SIZES = values.sizes.split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
@@ -116,6 +123,15 @@ async function measure(path: string, n: number): Promise<Row> {
   return row;
 }
 
+if (values.measure) {
+  try {
+    process.stdout.write(JSON.stringify(await measure(values.measure, Number(values.n))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 const table: Record<number, Row> = {};
 try {
   for (const n of SIZES) {
@@ -123,7 +139,8 @@ try {
     const t0 = performance.now();
     build(path, n);
     process.stderr.write(`N = ${n}: built in ${Math.round(performance.now() - t0)} ms\n`);
-    table[n] = await measure(path, n);
+    const args = [fileURLToPath(import.meta.url), '--measure', path, '--n', String(n), ...(values['txt-import'] ? ['--txt-import'] : [])];
+    table[n] = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Row;
     rmSync(path, { force: true });
   }
 } finally {

@@ -5,7 +5,7 @@
 //   so a reader can see the quote is part of a longer sentence.
 import { createHash } from 'node:crypto';
 import type { ProjectDb } from '../db/open.ts';
-import { detachedSlice, textCache, type SourceText } from '../search/texts.ts';
+import { detachedSlice, textCache, type KnownSource, type SourceText } from '../search/texts.ts';
 
 /** Characters that end a sentence (a quote that starts right after one starts a sentence). */
 const SENTENCE_END = /[.!?…]["'”’)]*$/u;
@@ -46,25 +46,26 @@ const KEEP_SOURCES = 8;
  * are read in one go and kept. `known`: texts the caller has at hand (and may
  * add to between calls), so a transcript is not read twice.
  */
-export function passageReader(db: ProjectDb, sourceIds: readonly number[] = [], known?: Map<number, SourceText>):
+export function passageReader(db: ProjectDb, sourceIds: readonly number[] = [], known?: Map<number, KnownSource>):
   (sourceId: number, start: number, end: number) => PassageText {
   const cache = textCache(db.sqlite);
-  const preloaded = known ?? new Map<number, SourceText>();
+  const preloaded = known ?? new Map<number, KnownSource>();
   cache.load([...new Set(sourceIds)], preloaded);
   const turnsOf = db.sqlite.prepare(`SELECT start, "end" AS "end", kind FROM turns WHERE source_id = ? ORDER BY start`);
-  const recent = new Map<number, { text: string; turns: TurnRow[] }>();
+  const recent = new Map<number, { text: string; turns: readonly TurnRow[] }>();
   const sourceOf = (sourceId: number) => {
     let entry = recent.get(sourceId);
     if (entry) {
       recent.delete(sourceId); // most recently used last
     } else {
-      let text = preloaded.get(sourceId)?.text;
+      const given = preloaded.get(sourceId);
+      let text = given?.text;
       if (text === undefined) {
         const one = new Map<number, SourceText>();
         cache.load([sourceId], one);
         text = one.get(sourceId)?.text ?? '';
       }
-      entry = { text, turns: turnsOf.all(sourceId) as TurnRow[] };
+      entry = { text, turns: given?.turns ?? (turnsOf.all(sourceId) as TurnRow[]) };
       if (recent.size >= KEEP_SOURCES) recent.delete(recent.keys().next().value!);
     }
     recent.set(sourceId, entry);

@@ -6,7 +6,7 @@
 // Also the neutral transcript labels that replace file names.
 import type { ProjectDb } from '../db/open.ts';
 import { passageReader } from './passage-text.ts';
-import type { SourceText } from '../search/texts.ts';
+import type { KnownSource } from '../search/texts.ts';
 import { applyEdit, readQuoteDecisions } from './report-decisions.ts';
 
 export interface Member {
@@ -15,7 +15,7 @@ export interface Member {
   end: number;
 }
 
-export function shownTextReader(db: ProjectDb, placeholders: { stale: string; omitted: string }, known?: Map<number, SourceText>):
+export function shownTextReader(db: ProjectDb, placeholders: { stale: string; omitted: string }, known?: Map<number, KnownSource>):
   (members: readonly Member[], sourceId: number, start: number, end: number) => { text: string; guid: string | null; raw: string; said: string } {
   const read = passageReader(db, [], known);
   const decisions = readQuoteDecisions(db);

@@ -11,7 +11,7 @@ import { listSegments, type SegmentQuery } from '../services/segments.ts';
 import { shownTextReader, transcriptNumbers, type Member } from '../analysis/shown-text.ts';
 import { findNames, knownNames } from '../analysis/names.ts';
 import { readReportSettings } from '../analysis/report-decisions.ts';
-import type { SourceText } from '../search/texts.ts';
+import type { KnownSource } from '../search/texts.ts';
 
 export interface ShownSegment {
   source: string;
@@ -27,7 +27,7 @@ export interface ShownSegment {
  * `known`: transcript texts the caller has loaded already (listSegments hands
  * each one over while it builds that transcript's segments).
  */
-export function anonymisedReader(db: ProjectDb, language: Language, known?: Map<number, SourceText>): (s: Segment) => ShownSegment {
+export function anonymisedReader(db: ProjectDb, language: Language, known?: Map<number, KnownSource>): (s: Segment) => ShownSegment {
   const { t } = createI18n(language);
   // Every coding's place at once: one query, rather than one per segment of a whole-project export.
   const members = new Map((db.sqlite.prepare(`SELECT id, guid, start, "end" AS "end" FROM codings`).all() as (Member & { id: number })[]).map((m) => [m.id, m]));
@@ -47,7 +47,7 @@ export function anonymisedReader(db: ProjectDb, language: Language, known?: Map<
  */
 export function listShownSegments(db: ProjectDb, query: SegmentQuery, language: Language): { list: SegmentList; shown?: (s: Segment) => ShownSegment } {
   if (!query.anonymise) return { list: listSegments(db, query) };
-  const known = new Map<number, SourceText>();
+  const known = new Map<number, KnownSource>();
   const shownOf = anonymisedReader(db, language, known);
   const shown = new Map<Segment, ShownSegment>();
   const list = listSegments(db, query, (sourceId, src, segments) => {

@@ -100,7 +100,8 @@ export async function exportSegments(
 ): Promise<SegmentExportResult> {
   const file = basename(path);
   assertWritableTarget(path); // never over a project, before any work
-  const { list, shown } = listShownSegments(db, { ...query, limit: EXPORT_LIMIT }, language);
+  // The table has no context columns: no context is cut for it.
+  const { list, shown } = listShownSegments(db, { ...query, context: 0, limit: EXPORT_LIMIT }, language);
   // Refuse rather than hand over a list that silently misses rows.
   if (list.truncated) throw new DomainError('exports.too_many', { file, count: list.total, max: EXPORT_LIMIT });
   const table = segmentTable(list.segments, { anonymise: query.anonymise, includeCoder, ...(shown ? { shown } : {}) }, language);

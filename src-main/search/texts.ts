@@ -13,6 +13,11 @@ export interface SourceText {
   text: string;
 }
 
+/** A text a caller has loaded, with its turns when it read those too (a passage reader then reads them not again). */
+export interface KnownSource extends SourceText {
+  turns?: readonly { start: number; end: number; kind: 'speech' | 'note' }[];
+}
+
 interface Entry extends SourceText {
   hash: string;
   /** The write stamp at which the entry was last known to be current. */
@@ -64,8 +69,11 @@ export class TextCache {
   /**
    * Adds the texts of `ids` to `out`: cached ones that are current at `stamp`
    * as they are, the others read in one query. Unknown ids are left out.
+   * `keep: false` for a pass over many texts that are each used once (a
+   * whole-project export): kept, they would push out the texts that searches
+   * reuse and live long enough to make garbage collection expensive.
    */
-  load(ids: readonly number[], out: Map<number, SourceText>, stamp = this.stamp()): void {
+  load(ids: readonly number[], out: Map<number, SourceText>, stamp = this.stamp(), keep = true): void {
     if (ids.length === 0) return;
     const stale: number[] = [];
     const missing: number[] = [];
@@ -98,7 +106,7 @@ export class TextCache {
     if (missing.length > 0) {
       for (const [id, name, hash, text] of this.textsStmt.all(JSON.stringify(missing)) as [number, string, string, string][]) {
         const e: Entry = { name, text, hash, stamp };
-        this.put(id, e);
+        if (keep) this.put(id, e);
         out.set(id, e);
       }
     }

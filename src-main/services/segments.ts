@@ -18,7 +18,7 @@ import type { ProjectDb } from '../db/open.ts';
 import type { Segment, SegmentList, SegmentMode } from '../../src-shared/contracts/codings.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { REGION_KEY } from '../templates/index.ts';
-import { detachedSlice, textCache, type SourceText } from '../search/texts.ts';
+import { detachedSlice, textCache, type KnownSource, type SourceText } from '../search/texts.ts';
 import { subtreeIds } from './codebook-edit.ts';
 
 export interface SegmentQuery {
@@ -43,6 +43,14 @@ interface CodingRow {
   coder: string | null;
 }
 
+interface TurnRow {
+  start: number;
+  end: number;
+  kind: 'speech' | 'note';
+  isInterviewer: number;
+  participantId: number | null;
+}
+
 interface Speaker {
   participantId: number | null;
   participantName: string | null;
@@ -54,6 +62,7 @@ interface Speaker {
 
 /** Cuts context at a word boundary so it reads naturally. */
 function contextAround(text: string, start: number, end: number, size: number): { before: string; after: string } {
+  if (size <= 0) return { before: '', after: '' };
   let b = Math.max(0, start - size);
   if (b > 0) {
     const space = text.indexOf(' ', b);
@@ -137,7 +146,10 @@ function union(sourceId: number, anchor: CodingRow, groups: readonly Set<number>
  * while that text is loaded: an export works on the text without reading it
  * a second time.
  */
-export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceId: number, src: SourceText, segments: Segment[]) => void): SegmentList {
+/** Transcripts whose texts a retrieval leaves in the text cache (a page's worth, not an export's). */
+const KEEP_TEXTS = 64;
+
+export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceId: number, src: KnownSource, segments: Segment[]) => void): SegmentList {
   const groups = codeGroups(db, q);
   const wanted = groups ? [...new Set(groups.flat())] : null;
   const codings = db.sqlite
@@ -189,20 +201,25 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
     ).all() as Omit<Speaker, 'isInterviewer'>[]).map((p) => [p.participantId, p]),
   );
   const turnsOf = db.sqlite.prepare(
-    // Notes (stage directions, ADR 0016) are no one's words: never a segment's speaker.
-    `SELECT start, "end", is_interviewer AS isInterviewer, participant_id AS participantId FROM turns WHERE source_id = ? AND kind = 'speech' ORDER BY start`,
+    `SELECT start, "end", kind, is_interviewer AS isInterviewer, participant_id AS participantId FROM turns WHERE source_id = ? ORDER BY start`,
   );
-  type TurnRow = { start: number; end: number; isInterviewer: number; participantId: number | null };
-  const turns = new Map<number, TurnRow[]>();
-  /** The turns a segment overlaps, in order. */
-  const turnsAt = (sourceId: number, start: number, end: number): TurnRow[] => {
-    let list = turns.get(sourceId);
-    if (!list) {
-      list = turnsOf.all(sourceId) as TurnRow[];
+  const turns = new Map<number, { all: TurnRow[]; speech: TurnRow[] }>();
+  /** A transcript's turns, all of them and the speech alone (read once for the speakers and the export). */
+  const turnsFor = (sourceId: number) => {
+    let entry = turns.get(sourceId);
+    if (!entry) {
+      const all = turnsOf.all(sourceId) as TurnRow[];
+      // Notes (stage directions, ADR 0016) are no one's words: never a segment's speaker.
+      entry = { all, speech: all.filter((t) => t.kind === 'speech') };
       // Segments come by transcript: a few transcripts' turns suffice, not every one at once.
       if (turns.size >= 8) turns.delete(turns.keys().next().value!);
-      turns.set(sourceId, list);
+      turns.set(sourceId, entry);
     }
+    return entry;
+  };
+  /** The speech turns a segment overlaps, in order. */
+  const turnsAt = (sourceId: number, start: number, end: number): TurnRow[] => {
+    const list = turnsFor(sourceId).speech;
     // First turn that ends after the segment starts.
     let lo = 0;
     let hi = list.length;
@@ -235,11 +252,12 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
   // Only the segments of the page get a speaker, text and context (issue 12 §5): without a
   // speaker filter every raw segment counts, so the rest is never attributed, and only the
   // turns and texts of the page's transcripts are read. (A speaker filter must look at all.)
-  const page: { r: Raw; speaker: Speaker }[] = [];
+  // Without a speaker filter the speaker is found while the transcript's turns are at hand (below).
+  const page: { r: Raw; speaker: Speaker | null }[] = [];
   let total = 0;
   if (!speakerFilter) {
     total = raw.length;
-    for (const r of raw.slice(0, q.limit)) page.push({ r, speaker: speakerOf(r)! });
+    for (const r of raw.slice(0, q.limit)) page.push({ r, speaker: null });
   } else {
     for (const r of raw) {
       const speaker = speakerOf(r);
@@ -261,12 +279,14 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
     else bySource.set(r.sourceId, [i]);
   });
   const segments: Segment[] = new Array<Segment>(page.length);
+  // A page from a few transcripts keeps their texts for the next retrieval; a pass over many does not.
+  const keep = bySource.size <= KEEP_TEXTS;
   for (const [sourceId, indices] of bySource) {
     const one = new Map<number, SourceText>();
-    cache.load([sourceId], one, stamp);
+    cache.load([sourceId], one, stamp, keep);
     const src = one.get(sourceId)!;
-    for (const i of indices) segments[i] = segmentOf(page[i]!.r, page[i]!.speaker, src);
-    onSource?.(sourceId, src, indices.map((i) => segments[i]!));
+    for (const i of indices) segments[i] = segmentOf(page[i]!.r, page[i]!.speaker ?? speakerOf(page[i]!.r)!, src);
+    onSource?.(sourceId, { ...src, turns: turnsFor(sourceId).all }, indices.map((i) => segments[i]!));
   }
   return { segments, total, truncated: total > segments.length };
 

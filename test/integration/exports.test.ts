@@ -157,6 +157,9 @@ describe('segments.export', () => {
     const textCol = head.indexOf('Fragment') + 1;
     expect(ws.getColumn(textCol).width).toBeGreaterThanOrEqual(60);
     expect(ws.getRow(2).getCell(textCol).alignment?.wrapText).toBe(true);
+    // Streamed writer (issue 12 §5): filter buttons on the header, every column's width written.
+    expect(String(ws.autoFilter)).toBe(`A1:${String.fromCharCode(64 + head.length)}1`);
+    expect(ws.getColumn(head.indexOf('Begin') + 1).width).toBe(10);
     const row3 = (ws.getRow(3).values as unknown[]).slice(1);
     expect(row3[head.indexOf('Fragment')]).toBe(B);
     expect(row3[head.indexOf('Citaat')]).toBe('ja');

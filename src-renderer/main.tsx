@@ -1,12 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, notifyManager } from '@tanstack/react-query';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import './i18n.ts';
 import './styles.css';
 import { App } from './app/App.tsx';
 import { preloadLazyViews } from './components/lazy-view.tsx';
+
+// Query changes reach React in the same task (a microtask), not in a later
+// setTimeout: an optimistic mark is then rendered before the frame that
+// follows the key press, rather than after the write's reply has taken that
+// frame's time (issue 11: code/remove visible within one frame).
+notifyManager.setScheduler(queueMicrotask);
 
 // Data changes only through our own calls and 'project.changed' events,
 // so queries never go stale by time and are never retried blindly.

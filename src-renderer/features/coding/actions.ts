@@ -61,6 +61,22 @@ function restore(sourceId: number): void {
   void client?.invalidateQueries({ queryKey: keys.source(sourceId) });
 }
 
+/**
+ * Resolves once the browser has painted a frame (or after 50 ms when it paints
+ * none, e.g. a hidden window). A gesture's optimistic mark is shown first; what
+ * the write's reply changes (real ids, selection, status line) renders after
+ * that frame, instead of holding it back (issue 11: visible within one frame).
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(fallback);
+      resolve();
+    }, 0));
+  });
+}
+
 /** Applies `codeId` to the palette's target or the current text selection; returns whether anything was coded. */
 export async function applyToSelection(codeId: number): Promise<boolean> {
   const { textSelection, useCode, setStatus, selectCodings } = useUi.getState();
@@ -71,8 +87,10 @@ export async function applyToSelection(codeId: number): Promise<boolean> {
   useCoding.getState().setTarget(null);
   const temporary = ranges.map(() => provisional--);
   patchCodings(sourceId, (codings) => [...codings, ...ranges.map((r, i) => ({ id: temporary[i]!, codeId, start: r.start, end: r.end, isKeyQuote: false, hasMemo: false }))]);
+  const painted = afterPaint();
   try {
     const ids = await call('codings.apply', { sourceId, codeId, ranges });
+    await painted;
     // Stored: the marks take their real ids at once (the codings refresh that follows agrees).
     const real = new Map(temporary.map((t, i) => [t, ids[i]]));
     patchCodings(sourceId, (codings) => codings.map((c) => (real.get(c.id) !== undefined ? { ...c, id: real.get(c.id)! } : c)));
@@ -165,8 +183,10 @@ export async function adjustCoding(sourceId: number, id: number, start: number, 
 export async function removeCodings(ids: number[]): Promise<void> {
   const sourceId = useUi.getState().sourceId;
   if (sourceId !== null) patchCodings(sourceId, (codings) => codings.filter((c) => !ids.includes(c.id)));
+  const painted = afterPaint();
   try {
     await call('codings.remove', { ids });
+    await painted;
     useUi.getState().selectCodings([]);
     useUi.getState().setStatus(i18next.t('coding.removed', { count: ids.length }));
   } catch (err) {

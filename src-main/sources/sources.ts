@@ -7,6 +7,7 @@ import type { SourceDetail, SourceListItem, TurnView } from '../../src-shared/co
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { indexChunks, indexSource, type Chunk } from '../search/index-source.ts';
 import { insertWithCompactUndo } from '../history/record.ts';
+import { CODING_VIEW_COLUMNS, codingView, type CodingViewRow } from './coding-view.ts';
 
 export interface NewTurn {
   start: number;
@@ -147,15 +148,8 @@ export function getSource(db: ProjectDb, id: number): SourceDetail {
   return { ...src, turns, codings: sourceCodings(db, id) };
 }
 
-/**
- * One source's codings in reading order, without its text (a coding change refreshes only these).
- * `hasMemo`: a memo on the coding (a memo row aimed at its GUID, or its own short memo), shown as a mark in the reader.
- */
+/** One source's codings in reading order, without its text (a coding change refreshes only these). */
 export function sourceCodings(db: ProjectDb, id: number): SourceDetail['codings'] {
-  return (
-    prepared(db, `SELECT c.id, c.code_id AS codeId, c.start, c."end", c.is_key_quote AS isKeyQuote,
-        (COALESCE(c.memo, '') <> '' OR EXISTS (SELECT 1 FROM memos m WHERE m.target_guid = c.guid AND m.target_kind = 'coding')) AS hasMemo
-      FROM codings c WHERE c.source_id = ? ORDER BY c.start, c."end"`)
-      .all(id) as { id: number; codeId: number; start: number; end: number; isKeyQuote: number; hasMemo: number }[]
-  ).map((c) => ({ ...c, isKeyQuote: c.isKeyQuote === 1, hasMemo: c.hasMemo === 1 }));
+  return (prepared(db, `SELECT ${CODING_VIEW_COLUMNS} FROM codings c WHERE c.source_id = ? ORDER BY c.start, c."end"`).all(id) as CodingViewRow[])
+    .map(codingView);
 }

@@ -11,6 +11,7 @@ import { addSource, listSources } from '../../src-main/sources/sources.ts';
 import type { AppEvents } from '../../src-shared/contracts/index.ts';
 import type { Result } from '../../src-shared/errors.ts';
 import { useTmp } from '../helpers/tmp.ts';
+import { codingDelta } from '../../src-main/history/coding-delta.ts';
 
 function ok<T>(r: Result<unknown>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -95,6 +96,10 @@ describe('undo and redo carry what they did to codings (issue 11: undo under 100
     expect(ok(await dispatch('sources.codings', { id: sourceId }))).toEqual([view]);
     ok(await dispatch('codebook.update', { id: b!, name: 'Andere naam' }));
     expect(ok<object>(await dispatch('history.undo', {}))).not.toHaveProperty('codings');
+    // Past 2,000 codings the reply carries none (the change event refreshes); unknown ids are reported gone.
+    expect(codingDelta(db, Array.from({ length: 2001 }, (_, i) => i + 1))).toBeUndefined();
+    expect(codingDelta(db, [])).toBeUndefined();
+    expect(codingDelta(db, [id!, 999_999])).toEqual({ marks: [mark], removed: [999_999] });
   });
 });
 

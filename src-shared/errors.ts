@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'unsupported',
   'no_project',
   'internal',
+  'engine.stopped',
   'analysis.no_needs_group',
   'analysis.bad_chart',
   'analysis.bad_quote_edit',

@@ -1,16 +1,19 @@
 // The real UI in Debian's Chromium against a real project file, without
 // Electron: the built renderer is served through request routing, and the
-// bridge the preload would expose is injected, backed by the real dispatch.
+// bridge the preload would expose is injected, backed by the real dispatch,
+// which runs in an engine worker thread as it runs in Electron's utility process.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Session } from '../../src-main/session.ts';
 import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
+import { EngineClient, routeCalls, workerTransport } from '../../src-main/engine/client.ts';
+import type { EngineScope } from './engine-worker.ts';
 import { resolveAppUrl, mimeTypeFor } from '../../src-main/electron/app-protocol.ts';
 import { contentSecurityPolicy, newCspNonce, withCspNonce } from '../../src-main/electron/security-policy.ts';
 import { droppedPaths, PathGrants, withPathGrants } from '../../src-main/electron/path-grants.ts';
-import { APP_EVENTS } from '../../src-shared/contracts/index.ts';
+import { APP_EVENTS, type AppEvent, type AppEvents } from '../../src-shared/contracts/index.ts';
 import type { Language } from '../../src-shared/i18n/catalog.ts';
 import { installBridge } from './bridge-init.ts';
 import { createHarnessShell, rememberRecent, type HarnessShell } from './shell.ts';
@@ -65,7 +68,21 @@ export interface Harness {
   browser: Browser;
   context: BrowserContext;
   page: Page;
-  session: Session;
+  /** The engine thread: `engine.project` is the open project as the engine last reported it. */
+  engine: EngineClient;
+  /**
+   * Runs `fn` in the engine thread with the open project (like Playwright's
+   * electronApplication.evaluate): it travels as source text, so it may use
+   * only its scope (`db`, `session`, `lib`) and `arg`, which is cloned.
+   */
+  inEngine<A, R>(fn: (scope: EngineScope, arg: A) => R, arg?: A): Promise<Awaited<R>>;
+  /** SQL on the open project, in the engine thread: all rows, the first row, the first column of the first row, the first column of all rows. */
+  all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T | undefined>;
+  value<T = unknown>(sql: string, ...params: unknown[]): Promise<T>;
+  values<T = unknown>(sql: string, ...params: unknown[]): Promise<T[]>;
+  /** Sends the page an event as the Electron main process does (menu commands). */
+  emit<E extends AppEvent>(event: E, payload: AppEvents[E]): void;
   shell: HarnessShell;
   userDataDir: string;
   /** Every request that tried to leave the app (blocked). */
@@ -80,12 +97,27 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const userDataDir = mkdtempSync(join(tmpdir(), 'duiding-harness-'));
   const shell = createHarnessShell(userDataDir, options.language ?? 'nl');
-  const session = new Session();
+  let page: Page | undefined;
+  const sendToPage = (event: string, payload: unknown) => {
+    void page?.evaluate(([e, p]) => (window as unknown as { __duidingEmit(e: string, p: unknown): void }).__duidingEmit(e, p), [event, payload] as const).catch(() => undefined);
+  };
+  const engine = new EngineClient({
+    start: () => workerTransport(new URL('./engine-worker.ts', import.meta.url)),
+    language: () => shell.language,
+    onEvent: sendToPage,
+  });
   if (options.projectPath) {
-    const db = session.open(options.projectPath);
-    rememberRecent(shell, db.path, '');
+    const opened = await engine.call('project.open', { path: options.projectPath });
+    if (!opened.ok) {
+      await engine.close();
+      throw new Error(`harness: ${opened.error.message}`);
+    }
+    rememberRecent(shell, (opened.data as { path: string }).path, '');
   }
-  const dispatch = createDispatcher({ session, shell: shell.handlers, language: () => shell.language, leakCheck: true });
+  // Shell channels (dialogs, settings) are answered here, where Electron's main process answers them; this
+  // dispatch never opens a project.
+  const shellDispatch = createDispatcher({ session: new Session(), shell: shell.handlers, language: () => shell.language });
+  const dispatch = routeCalls(engine, shellDispatch);
   // The same rule as the Electron shell: the page may name only files the user chose (dialog answers, drops, recent).
   const rendererDispatch = withPathGrants(dispatch, new PathGrants(), () => shell.language);
 
@@ -137,13 +169,10 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     });
   });
 
-  const page = await context.newPage();
+  page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
-  session.subscribe((event, payload) => {
-    void page.evaluate(([e, p]) => (window as unknown as { __duidingEmit(e: string, p: unknown): void }).__duidingEmit(e, p), [event, payload] as const).catch(() => undefined);
   });
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
   // 'load' comes before React has rendered and bound its shortcuts: wait for the
@@ -152,16 +181,24 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   await page.locator('.workspace, .start, .error-state').first().waitFor();
   await page.locator('html[data-shortcuts="on"]').waitFor({ state: 'attached' });
 
+  const inEngine = <A, R>(fn: (scope: EngineScope, arg: A) => R, arg?: A) =>
+    engine.extra({ source: fn.toString(), arg }) as Promise<Awaited<R>>;
+  const shown = page;
   return {
-    browser, context, page, session, shell, userDataDir, externalRequests, pageErrors,
+    browser, context, page: shown, engine, shell, userDataDir, externalRequests, pageErrors, inEngine,
+    all: (sql, ...params) => inEngine(({ db }, a) => db.sqlite.prepare(a.sql).all(...a.params), { sql, params }) as never,
+    get: (sql, ...params) => inEngine(({ db }, a) => db.sqlite.prepare(a.sql).get(...a.params), { sql, params }) as never,
+    value: (sql, ...params) => inEngine(({ db }, a) => db.sqlite.prepare(a.sql).pluck().get(...a.params), { sql, params }) as never,
+    values: (sql, ...params) => inEngine(({ db }, a) => db.sqlite.prepare(a.sql).pluck().all(...a.params), { sql, params }) as never,
+    emit: (event, payload) => sendToPage(event, payload),
     reload: async () => {
-      await page.reload();
-      await page.locator('.workspace, .start, .error-state').first().waitFor();
-      await page.locator('html[data-shortcuts="on"]').waitFor({ state: 'attached' });
+      await shown.reload();
+      await shown.locator('.workspace, .start, .error-state').first().waitFor();
+      await shown.locator('html[data-shortcuts="on"]').waitFor({ state: 'attached' });
     },
     close: async () => {
       await (own ? browser.close() : context.close());
-      session.close();
+      await engine.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };

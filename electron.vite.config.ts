@@ -9,10 +9,12 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      // The import, report, agreement and exchange workers are their own entries, loaded beside index.js.
+      // The engine (utility process; ADR 0028) and the import, report, agreement and exchange workers are their
+      // own entries, loaded beside index.js.
       rollupOptions: {
         input: {
           index: resolve('src-main/electron/main.ts'),
+          engine: resolve('src-main/engine/entry.ts'),
           'import-worker': resolve('src-main/import/worker.ts'),
           'report-worker': resolve('src-main/analysis/render/worker.ts'),
           'agreement-worker': resolve('src-main/agreement/worker.ts'),

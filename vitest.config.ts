@@ -19,6 +19,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A poll waits for what the user sees (a mark, a count, a pressed button). Vitest's 1 s default is short
+          // on a busy 2-core CI machine, where the unit and integration lane runs beside this one; a poll that
+          // succeeds returns at once, so only a failing test waits longer.
+          expect: { poll: { timeout: 10_000 } },
           // One browser at a time: the CI machine has two cores.
           fileParallelism: false,
           globalSetup: ['test/e2e/global-setup.ts'],

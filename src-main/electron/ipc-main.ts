@@ -2,13 +2,12 @@
 // may call; everything else is rejected before dispatch sees it. The dispatch
 // given is the renderer's (path-grants.ts): files named in a call must be the
 // user's choice; the preload adds the files dropped since its last call.
-// Session events go back on one channel.
+// Engine events go back on one channel (main.ts sends them).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { droppedPaths, type GuardedDispatch } from './path-grants.ts';
 import { isChannel } from '../../src-shared/contracts/index.ts';
-import type { Session } from '../session.ts';
 import { isTrustedSender } from './security-policy.ts';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-names.ts';
+import { INVOKE_CHANNEL } from './ipc-names.ts';
 
 export interface IpcLog {
   warn(message: string): void;
@@ -33,13 +32,5 @@ export function handleInvoke(getWindow: () => BrowserWindow | null, dispatch: Gu
     // Only declared channel names and error codes reach the log, never payloads.
     if (!result.ok) log.warn(`${isChannel(name) ? name : '(unknown channel)'} -> ${result.error.code}`);
     return result;
-  });
-}
-
-/** Forwards session events to the window; returns the unsubscribe. */
-export function forwardEvents(session: Session, getWindow: () => BrowserWindow | null): () => void {
-  return session.subscribe((event, payload) => {
-    const win = getWindow();
-    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event, payload);
   });
 }

@@ -1,6 +1,8 @@
 // Electron entry: thin glue around the same Session + dispatch the CLI and the
-// tests use. Every decision lives in a pure, unit-tested module beside this
-// one (app-protocol, security-policy, settings-store, menu-template,
+// tests use, which run in the engine's utility process (engine-process.ts):
+// this process keeps the windows, menus, dialogs and settings, and routes
+// calls. Every decision lives in a pure, unit-tested module beside this one
+// (app-protocol, security-policy, settings-store, menu-template,
 // shell-handlers, startup); this file only wires them into Electron.
 import { dirname, join } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -8,25 +10,27 @@ import { app, BrowserWindow, dialog, Menu, session as electronSession } from 'el
 import log from 'electron-log/main';
 import { Session } from '../session.ts';
 import { createDispatcher } from '../ipc/dispatch.ts';
-import { projectSummary } from '../services/project.ts';
+import { EngineClient, routeCalls } from '../engine/client.ts';
+import { utilityTransport } from './engine-process.ts';
 import { createExampleProject } from '../example/build-example.ts';
 import { createI18n } from '../../src-shared/i18n/index.ts';
 import { registerAppScheme, serveAppScheme } from './serve-app.ts';
 import { hardenContents, hardenSession } from './harden.ts';
 import { createMainWindow, focusWindow } from './window.ts';
-import { forwardEvents, handleInvoke } from './ipc-main.ts';
+import { handleInvoke } from './ipc-main.ts';
 import { EVENT_CHANNEL } from './ipc-names.ts';
 import { openSettingsStore } from './settings-store.ts';
 import { buildMenuTemplate, type MenuHandlers } from './menu-template.ts';
 import { createShellHandlers, EXAMPLE_FILE_NAME, type FileDialogs } from './shell-handlers.ts';
 import { decideStartup, findProjectArg } from './startup.ts';
-import { describeError } from './log-safe.ts';
+import { describeError } from '../log-safe.ts';
 import { createElectronPdfPrinter } from './pdf-printer.ts';
 import { PathGrants, withPathGrants } from './path-grants.ts';
 
 const APP_ROOT = app.getAppPath();
 const RENDERER_DIR = join(APP_ROOT, 'out', 'renderer');
 const PRELOAD = join(APP_ROOT, 'out', 'preload', 'index.cjs');
+const ENGINE = join(APP_ROOT, 'out', 'main', 'engine.js');
 
 log.transports.file.level = 'info';
 log.transports.console.level = app.isPackaged ? false : 'info';
@@ -48,7 +52,6 @@ function run(): void {
   const examplePath = join(userData, EXAMPLE_FILE_NAME);
   const settings = openSettingsStore(userData, { onWriteError: (err) => log.error(`settings write: ${describeError(err)}`) });
   if (settings.recoveredFromCorruption) log.warn('settings file unreadable; defaults used');
-  const session = new Session();
   let win: BrowserWindow | null = null;
   let pendingOpen: string | null = null;
   const getWindow = () => win;
@@ -93,22 +96,47 @@ function run(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
 
-  const dispatch = createDispatcher({
-    session,
+  const sendToWindow = (event: string, payload: unknown) => {
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event, payload);
+  };
+  let quitting = false;
+  const printPdf = createElectronPdfPrinter({ BrowserWindow, session: electronSession });
+  const engine = new EngineClient({
+    // The app checks every export for originals and known names before writing it (issue 16 §7).
+    start: () => utilityTransport(ENGINE, { hostPrints: true, leakCheck: true }),
+    language: () => settings.language(),
+    onEvent: sendToWindow,
+    // Recent projects and the project to reopen follow the engine; closing on quit must not forget the project to reopen.
+    onProject: (project) => {
+      if (quitting) return;
+      try {
+        if (project) settings.recordOpened(project.path, project.name);
+        else settings.recordClosed();
+      } catch (err) {
+        log.warn(`recent projects: ${describeError(err)}`);
+      }
+      rebuildMenu();
+    },
+    // PDF through Electron's own printToPDF in an offline, hidden window: never the system browser.
+    onRequest: (request) => printPdf(request.html),
+    onLog: (line) => log.error(`engine: ${line}`),
+  });
+
+  // Shell channels are answered here, where the windows and settings are. This dispatch never opens a project: its
+  // session only gives shell handlers the same context type as the engine's.
+  const shellDispatch = createDispatcher({
+    session: new Session(),
     language: () => settings.language(),
     onInternalError: (channel, err) => log.error(`${channel}: ${describeError(err)}`),
-    // The app checks every export for originals and known names before writing it (issue 16 §7).
-    leakCheck: true,
-    // PDF through Electron's own printToPDF in an offline, hidden window: never the system browser.
-    printPdf: createElectronPdfPrinter({ BrowserWindow, session: electronSession }),
     shell: createShellHandlers({
       dialogs, settings, examplePath, rebuildMenu,
       documentsDir: app.getPath('documents'),
-      currentProjectPath: () => session.project?.path ?? null,
+      currentProjectPath: () => engine.project?.path ?? null,
       createExample: (path, language) => createExampleProject(path, language).close(),
-      emit: (event, payload) => session.emit(event, payload),
+      emit: sendToWindow,
     }),
   });
+  const dispatch = routeCalls(engine, shellDispatch);
 
   async function openProject(path: string): Promise<void> {
     const result = await dispatch('project.open', { path });
@@ -117,19 +145,6 @@ function run(): void {
     await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
   }
 
-  // Recent projects and the project to reopen follow the session.
-  const stopRecording = session.subscribe((event, payload) => {
-    if (event !== 'project.changed' || !(payload as { tags: string[] }).tags.includes('project')) return;
-    const db = session.project;
-    try {
-      if (db) settings.recordOpened(db.path, projectSummary(db).name);
-      else settings.recordClosed();
-    } catch (err) {
-      log.warn(`recent projects: ${describeError(err)}`);
-    }
-    rebuildMenu();
-  });
-  forwardEvents(session, getWindow);
   // The renderer may name only files the user chose (dialogs, drops, recent projects); main's own opens go straight to dispatch.
   handleInvoke(getWindow, withPathGrants(dispatch, new PathGrants(), () => settings.language()), log);
 
@@ -182,9 +197,16 @@ function run(): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) showWindow();
   });
-  app.on('will-quit', () => {
-    stopRecording(); // closing on quit must not forget the project to reopen
-    session.close();
+  // The engine closes the project (WAL checkpoint, lock released) before the app goes.
+  let engineClosed = false;
+  app.on('will-quit', (event) => {
+    if (engineClosed) return;
+    event.preventDefault();
+    quitting = true;
+    void engine.close().then(() => {
+      engineClosed = true;
+      app.quit();
+    });
   });
 
   void app.whenReady().then(() => {

@@ -38,7 +38,8 @@ interface Pending {
 
 export class EngineClient {
   #options: EngineClientOptions;
-  #transport: EngineTransport;
+  /** Started by the first message: Electron may fork a utility process only once the app is ready. */
+  #transport: EngineTransport | null = null;
   #nextId = 1;
   #calls = new Map<number, Pending>();
   #extras = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
@@ -49,7 +50,11 @@ export class EngineClient {
 
   constructor(options: EngineClientOptions) {
     this.#options = options;
-    this.#transport = this.#start();
+  }
+
+  #port(): EngineTransport {
+    this.#transport ??= this.#start();
+    return this.#transport;
   }
 
   /** The project open in the engine, as it last reported it. */
@@ -62,7 +67,7 @@ export class EngineClient {
     return new Promise((resolve) => {
       const id = this.#nextId++;
       this.#calls.set(id, { channel, resolve });
-      this.#transport.post({ kind: 'call', id, channel, payload, language: this.#options.language() });
+      this.#port().post({ kind: 'call', id, channel, payload, language: this.#options.language() });
     });
   }
 
@@ -71,14 +76,15 @@ export class EngineClient {
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
       this.#extras.set(id, { resolve, reject });
-      this.#transport.post({ kind: 'extra', id, body });
+      this.#port().post({ kind: 'extra', id, body });
     });
   }
 
   /** Closes the project in the engine (WAL checkpoint, lock released), then ends the engine. */
   close(): Promise<void> {
+    if (!this.#transport) this.#closing ??= Promise.resolve();
     this.#closing ??= new Promise<void>((resolve) => {
-      const transport = this.#transport;
+      const transport = this.#port();
       const done = () => {
         transport.kill();
         resolve();

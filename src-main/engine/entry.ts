@@ -2,7 +2,7 @@
 // harness starts its own entry (test/harness/engine-worker.ts) as a worker thread.
 import { runEngine, type EngineOptions } from './engine.ts';
 import { enginePort } from './port.ts';
-import { describeError } from '../electron/log-safe.ts';
+import { describeError } from '../log-safe.ts';
 
 /** Options travel as the process's argument (utility process) or the worker's data. */
 function options(): EngineOptions {

@@ -12,9 +12,9 @@ closeHarnessAfterEach(() => harness, () => (harness = undefined));
 describe('about Duiding', () => {
   it('lists the third-party packages with their licences; a licence text opens from the keyboard; Escape closes', async () => {
     harness = await launchHarness();
-    const { page, session } = harness;
+    const { page, emit } = harness;
     await page.getByRole('heading', { name: 'Welkom bij Duiding' }).waitFor();
-    session.emit('command.invoke', { id: 'app.about' });
+    emit('command.invoke', { id: 'app.about' });
     const dialog = page.getByRole('dialog', { name: 'Over Duiding' });
     await dialog.waitFor();
     await expect.poll(() => dialog.getByText(/^react-dom \S+ — MIT$/).count()).toBe(1);
@@ -32,11 +32,11 @@ describe('about Duiding', () => {
 
   it('speaks English after a language switch', async () => {
     harness = await launchHarness();
-    const { page, session } = harness;
+    const { page, emit } = harness;
     await page.getByRole('heading', { name: 'Welkom bij Duiding' }).waitFor();
-    session.emit('command.invoke', { id: 'language.en' });
+    emit('command.invoke', { id: 'language.en' });
     await page.getByRole('heading', { name: 'Welcome to Duiding' }).waitFor();
-    session.emit('command.invoke', { id: 'app.about' });
+    emit('command.invoke', { id: 'app.about' });
     const dialog = page.getByRole('dialog', { name: 'About Duiding' });
     await dialog.waitFor();
     await dialog.getByRole('heading', { name: /Third-party software licences/ }).waitFor();

@@ -7,8 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { closeHarnessAfterEach, exampleProject, screenshotPath } from './helpers.ts';
-import { createDispatcher } from '../../src-main/ipc/dispatch.ts';
-import type { Session } from '../../src-main/session.ts';
 import type { AgreementReport } from '../../src-shared/contracts/agreement.ts';
 import type { Result } from '../../src-shared/errors.ts';
 
@@ -25,27 +23,28 @@ interface Coding { id: number; sourceId: number; codeId: number; start: number; 
  * first transcript's first coded code makes three disagreements (a shifted
  * start, and two passages the first coder did not code).
  */
-async function addSecondCoder(session: Session): Promise<{ code: string; source: string; codeId: number; sourceId: number }> {
-  const dispatch = createDispatcher({ session });
-  const db = session.requireProject();
-  const codings = db.sqlite.prepare(`SELECT c.id, c.source_id AS sourceId, c.code_id AS codeId, c.start, c."end", k.name AS path, s.name AS source
-    FROM codings c JOIN codes k ON k.id = c.code_id JOIN sources s ON s.id = c.source_id ORDER BY c.source_id, c.start`).all() as Coding[];
-  const first = codings[0]!;
-  const apply = async (sourceId: number, codeId: number, start: number, end: number) => {
-    const r = (await dispatch('codings.apply', { sourceId, codeId, ranges: [{ start, end }], coder: SECOND })) as Result<number[]>;
-    if (!r.ok) throw new Error(r.error.message);
-  };
-  for (const c of codings) {
-    if (c.id === first.id) await apply(c.sourceId, c.codeId, c.start + 4, c.end);
-    else await apply(c.sourceId, c.codeId, c.start, c.end);
-  }
-  // Two passages of the same code in the same transcript that only the second coder codes: turns without that code.
-  const turns = db.sqlite.prepare(`SELECT t.start, t."end" FROM turns t WHERE t.source_id = ? AND t.is_interviewer = 0 AND NOT EXISTS
-    (SELECT 1 FROM codings c WHERE c.source_id = t.source_id AND c.code_id = ? AND c.start < t."end" AND c."end" > t.start) ORDER BY t.start`).all(first.sourceId, first.codeId) as { start: number; end: number }[];
-  for (const t of turns.slice(0, 2)) await apply(first.sourceId, first.codeId, t.start, Math.min(t.end, t.start + 60));
-  const path = db.sqlite.prepare(`WITH RECURSIVE up(id, parent, name) AS (SELECT id, parent_id, name FROM codes WHERE id = ?
-    UNION ALL SELECT c.id, c.parent_id, c.name || '/' || up.name FROM codes c JOIN up ON c.id = up.parent) SELECT name FROM up WHERE parent IS NULL`).pluck().get(first.codeId) as string;
-  return { code: path, source: first.source, codeId: first.codeId, sourceId: first.sourceId };
+async function addSecondCoder(h: Harness): Promise<{ code: string; source: string; codeId: number; sourceId: number }> {
+  return h.inEngine(async ({ session, db, lib }, second) => {
+    const dispatch = lib.createDispatcher({ session });
+    const codings = db.sqlite.prepare(`SELECT c.id, c.source_id AS sourceId, c.code_id AS codeId, c.start, c."end", k.name AS path, s.name AS source
+      FROM codings c JOIN codes k ON k.id = c.code_id JOIN sources s ON s.id = c.source_id ORDER BY c.source_id, c.start`).all() as Coding[];
+    const first = codings[0]!;
+    const apply = async (sourceId: number, codeId: number, start: number, end: number) => {
+      const r = (await dispatch('codings.apply', { sourceId, codeId, ranges: [{ start, end }], coder: second })) as Result<number[]>;
+      if (!r.ok) throw new Error(r.error.message);
+    };
+    for (const c of codings) {
+      if (c.id === first.id) await apply(c.sourceId, c.codeId, c.start + 4, c.end);
+      else await apply(c.sourceId, c.codeId, c.start, c.end);
+    }
+    // Two passages of the same code in the same transcript that only the second coder codes: turns without that code.
+    const turns = db.sqlite.prepare(`SELECT t.start, t."end" FROM turns t WHERE t.source_id = ? AND t.is_interviewer = 0 AND NOT EXISTS
+      (SELECT 1 FROM codings c WHERE c.source_id = t.source_id AND c.code_id = ? AND c.start < t."end" AND c."end" > t.start) ORDER BY t.start`).all(first.sourceId, first.codeId) as { start: number; end: number }[];
+    for (const t of turns.slice(0, 2)) await apply(first.sourceId, first.codeId, t.start, Math.min(t.end, t.start + 60));
+    const path = db.sqlite.prepare(`WITH RECURSIVE up(id, parent, name) AS (SELECT id, parent_id, name FROM codes WHERE id = ?
+      UNION ALL SELECT c.id, c.parent_id, c.name || '/' || up.name FROM codes c JOIN up ON c.id = up.parent) SELECT name FROM up WHERE parent IS NULL`).pluck().get(first.codeId) as string;
+    return { code: path, source: first.source, codeId: first.codeId, sourceId: first.sourceId };
+  }, SECOND);
 }
 
 async function openAgreement(h: Harness, tab: string, coders: string[]) {
@@ -68,13 +67,15 @@ async function openAgreement(h: Harness, tab: string, coders: string[]) {
 describe('intercoder agreement view', () => {
   it('table and heatmap show the service figures; three disagreements resolved by keyboard; figures update; undo', async () => {
     harness = await launchHarness({ projectPath: exampleProject(), viewport: { width: 1400, height: 1400 } });
-    const target = await addSecondCoder(harness.session);
+    const target = await addSecondCoder(harness);
     const { page } = harness;
     await openAgreement(harness, 'nl', ['Onderzoeker', SECOND]);
     const table = page.getByRole('table', { name: 'Overeenstemming per code' });
     await table.waitFor();
-    const dispatch = createDispatcher({ session: harness.session });
-    const expected = (await dispatch('agreement.compute', { coders: ['Onderzoeker', SECOND], skipInterviewer: true, threshold: 0.9 })) as Result<AgreementReport>;
+    const expected = (await harness.inEngine(
+      ({ session, lib }, coders) => lib.createDispatcher({ session })('agreement.compute', { coders, skipInterviewer: true, threshold: 0.9 }),
+      ['Onderzoeker', SECOND],
+    )) as Result<AgreementReport>;
     if (!expected.ok) throw new Error(expected.error.message);
     const overall = expected.data.results.find((r) => r.code === null)!;
     const overallRow = table.getByRole('row', { name: /Alle codes samen/ });
@@ -116,23 +117,23 @@ describe('intercoder agreement view', () => {
     const status = await review.getByRole('status').innerText();
     expect(status).toMatch(/κ van Onderzoeker met consensus: 0,\d{3}/);
     expect(status).toMatch(/κ van Tweede codeur met consensus: 0,\d{3}/);
-    const db = harness.session.requireProject();
-    const consensus = () => db.sqlite.prepare(`SELECT COUNT(*) FROM codings c JOIN users u ON u.id = c.coder_id WHERE u.name = 'consensus'`).pluck().get() as number;
-    expect(consensus()).toBe(2);
+    const h = harness;
+    const consensus = () => h.value<number>(`SELECT COUNT(*) FROM codings c JOIN users u ON u.id = c.coder_id WHERE u.name = 'consensus'`);
+    expect(await consensus()).toBe(2);
     // The decision without a resulting coding keeps its note as a memo on the transcript.
-    expect(db.sqlite.prepare(`SELECT COUNT(*) FROM memos WHERE target_kind = 'source' AND title LIKE 'Consensus over%'`).pluck().get()).toBe(1);
+    expect(await h.value(`SELECT COUNT(*) FROM memos WHERE target_kind = 'source' AND title LIKE 'Consensus over%'`)).toBe(1);
     await review.screenshot({ path: screenshotPath('agreement-review-nl') });
 
     // Undo (Ctrl+Z) takes back exactly the last decision.
     await page.keyboard.press('Control+z');
     await review.getByRole('status').getByText('1 open verschil van 3').waitFor();
-    expect(consensus()).toBe(1);
+    expect(await consensus()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('English: labels, methods paragraph and heatmap; axe', async () => {
     harness = await launchHarness({ projectPath: exampleProject(), language: 'en', viewport: { width: 1400, height: 1400 } });
-    await addSecondCoder(harness.session);
+    await addSecondCoder(harness);
     const { page } = harness;
     await openAgreement(harness, 'en', ['Onderzoeker', SECOND]);
     await page.getByRole('table', { name: 'Agreement per code' }).waitFor();

@@ -9,21 +9,22 @@ import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers
 import { openProjectDb } from '../../src-main/db/open.ts';
 import { applyCoding } from '../../src-main/services/coding-edit.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
-import { listCodes } from '../../src-main/services/codebook.ts';
 import { selectText } from './select-text.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
-const db = (h: Harness) => h.session.requireProject().sqlite;
 const codeByName = (h: Harness, name: string) =>
-  db(h).prepare('SELECT id, parent_id AS parentId, color, definition, example, sort_order AS sortOrder FROM codes WHERE name = ?').get(name) as
-    | { id: number; parentId: number | null; color: string; definition: string; example: string; sortOrder: number }
-    | undefined;
+  h.get<{ id: number; parentId: number | null; color: string; definition: string; example: string; sortOrder: number }>(
+    'SELECT id, parent_id AS parentId, color, definition, example, sort_order AS sortOrder FROM codes WHERE name = ?',
+    name,
+  );
 const codingsOf = (h: Harness, name: string) =>
-  db(h).prepare('SELECT c.id, c.source_id AS sourceId, c.start, c."end" FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.name = ? ORDER BY c.start').all(name) as
-    { id: number; sourceId: number; start: number; end: number }[];
-const codingCount = (h: Harness) => db(h).prepare('SELECT COUNT(*) FROM codings').pluck().get() as number;
+  h.all<{ id: number; sourceId: number; start: number; end: number }>(
+    'SELECT c.id, c.source_id AS sourceId, c.start, c."end" FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.name = ? ORDER BY c.start',
+    name,
+  );
+const codingCount = (h: Harness) => h.value<number>('SELECT COUNT(*) FROM codings');
 
 const tree = (h: Harness) => h.page.getByRole('treegrid', { name: /Codeboek|Codebook/ });
 const row = (h: Harness, name: string): Locator => tree(h).getByRole('row', { name, exact: true });
@@ -117,7 +118,7 @@ describe('codebook editing', () => {
     await page.keyboard.type('Vertrouwen in gegevens');
     await page.keyboard.press('Enter');
     await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')).toBeTruthy();
-    expect(codeByName(h, 'Vertrouwen in data')).toBeUndefined();
+    expect(await codeByName(h, 'Vertrouwen in data')).toBeUndefined();
     await rename.waitFor({ state: 'detached' });
 
     // Recolour from the context menu: a palette swatch, then a custom hex colour.
@@ -126,7 +127,7 @@ describe('codebook editing', () => {
     const colour = page.getByRole('dialog', { name: /Kleur van/ });
     await colour.getByRole('radio', { name: 'Rood' }).click({ force: true });
     await colour.getByRole('button', { name: 'Opslaan' }).click();
-    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.color).toBe('#d62728');
+    await expect.poll(async () => (await codeByName(h, 'Vertrouwen in gegevens'))?.color).toBe('#d62728');
     await row(h, 'Vertrouwen in gegevens').getByRole('button', { name: 'Acties voor Vertrouwen in gegevens' }).click();
     await page.getByRole('menuitem', { name: 'Kleur wijzigen…' }).click();
     const hex = colour.getByLabel(/Eigen kleur/);
@@ -134,16 +135,16 @@ describe('codebook editing', () => {
     await expect.poll(() => colour.getByRole('button', { name: 'Opslaan' }).isDisabled()).toBe(true);
     await hex.fill('#123ABC');
     await page.keyboard.press('Enter');
-    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.color).toBe('#123abc');
+    await expect.poll(async () => (await codeByName(h, 'Vertrouwen in gegevens'))?.color).toBe('#123abc');
 
     // The inspector edits the definition: saved on leaving the field, the example on Ctrl+Enter.
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await inspector.getByLabel('Definitie').fill('Uitspraken over het vertrouwen in cijfers en registraties.');
     await inspector.getByLabel('Wanneer toepassen').focus();
-    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.definition).toBe('Uitspraken over het vertrouwen in cijfers en registraties.');
+    await expect.poll(async () => (await codeByName(h, 'Vertrouwen in gegevens'))?.definition).toBe('Uitspraken over het vertrouwen in cijfers en registraties.');
     await inspector.getByLabel('Voorbeeldcitaat').fill('Die cijfers klopten gewoon niet.');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.example).toBe('Die cijfers klopten gewoon niet.');
+    await expect.poll(async () => (await codeByName(h, 'Vertrouwen in gegevens'))?.example).toBe('Die cijfers klopten gewoon niet.');
     await inspector.getByRole('table', { name: 'Aantallen' }).waitFor();
     await page.screenshot({ path: screenshotPath('codebook-inspector-nl') });
     expect(await seriousViolations(page)).toEqual([]);
@@ -151,8 +152,8 @@ describe('codebook editing', () => {
     // Every edit was its own undo step: undo the example, the definition stays.
     await tree(h).getByRole('row').first().focus();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => codeByName(h, 'Vertrouwen in gegevens')?.example).toBe('');
-    expect(codeByName(h, 'Vertrouwen in gegevens')?.definition).toContain('vertrouwen in cijfers');
+    await expect.poll(async () => (await codeByName(h, 'Vertrouwen in gegevens'))?.example).toBe('');
+    expect((await codeByName(h, 'Vertrouwen in gegevens'))?.definition).toContain('vertrouwen in cijfers');
     expect(h.pageErrors).toEqual([]);
   });
 
@@ -163,9 +164,9 @@ describe('codebook editing', () => {
     const { page } = h;
     await tree(h).waitFor();
     await expand(h, 'Wat is nodig');
-    const before = codingCount(h);
-    expect(codingsOf(h, 'Structurele financiering')).toHaveLength(2);
-    expect(codingsOf(h, 'Prikkels in de bekostiging')).toHaveLength(3);
+    const before = await codingCount(h);
+    expect(await codingsOf(h, 'Structurele financiering')).toHaveLength(2);
+    expect(await codingsOf(h, 'Prikkels in de bekostiging')).toHaveLength(3);
 
     await focusRow(h, 'Structurele financiering');
     await page.keyboard.press('Shift+F10');
@@ -190,10 +191,10 @@ describe('codebook editing', () => {
     await page.keyboard.press('Enter');
 
     await expect.poll(() => codeByName(h, 'Structurele financiering')).toBeUndefined();
-    const merged = codingsOf(h, 'Prikkels in de bekostiging');
+    const merged = await codingsOf(h, 'Prikkels in de bekostiging');
     expect(merged).toHaveLength(4);
     expect(merged.filter((c) => c.sourceId === sharedRange.sourceId && c.start === sharedRange.start && c.end === sharedRange.end)).toHaveLength(1);
-    expect(codingCount(h)).toBe(before - 1);
+    expect(await codingCount(h)).toBe(before - 1);
     await expand(h, 'Bekostiging en financiering');
     await expect.poll(() => row(h, 'Prikkels in de bekostiging').locator('.count').textContent()).toBe('4');
     await page.getByRole('status').filter({ hasText: 'samengevoegd met' }).waitFor();
@@ -202,8 +203,8 @@ describe('codebook editing', () => {
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     const counts = inspector.getByRole('table', { name: 'Aantallen' });
     await expect.poll(() => counts.getByRole('row', { name: /Fragmenten/ }).textContent()).toBe('Fragmenten4');
-    const prikkels = codeByName(h, 'Prikkels in de bekostiging')!.id;
-    const expected = listCodes(h.session.requireProject(), 'bestuurder').find((c) => c.id === prikkels)!.counts;
+    const prikkels = (await codeByName(h, 'Prikkels in de bekostiging'))!.id;
+    const expected = (await h.inEngine(({ db, lib }, perspective) => lib.listCodes(db, perspective), 'bestuurder' as const)).find((c) => c.id === prikkels)!.counts;
     await page.getByRole('button', { name: /Alle perspectieven/ }).click();
     await page.getByRole('listbox').last().getByRole('option', { name: 'Bestuurder', exact: true }).click();
     const filtered = inspector.getByRole('table', { name: 'Aantallen (Bestuurder)' });
@@ -220,9 +221,9 @@ describe('codebook editing', () => {
     const { page } = h;
     await tree(h).waitFor();
     await expand(h, 'Bekostiging en financiering');
-    const codings = codingsOf(h, 'Prikkels in de bekostiging');
+    const codings = await codingsOf(h, 'Prikkels in de bekostiging');
     expect(codings).toHaveLength(2);
-    const before = codingCount(h);
+    const before = await codingCount(h);
 
     // The menu first (screenshot), then Delete on the row opens the same question.
     await row(h, 'Prikkels in de bekostiging').click({ button: 'right' });
@@ -242,7 +243,7 @@ describe('codebook editing', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => codeByName(h, 'Prikkels in de bekostiging')).toBeUndefined();
-    expect(codingCount(h)).toBe(before - 2);
+    expect(await codingCount(h)).toBe(before - 2);
     await row(h, 'Prikkels in de bekostiging').waitFor({ state: 'detached' });
     // The next code takes the focus: the keyboard user stays in the tree.
     await expect.poll(() => focusedRow(h)).toBe('Structurele inbedding na een pilot');
@@ -260,7 +261,7 @@ describe('codebook editing', () => {
     await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().click();
     await page.getByRole('article').waitFor();
     const target = 'Wat is nodig';
-    const before = codingsOf(h, target).length;
+    const before = (await codingsOf(h, target)).length;
 
     const phrase = 'zo lang mogelijk thuis kunnen blijven';
     await selectText(h, phrase);
@@ -276,13 +277,13 @@ describe('codebook editing', () => {
     await expect.poll(() => row(h, target).getAttribute('data-drop-target')).toBe('true');
     await page.screenshot({ path: screenshotPath('codebook-drop-nl') });
     await page.mouse.up();
-    await expect.poll(() => codingsOf(h, target).length).toBe(before + 1);
-    const text = db(h).prepare('SELECT text FROM sources WHERE id = ?').pluck().get(codingsOf(h, target).at(-1)!.sourceId) as string;
-    const coded = db(h).prepare('SELECT start, "end" FROM codings ORDER BY id DESC LIMIT 1').get() as { start: number; end: number };
+    await expect.poll(async () => (await codingsOf(h, target)).length).toBe(before + 1);
+    const text = await h.value<string>('SELECT text FROM sources WHERE id = ?', (await codingsOf(h, target)).at(-1)!.sourceId);
+    const coded = (await h.get<{ start: number; end: number }>('SELECT start, "end" FROM codings ORDER BY id DESC LIMIT 1'))!;
     expect(text.slice(coded.start, coded.end)).toBe(phrase);
 
     // Split: the coding picked in the margin goes to a new sub-code of its code.
-    const picked = codingsOf(h, 'Schotten tussen financieringsstromen');
+    const picked = await codingsOf(h, 'Schotten tussen financieringsstromen');
     expect(picked).toHaveLength(1);
     await page.getByRole('button', { name: 'Schotten tussen financieringsstromen', exact: true }).click();
     await expand(h, 'Bekostiging en financiering');
@@ -291,13 +292,13 @@ describe('codebook editing', () => {
     const split = page.getByRole('dialog', { name: 'Afsplitsen uit "Schotten tussen financieringsstromen"' });
     await split.getByLabel('Naam').fill('Indicatie valt bij de gemeente');
     await page.keyboard.press('Enter');
-    await expect.poll(() => codingsOf(h, 'Indicatie valt bij de gemeente').map((c) => c.id)).toEqual([picked[0]!.id]);
-    expect(codeByName(h, 'Indicatie valt bij de gemeente')?.parentId).toBe(codeByName(h, 'Schotten tussen financieringsstromen')!.id);
-    expect(codingsOf(h, 'Schotten tussen financieringsstromen')).toHaveLength(0);
+    await expect.poll(async () => (await codingsOf(h, 'Indicatie valt bij de gemeente')).map((c) => c.id)).toEqual([picked[0]!.id]);
+    expect((await codeByName(h, 'Indicatie valt bij de gemeente'))?.parentId).toBe((await codeByName(h, 'Schotten tussen financieringsstromen'))!.id);
+    expect(await codingsOf(h, 'Schotten tussen financieringsstromen')).toHaveLength(0);
 
     // Move by drag: "Beeld van JZOJP" onto the top half of the first row lands before it.
-    const roots = () => db(h).prepare('SELECT name FROM codes WHERE parent_id IS NULL ORDER BY sort_order, id').pluck().all() as string[];
-    expect(roots()[0]).toBe('Bekostiging en financiering');
+    const roots = () => h.values<string>('SELECT name FROM codes WHERE parent_id IS NULL ORDER BY sort_order, id');
+    expect((await roots())[0]).toBe('Bekostiging en financiering');
     const src = (await row(h, 'Beeld van JZOJP').boundingBox())!;
     const dst = (await row(h, 'Bekostiging en financiering').boundingBox())!;
     await page.mouse.move(src.x + 80, src.y + src.height / 2);
@@ -305,17 +306,17 @@ describe('codebook editing', () => {
     // (the drop line before the first row shows while dragging)
     await dragPointer(page, { x: src.x + 80, y: src.y + src.height / 2 }, { x: src.x + 80, y: dst.y + 3 });
     await page.mouse.up();
-    await expect.poll(() => roots()[0]).toBe('Beeld van JZOJP');
+    await expect.poll(async () => (await roots())[0]).toBe('Beeld van JZOJP');
 
-    await expect.poll(() => shownRoots(h)).toEqual(roots());
+    await expect.poll(() => shownRoots(h)).toEqual(await roots());
 
     // By keys, pressed as fast as a practised user does (no waiting in between): each step starts where the
     // previous one ended, even before the tree on screen has caught up. Alt+↓ twice: two places down.
     await focusRow(h, 'Beeld van JZOJP');
     await page.keyboard.press('Alt+ArrowDown');
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(() => shownRoots(h)).toEqual(['Bekostiging en financiering', 'Lerend vermogen', 'Beeld van JZOJP', ...roots().slice(3)]);
-    expect(roots()).toEqual(await shownRoots(h));
+    await expect.poll(() => shownRoots(h)).toEqual(['Bekostiging en financiering', 'Lerend vermogen', 'Beeld van JZOJP', ...(await roots()).slice(3)]);
+    expect(await roots()).toEqual(await shownRoots(h));
     // The moved row keeps the keyboard focus, so the next step needs no pointer.
     await expect.poll(() => focusedRow(h)).toBe('Beeld van JZOJP');
     // Alt+↑ then at once Alt+→: one place up, then a sub-code of the code above it (the first block), shown last
@@ -325,7 +326,7 @@ describe('codebook editing', () => {
     const block = row(h, 'Bekostiging en financiering');
     await expect.poll(() => block.getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => shownChildren(h, 'Bekostiging en financiering').then((c) => c.at(-1))).toBe('Beeld van JZOJP');
-    expect(codeByName(h, 'Beeld van JZOJP')?.parentId).toBe(codeByName(h, 'Bekostiging en financiering')!.id);
+    expect((await codeByName(h, 'Beeld van JZOJP'))?.parentId).toBe((await codeByName(h, 'Bekostiging en financiering'))!.id);
     expect(await shownRoots(h)).not.toContain('Beeld van JZOJP');
     // And back out with Alt+←: right after its parent again.
     await expect.poll(() => focusedRow(h)).toBe('Beeld van JZOJP');
@@ -350,7 +351,7 @@ describe('codebook editing', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect(codingsOf(h, 'Bereik en toegankelijkheid')).toHaveLength(2);
+    expect(await codingsOf(h, 'Bereik en toegankelijkheid')).toHaveLength(2);
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -14,11 +14,11 @@ const PASSAGE = 'zo lang mogelijk thuis kunnen blijven';
 
 interface Stored { id: number; start: number; end: number; code: string }
 const codings = (h: Harness) =>
-  h.session.requireProject().sqlite.prepare(
+  h.all<Stored>(
     'SELECT c.id, c.start, c."end", k.name AS code FROM codings c JOIN codes k ON k.id = c.code_id ORDER BY c.id',
-  ).all() as Stored[];
+  );
 const sourceText = (h: Harness) =>
-  h.session.requireProject().sqlite.prepare('SELECT text FROM sources WHERE name = ?').pluck().get(SOURCE) as string;
+  h.value<string>('SELECT text FROM sources WHERE name = ?', SOURCE);
 
 /** Screen point at the left (`before`) or right (`after`) edge of the character at a source offset. */
 async function pointAt(h: Harness, offset: number, side: 'before' | 'after'): Promise<{ x: number; y: number }> {
@@ -70,8 +70,8 @@ async function codeWith(h: Harness, search: string, name: string, count: number)
   await h.page.keyboard.press('Control+k');
   await h.page.getByRole('dialog', { name: 'Code kiezen voor de selectie' }).getByLabel('Zoek een code').fill(search);
   await h.page.keyboard.press('Enter');
-  await expect.poll(() => codings(h).length).toBe(count);
-  const made = codings(h).at(-1)!;
+  await expect.poll(async () => (await codings(h)).length).toBe(count);
+  const made = (await codings(h)).at(-1)!;
   expect(made.code).toBe(name);
   return made;
 }
@@ -96,7 +96,7 @@ async function codeFirstPassage(h: Harness, text: string): Promise<Stored> {
   const at = text.indexOf(PASSAGE);
   await drag(h, await pointAt(h, at, 'before'), await pointAt(h, at + PASSAGE.length - 1, 'after'));
   await selectionIs(h, `${at}-${at + PASSAGE.length}`);
-  const first = await codeWith(h, 'tijd en cap', 'Tijd en capaciteit', codings(h).length + 1);
+  const first = await codeWith(h, 'tijd en cap', 'Tijd en capaciteit', (await codings(h)).length + 1);
   expect({ start: first.start, end: first.end }).toEqual({ start: at, end: at + PASSAGE.length });
   // The new coding is the selected one: both its handles are shown.
   await page.locator('.coding-handle--end').waitFor();
@@ -108,7 +108,7 @@ describe('selections on a coding\'s drag handles', () => {
   it('codes exactly the words dragged to the end handle, and from right to left onto the start handle', async () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
-    const text = sourceText(h);
+    const text = await sourceText(h);
     const first = await codeFirstPassage(h, text);
 
     // Forward: press on "thuis", release on the end handle of the coding just made.
@@ -119,7 +119,7 @@ describe('selections on a coding\'s drag handles', () => {
     await drag(h, await pointAt(h, tailAt, 'before'), await centre(h, '.coding-handle--end'));
     await selectionIs(h, `${tailAt}-${first.end}`);
     expect(await highlighted(h)).toBe(tail);
-    const second = await codeWith(h, 'wat is nodig', 'Wat is nodig', codings(h).length + 1);
+    const second = await codeWith(h, 'wat is nodig', 'Wat is nodig', (await codings(h)).length + 1);
     expect({ start: second.start, end: second.end }).toEqual({ start: tailAt, end: first.end });
     expect(text.slice(second.start, second.end)).toBe(tail);
     expect(await markedText(h, second.id)).toBe(tail);
@@ -135,7 +135,7 @@ describe('selections on a coding\'s drag handles', () => {
     await drag(h, await pointAt(h, first.start + head.length - 1, 'after'), await centre(h, '.coding-handle--start'));
     await selectionIs(h, `${first.start}-${first.start + head.length}`);
     expect(await highlighted(h)).toBe(head);
-    const third = await codeWith(h, 'wat is nodig', 'Wat is nodig', codings(h).length + 1);
+    const third = await codeWith(h, 'wat is nodig', 'Wat is nodig', (await codings(h)).length + 1);
     expect({ start: third.start, end: third.end }).toEqual({ start: first.start, end: first.start + head.length });
     expect(await markedText(h, third.id)).toBe(head);
     expect(h.pageErrors).toEqual([]);
@@ -144,7 +144,7 @@ describe('selections on a coding\'s drag handles', () => {
   it('codes exactly the words of a selection extended by keyboard over the end handle', async () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
-    const text = sourceText(h);
+    const text = await sourceText(h);
     const first = await codeFirstPassage(h, text);
 
     // Select "thuis kunnen" with the mouse, then Shift+→ character by character to the end of "blijven",
@@ -158,7 +158,7 @@ describe('selections on a coding\'s drag handles', () => {
     expect(await h.page.evaluate(() => (window.getSelection()?.focusNode as Element | null)?.className)).toBe('coding-handle coding-handle--end');
     await expect.poll(() => highlighted(h)).toBe('thuis kunnen blijven');
     await selectionIs(h, `${start}-${first.end}`);
-    const second = await codeWith(h, 'wat is nodig', 'Wat is nodig', codings(h).length + 1);
+    const second = await codeWith(h, 'wat is nodig', 'Wat is nodig', (await codings(h)).length + 1);
     expect({ start: second.start, end: second.end }).toEqual({ start, end: first.end });
     expect(await markedText(h, second.id)).toBe('thuis kunnen blijven');
 
@@ -173,7 +173,7 @@ describe('selections on a coding\'s drag handles', () => {
     for (let i = 0; i < 'zo lang '.length + 2; i++) await h.page.keyboard.press('Shift+ArrowLeft');
     await expect.poll(() => highlighted(h)).toBe('zo lang mogelijk');
     await selectionIs(h, `${first.start}-${from + 8}`);
-    const third = await codeWith(h, 'wat is nodig', 'Wat is nodig', codings(h).length + 1);
+    const third = await codeWith(h, 'wat is nodig', 'Wat is nodig', (await codings(h)).length + 1);
     expect({ start: third.start, end: third.end }).toEqual({ start: first.start, end: from + 8 });
     expect(h.pageErrors).toEqual([]);
   });

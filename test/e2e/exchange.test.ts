@@ -30,12 +30,12 @@ describe('REFI-QDA exchange in the app', () => {
     const qdpx = join(dir, 'uitwisseling.qdpx');
     const copy = join(dir, 'kopie.duiding');
     harness = await launchHarness({ projectPath });
-    const { page, session, shell } = harness;
+    const { page, emit, shell } = harness;
     await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().waitFor();
 
     // Export: the menu command asks where, then reports what is in the file.
     shell.dialogAnswers.push(qdpx);
-    session.emit('command.invoke', { id: 'exchange.exportQdpx' });
+    emit('command.invoke', { id: 'exchange.exportQdpx' });
     // The project still names its participants: the leak check (issue 16 §7) asks first; the user continues.
     await page.getByRole('alertdialog', { name: 'Originele gegevens in uitwisseling.qdpx' }).getByRole('button', { name: 'Toch exporteren' }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Exporteren naar uitwisseling.qdpx' });
@@ -49,7 +49,7 @@ describe('REFI-QDA exchange in the app', () => {
 
     // Import: pick the file, see the preview, choose where the new project goes.
     shell.dialogAnswers.push(qdpx, copy);
-    session.emit('command.invoke', { id: 'exchange.importQdpx' });
+    emit('command.invoke', { id: 'exchange.importQdpx' });
     const importDialog = page.getByRole('dialog', { name: 'uitwisseling.qdpx importeren' });
     await importDialog.getByRole('heading', { name: 'Wat niet meekomt' }).waitFor({ timeout: 30_000 });
     await importDialog.getByText('Niets: alles uit het bestand staat in dit project.').waitFor();
@@ -66,11 +66,11 @@ describe('REFI-QDA exchange in the app', () => {
     // "Project openen" has focus: Enter opens the new project.
     await page.keyboard.press('Enter');
     await expect.poll(() => importDialog.count()).toBe(0);
-    await expect.poll(() => session.project?.path).toBe(copy);
+    await expect.poll(() => harness!.engine.project?.path).toBe(copy);
     const list = page.getByRole('listbox', { name: /Transcripten/ });
     await expect.poll(() => list.getByRole('option').count()).toBe(3);
     // The loss report is in the new project's journal.
-    const journal = session.requireProject().sqlite.prepare("SELECT COUNT(*) FROM memos WHERE target_kind = 'project' AND title LIKE 'Importverslag %'").pluck().get();
+    const journal = await harness!.value("SELECT COUNT(*) FROM memos WHERE target_kind = 'project' AND title LIKE 'Importverslag %'");
     expect(journal).toBe(1);
   });
 
@@ -79,13 +79,13 @@ describe('REFI-QDA exchange in the app', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duiding-exchange-e2e-'));
     const qdpx = join(dir, 'study.qdpx');
     harness = await launchHarness({ projectPath, language: 'en' });
-    const { page, session, shell } = harness;
+    const { page, emit, shell } = harness;
     shell.dialogAnswers.push(qdpx);
-    session.emit('command.invoke', { id: 'exchange.exportQdpx' });
+    emit('command.invoke', { id: 'exchange.exportQdpx' });
     await page.getByRole('alertdialog', { name: 'Original data in study.qdpx' }).getByRole('button', { name: 'Export anyway' }).click();
     await page.getByRole('dialog', { name: 'Export to study.qdpx' }).getByText(/study\.qdpx has been written/).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
-    session.emit('command.invoke', { id: 'project.close' });
+    emit('command.invoke', { id: 'project.close' });
     await page.getByRole('button', { name: 'Import REFI-QDA project…' }).waitFor();
     shell.dialogAnswers.push(qdpx);
     await page.getByRole('button', { name: 'Import REFI-QDA project…' }).click();
@@ -103,8 +103,8 @@ describe('REFI-QDA exchange in the app', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duiding-exchange-e2e-'));
     const sheet = join(dir, 'facesheet.xlsx');
     harness = await launchHarness({ projectPath });
-    const { page, session, shell } = harness;
-    const names = session.requireProject().sqlite.prepare('SELECT name FROM participants ORDER BY id').pluck().all() as string[];
+    const { page, emit, shell } = harness;
+    const names = await harness!.values<string>('SELECT name FROM participants ORDER BY id');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Deelnemers');
     ws.addRow(['Naam', 'Organisatie', 'Jaren ervaring']);
@@ -113,7 +113,7 @@ describe('REFI-QDA exchange in the app', () => {
     writeFileSync(sheet, new Uint8Array(await wb.xlsx.writeBuffer()));
 
     shell.dialogAnswers.push(sheet);
-    session.emit('command.invoke', { id: 'exchange.importAttributes' });
+    emit('command.invoke', { id: 'exchange.importAttributes' });
     const dialog = page.getByRole('dialog', { name: 'Kenmerken uit facesheet.xlsx' });
     await dialog.getByText(`${names.length} van ${names.length + 1} rijen horen bij een deelnemer`).waitFor({ timeout: 30_000 });
     await dialog.getByText('Rij 6').waitFor();

@@ -107,8 +107,7 @@ describe('batch import mapping', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('import-batch-done-nl') });
 
-    const db = harness.session.requireProject().sqlite;
-    expect(db.prepare(`SELECT p.name, p.perspective, count(*) AS turns FROM turns t JOIN participants p ON p.id = t.participant_id GROUP BY p.id`).all())
+    expect(await harness.all(`SELECT p.name, p.perspective, count(*) AS turns FROM turns t JOIN participants p ON p.id = t.participant_id GROUP BY p.id`))
       .toEqual([{ name: 'Marieke', perspective: 'zorgprofessional', turns: 4 }]);
     expect(harness.externalRequests).toEqual([]);
   });
@@ -139,7 +138,7 @@ describe('batch import mapping', () => {
     await page.screenshot({ path: screenshotPath('import-batch-same-name-en'), fullPage: true });
     await dialog.getByRole('button', { name: 'Import 1 file' }).click();
     await dialog.getByText('1 imported, 0 not, 0 skipped.').waitFor({ timeout: 30_000 });
-    const names = harness.session.requireProject().sqlite.prepare('SELECT name FROM participants ORDER BY id').pluck().all();
+    const names = await harness.values('SELECT name FROM participants ORDER BY id');
     expect(names).toEqual(['Marieke Hoekstra', 'marieke hoekstra']);
   });
 });

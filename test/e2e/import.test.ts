@@ -110,8 +110,7 @@ describe('importing transcripts', () => {
     await page.screenshot({ path: screenshotPath('import-result-nl') });
 
     // Perspectives are in the project, not just on screen.
-    const people = h.session.requireProject().sqlite
-      .prepare('SELECT name, perspective FROM participants ORDER BY name').all();
+    const people = await h.all('SELECT name, perspective FROM participants ORDER BY name');
     expect(people).toEqual([
       { name: 'Fatima', perspective: 'inwoner' },
       { name: 'Kees', perspective: 'inwoner' },

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
-import { buildMatrix } from '../../src-main/analysis/matrix.ts';
-import { cooccurrence } from '../../src-main/analysis/cooccurrence.ts';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { tmpdir } from 'node:os';
@@ -19,7 +17,7 @@ describe('matrix view', () => {
     await page.getByRole('tab', { name: 'Analyse' }).click();
     const table = page.getByRole('table');
     await table.waitFor();
-    const expected = buildMatrix(harness.session.requireProject(), 'perspective');
+    const expected = await harness.inEngine(({ db, lib }, by) => lib.buildMatrix(db, by), 'perspective' as const);
     const vulnerable = expected.rows.find((r) => r.name === 'Kwetsbare groepen')!;
     const headers = await table.getByRole('columnheader').allInnerTexts();
     expect(headers.map((h) => h.split('\n')[0])).toEqual(['Code', 'Inwoner/patiënt', 'Zorgprofessional', 'Bestuurder', 'Regulerende partij']);
@@ -60,7 +58,7 @@ describe('matrix view', () => {
     await page.getByRole('table').waitFor();
     await page.getByRole('button', { name: /Perspectives/ }).click();
     await page.getByRole('option', { name: 'Learning regions' }).click();
-    const expected = buildMatrix(harness.session.requireProject(), 'region');
+    const expected = await harness.inEngine(({ db, lib }, by) => lib.buildMatrix(db, by), 'region' as const);
     await expect.poll(async () => (await page.getByRole('columnheader').allInnerTexts()).length).toBe(expected.columns.length + 1);
     await page.getByText(/As a share/).click();
     const row = page.getByRole('table').getByRole('row', { name: /Kwetsbare groepen/ }).first();
@@ -78,7 +76,7 @@ describe('matrix view', () => {
     await page.getByRole('tab', { name: 'Samenhang' }).click();
     await page.getByRole('radio', { name: /dezelfde spreekbeurt/ }).waitFor({ state: 'attached' });
     await page.getByText(/ze in dezelfde spreekbeurt staan/).click();
-    const expected = cooccurrence(harness.session.requireProject(), 'turn');
+    const expected = await harness.inEngine(({ db, lib }, unit) => lib.cooccurrence(db, unit), 'turn' as const);
     expect(expected.pairs.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.cooc__table tbody tr').count()).toBe(Math.min(40, expected.pairs.length));
     await expect.poll(() => page.locator('.cooc__svg line').count()).toBe(expected.pairs.length);
@@ -178,8 +176,8 @@ describe('matrix view', () => {
   it('perspective comparison: segments side by side, a tag and a tagged pair with a note, removal', async () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const { page } = harness;
-    const tags = () => harness!.session.requireProject().sqlite
-      .prepare('SELECT tag, other_coding_id IS NOT NULL AS pair, note FROM comparison_tags ORDER BY id').all() as { tag: string; pair: number; note: string }[];
+    const tags = () => harness!
+      .all<{ tag: string; pair: number; note: string }>('SELECT tag, other_coding_id IS NOT NULL AS pair, note FROM comparison_tags ORDER BY id');
     await page.getByRole('tab', { name: 'Analyse' }).click();
     await page.getByRole('tab', { name: 'Vergelijken' }).click();
     const picker = page.getByRole('combobox', { name: 'Code' });
@@ -204,6 +202,6 @@ describe('matrix view', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await inwoner.getByRole('button', { name: 'Markering weghalen' }).first().click();
-    await expect.poll(() => tags().length).toBe(1);
+    await expect.poll(async () => (await tags()).length).toBe(1);
   });
 });

@@ -18,15 +18,13 @@ interface MemoRow {
 }
 
 const codeMemos = (h: Harness, code: string) =>
-  h.session
-    .requireProject()
-    .sqlite.prepare(
-      `SELECT m.id, m.target_kind, m.target_guid, m.title, m.body, m.plain, u.name AS author FROM memos m
-       LEFT JOIN users u ON u.id = m.author_id WHERE m.target_kind = 'code' AND m.target_guid = (SELECT guid FROM codes WHERE name = ?) ORDER BY m.id`,
-    )
-    .all(code) as MemoRow[];
+  h.all<MemoRow>(
+    `SELECT m.id, m.target_kind, m.target_guid, m.title, m.body, m.plain, u.name AS author FROM memos m
+     LEFT JOIN users u ON u.id = m.author_id WHERE m.target_kind = 'code' AND m.target_guid = (SELECT guid FROM codes WHERE name = ?) ORDER BY m.id`,
+    code,
+  );
 
-const undoneSteps = (h: Harness) => h.session.requireProject().sqlite.prepare('SELECT COUNT(*) FROM history WHERE undone = 1').pluck().get() as number;
+const undoneSteps = (h: Harness) => h.value<number>('SELECT COUNT(*) FROM history WHERE undone = 1');
 
 /** Text nodes of a Lexical body with their format bits (1 = bold, 2 = italic). */
 function textRuns(body: string): { text: string; format: number }[] {
@@ -47,7 +45,9 @@ describe('memos', () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
     const { page } = h;
-    h.session.coder = 'Analist';
+    await h.inEngine(({ session }, name) => {
+      session.coder = name;
+    }, 'Analist');
     const tree = page.getByRole('treegrid', { name: 'Codeboek' });
     await tree.getByRole('row', { name: 'Lerend vermogen' }).click();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
@@ -66,8 +66,8 @@ describe('memos', () => {
     await page.keyboard.press('Control+b');
     await expect.poll(() => panel.getByRole('button', { name: 'Vet' }).getAttribute('aria-pressed')).toBe('true');
     await panel.getByText('Opgeslagen').waitFor();
-    await expect.poll(() => codeMemos(h, 'Lerend vermogen')[0]?.body.includes('"format":1')).toBe(true);
-    const saved = codeMemos(h, 'Lerend vermogen');
+    await expect.poll(async () => (await codeMemos(h, 'Lerend vermogen'))[0]?.body.includes('"format":1')).toBe(true);
+    const saved = await codeMemos(h, 'Lerend vermogen');
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ plain: 'Regio’s leren vooral informeel van elkaar', author: 'Analist', title: '' });
     expect(textRuns(saved[0]!.body)).toEqual([{ text: 'Regio’s leren vooral informeel van ', format: 0 }, { text: 'elkaar', format: 1 }]);
@@ -81,11 +81,11 @@ describe('memos', () => {
     // Electron's Edit menu sends the undo command instead of the key: still the editor's own undo, text intact.
     await page.keyboard.type(' y');
     await editorTextEndsWith(h, MEMO, 'elkaar y');
-    h.session.emit('command.invoke', { id: 'edit.undo' });
+    h.emit('command.invoke', { id: 'edit.undo' });
     await expect.poll(() => text.innerText()).toBe('Regio’s leren vooral informeel van elkaar');
-    expect(undoneSteps(h)).toBe(0);
+    expect(await undoneSteps(h)).toBe(0);
     // Saves while typing are one change-log entry.
-    const edits = h.session.requireProject().sqlite.prepare("SELECT COUNT(*) FROM history WHERE label = 'memos.history.edited'").pluck().get();
+    const edits = await h.value("SELECT COUNT(*) FROM history WHERE label = 'memos.history.edited'");
     expect(edits).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -109,12 +109,12 @@ describe('memos', () => {
     await page.getByRole('tab', { name: 'Memo\'s', exact: true }).focus();
     await page.keyboard.press('Control+z');
     await page.getByRole('status').filter({ hasText: 'Ongedaan gemaakt: Memo bewerkt' }).waitFor();
-    await expect.poll(() => codeMemos(h, 'Lerend vermogen')[0]?.plain).toBe('');
+    await expect.poll(async () => (await codeMemos(h, 'Lerend vermogen'))[0]?.plain).toBe('');
     await page.keyboard.press('Control+z');
     await expect.poll(() => codeMemos(h, 'Lerend vermogen')).toEqual([]);
     await page.keyboard.press('Control+Shift+Z');
     await page.keyboard.press('Control+Shift+Z');
-    await expect.poll(() => codeMemos(h, 'Lerend vermogen')[0]?.plain).toBe('Regio’s leren vooral informeel van elkaar');
+    await expect.poll(async () => (await codeMemos(h, 'Lerend vermogen'))[0]?.plain).toBe('Regio’s leren vooral informeel van elkaar');
     await expect.poll(() => hits.first().innerText()).toContain('Regio’s leren vooral informeel van elkaar');
 
     // An open editor follows an undo made elsewhere.
@@ -131,7 +131,7 @@ describe('memos', () => {
     await hits.first().getByRole('button', { name: 'Verwijderen' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Memo verwijderen?' });
     await confirm.getByRole('button', { name: 'Annuleren' }).click();
-    expect(codeMemos(h, 'Lerend vermogen')).toHaveLength(1);
+    expect(await codeMemos(h, 'Lerend vermogen')).toHaveLength(1);
     await hits.first().getByRole('button', { name: 'Verwijderen' }).click();
     await confirm.getByRole('button', { name: 'Verwijderen' }).click();
     await expect.poll(() => codeMemos(h, 'Lerend vermogen')).toEqual([]);
@@ -143,7 +143,7 @@ describe('memos', () => {
     await expect.poll(() => hits.first().getAttribute('aria-label')).toBe('Regio’s leren vooral informeel van elkaar');
     await hits.first().getByRole('button', { name: /^Bewerken/ }).click();
     await hits.first().getByRole('textbox', { name: 'Titel' }).fill('Leren in de regio');
-    await expect.poll(() => codeMemos(h, 'Lerend vermogen')[0]?.title).toBe('Leren in de regio');
+    await expect.poll(async () => (await codeMemos(h, 'Lerend vermogen'))[0]?.title).toBe('Leren in de regio');
     await expect.poll(() => hits.first().getAttribute('aria-label')).toBe('Leren in de regio');
     expect(h.pageErrors).toEqual([]);
   });
@@ -152,14 +152,11 @@ describe('memos', () => {
     harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
     const h = harness;
     const { page } = h;
-    const db = h.session.requireProject();
     // A coding whose code appears once in its transcript, so its margin bar is unambiguous.
-    const coding = db.sqlite
-      .prepare(
-        `SELECT c.id, c.source_id AS sourceId, k.name AS code FROM codings c JOIN codes k ON k.id = c.code_id
-         WHERE (SELECT COUNT(*) FROM codings d WHERE d.source_id = c.source_id AND d.code_id = c.code_id) = 1 ORDER BY c.id LIMIT 1`,
-      )
-      .get() as { id: number; sourceId: number; code: string };
+    const coding = (await h.get<{ id: number; sourceId: number; code: string }>(
+      `SELECT c.id, c.source_id AS sourceId, k.name AS code FROM codings c JOIN codes k ON k.id = c.code_id
+       WHERE (SELECT COUNT(*) FROM codings d WHERE d.source_id = c.source_id AND d.code_id = c.code_id) = 1 ORDER BY c.id LIMIT 1`,
+    ))!;
     // A memo on a coding, made through the same channel the inspector uses.
     await page.evaluate(async (id) => {
       const bridge = (window as unknown as { duiding: { invoke(c: string, p: unknown): Promise<{ ok: boolean }> } }).duiding;

@@ -10,23 +10,20 @@ import { seriousViolations } from './axe.ts';
 import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
 import { openProjectDb } from '../../src-main/db/open.ts';
 import { addAttribute } from '../../src-main/participants/participants.ts';
-import { buildMatrix } from '../../src-main/analysis/matrix.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
-const db = (h: Harness) => h.session.requireProject().sqlite;
 const person = (h: Harness, name: string) =>
-  db(h).prepare('SELECT id, name, perspective, role FROM participants WHERE name = ?').get(name) as
-    | { id: number; name: string; perspective: string | null; role: string }
-    | undefined;
+  h.get<{ id: number; name: string; perspective: string | null; role: string }>('SELECT id, name, perspective, role FROM participants WHERE name = ?', name);
 const valueOf = (h: Harness, name: string, attribute: string) =>
-  db(h).prepare(
+  h.value<string | undefined>(
     `SELECT v.value FROM participant_values v JOIN participants p ON p.id = v.participant_id JOIN attributes a ON a.id = v.attribute_id
      WHERE p.name = ? AND a.name = ?`,
-  ).pluck().get(name, attribute) as string | undefined;
+    name, attribute,
+  );
 const turnsOf = (h: Harness, name: string) =>
-  db(h).prepare('SELECT COUNT(*) FROM turns t JOIN participants p ON p.id = t.participant_id WHERE p.name = ?').pluck().get(name) as number;
+  h.value<number>('SELECT COUNT(*) FROM turns t JOIN participants p ON p.id = t.participant_id WHERE p.name = ?', name);
 
 const list = (h: Harness) => h.page.getByRole('listbox', { name: /Deelnemers|Participants/ });
 const inspector = (h: Harness) => h.page.getByRole('complementary', { name: 'Inspector' });
@@ -53,7 +50,7 @@ function projectWithAge(): string {
 /** The matrix (participants per building block) column of a perspective, as shown. */
 async function shownColumn(h: Harness, perspective: string): Promise<number[]> {
   const table = h.page.getByRole('table');
-  const blocks = buildMatrix(h.session.requireProject(), 'perspective').rows.filter((r) => r.depth === 0);
+  const blocks = (await h.inEngine(({ db, lib }, by) => lib.buildMatrix(db, by), 'perspective' as const)).rows.filter((r) => r.depth === 0);
   const out: number[] = [];
   for (const b of blocks) {
     const text = await table.getByRole('button', { name: new RegExp(`^${b.name}, ${perspective}`) }).first().innerText();
@@ -80,30 +77,30 @@ describe('participant management', () => {
     await name.fill('Bestuurder Heerenveen');
     await name.press('Enter');
     await status(h, 'Naam of pseudoniem opgeslagen').waitFor();
-    await expect.poll(() => person(h, 'Bestuurder Heerenveen')?.perspective).toBe('bestuurder');
+    await expect.poll(async () => (await person(h, 'Bestuurder Heerenveen'))?.perspective).toBe('bestuurder');
     await list(h).getByRole('option', { name: /Bestuurder Heerenveen/ }).waitFor();
 
     await choose(h, panel, /Perspectief$/, 'Inwoner/patiënt');
-    await expect.poll(() => person(h, 'Bestuurder Heerenveen')?.perspective).toBe('inwoner');
+    await expect.poll(async () => (await person(h, 'Bestuurder Heerenveen'))?.perspective).toBe('inwoner');
     // Jeroen was the only executive: the matrix column empties without a reload.
     await expect.poll(() => shownColumn(h, 'Bestuurder')).toEqual(bestuurderBefore.map(() => 0));
 
     const role = panel.getByRole('textbox', { name: 'Rol' });
     await role.fill('Wethouder zorg');
     await role.press('Tab');
-    await expect.poll(() => person(h, 'Bestuurder Heerenveen')?.role).toBe('Wethouder zorg');
+    await expect.poll(async () => (await person(h, 'Bestuurder Heerenveen'))?.role).toBe('Wethouder zorg');
     await choose(h, panel, /Leerregio$/, 'Twente');
-    await expect.poll(() => valueOf(h, 'Bestuurder Heerenveen', 'Leerregio')).toBe('Twente');
+    await expect.poll(async () => valueOf(h, 'Bestuurder Heerenveen', 'Leerregio')).toBe('Twente');
 
     // A number attribute: a word is refused with a message naming the field and the value; the field shows the stored value again.
     const age = panel.getByRole('textbox', { name: 'Leeftijd' });
     await age.fill('oud');
     await age.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Leeftijd: "oud" is geen getal' }).waitFor();
-    expect(valueOf(h, 'Bestuurder Heerenveen', 'Leeftijd')).toBeUndefined();
+    expect(await valueOf(h, 'Bestuurder Heerenveen', 'Leeftijd')).toBeUndefined();
     await age.fill('52,5');
     await age.press('Tab');
-    await expect.poll(() => valueOf(h, 'Bestuurder Heerenveen', 'Leeftijd')).toBe('52.5');
+    await expect.poll(async () => valueOf(h, 'Bestuurder Heerenveen', 'Leeftijd')).toBe('52.5');
     await expect.poll(() => age.inputValue()).toBe('52.5');
     await page.screenshot({ path: screenshotPath('participants-edit-nl') });
     expect(await seriousViolations(page)).toEqual([]);
@@ -111,8 +108,8 @@ describe('participant management', () => {
     // Undo (focus outside a text field) takes back the last change only.
     await panel.getByRole('heading', { name: /Bestuurder Heerenveen/ }).click();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => valueOf(h, 'Bestuurder Heerenveen', 'Leeftijd')).toBeUndefined();
-    expect(valueOf(h, 'Bestuurder Heerenveen', 'Leerregio')).toBe('Twente');
+    await expect.poll(async () => valueOf(h, 'Bestuurder Heerenveen', 'Leeftijd')).toBeUndefined();
+    expect(await valueOf(h, 'Bestuurder Heerenveen', 'Leerregio')).toBe('Twente');
   });
 
   it('merges two participants by keyboard, with the impact shown first; turns and memos move; undo restores (English)', async () => {
@@ -127,8 +124,8 @@ describe('participant management', () => {
     harness = await launchHarness({ projectPath: path, language: 'en' });
     const h = harness;
     const { page } = h;
-    const jeroenTurns = turnsOf(h, 'Jeroen Bosma');
-    const mariekeTurns = turnsOf(h, 'Marieke Hoekstra');
+    const jeroenTurns = await turnsOf(h, 'Jeroen Bosma');
+    const mariekeTurns = await turnsOf(h, 'Marieke Hoekstra');
     await list(h).getByRole('option', { name: /Jeroen Bosma/ }).click();
     const panel = inspector(h);
     await panel.getByRole('button', { name: 'Merge with…' }).focus();
@@ -151,8 +148,8 @@ describe('participant management', () => {
     await status(h, 'Merged "Jeroen Bosma" into "Marieke Hoekstra"').waitFor();
     await expect.poll(() => dialog(h).count()).toBe(0);
     await expect.poll(() => list(h).getByRole('option', { name: /Jeroen Bosma/ }).count()).toBe(0);
-    expect(person(h, 'Jeroen Bosma')).toBeUndefined();
-    expect(turnsOf(h, 'Marieke Hoekstra')).toBe(mariekeTurns + jeroenTurns);
+    expect(await person(h, 'Jeroen Bosma')).toBeUndefined();
+    expect(await turnsOf(h, 'Marieke Hoekstra')).toBe(mariekeTurns + jeroenTurns);
     // The kept participant is shown, with the memo that moved.
     await panel.getByRole('heading', { name: /Marieke Hoekstra/ }).waitFor();
     await panel.getByText('About Jeroen').waitFor();
@@ -161,14 +158,14 @@ describe('participant management', () => {
     await panel.getByRole('heading', { name: /Marieke Hoekstra/ }).click();
     await page.keyboard.press('Control+z');
     await list(h).getByRole('option', { name: /Jeroen Bosma/ }).waitFor();
-    expect(turnsOf(h, 'Jeroen Bosma')).toBe(jeroenTurns);
+    expect(await turnsOf(h, 'Jeroen Bosma')).toBe(jeroenTurns);
   });
 
   it('deletes a participant: the turns stay, unassigned and listed for review; open them, then assign them to a new participant (Dutch)', async () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
     const { page } = h;
-    const jeroenTurns = turnsOf(h, 'Jeroen Bosma');
+    const jeroenTurns = await turnsOf(h, 'Jeroen Bosma');
     await list(h).getByRole('option', { name: /Jeroen Bosma/ }).click();
     await inspector(h).getByRole('button', { name: 'Verwijderen…' }).click();
     const d = dialog(h);
@@ -178,7 +175,7 @@ describe('participant management', () => {
     await d.getByRole('button', { name: 'Verwijderen', exact: true }).click();
 
     await status(h, 'Deelnemer "Jeroen Bosma" verwijderd.').waitFor();
-    expect(person(h, 'Jeroen Bosma')).toBeUndefined();
+    expect(await person(h, 'Jeroen Bosma')).toBeUndefined();
     // The unassigned turns are in view: an entry in the list (chosen) and the review in the inspector.
     const entry = list(h).getByRole('option', { name: new RegExp(`Niet toegewezen ${jeroenTurns} beurten`) });
     await expect.poll(() => entry.getAttribute('aria-selected')).toBe('true');
@@ -208,9 +205,9 @@ describe('participant management', () => {
     await assign.getByRole('button', { name: 'Wijzigen', exact: true }).click();
 
     await status(h, `${jeroenTurns} beurten toegewezen aan Wethouder.`).waitFor();
-    expect(person(h, 'Wethouder')).toMatchObject({ perspective: 'bestuurder' });
-    expect(turnsOf(h, 'Wethouder')).toBe(jeroenTurns);
-    expect(valueOf(h, 'Wethouder', 'Leerregio')).toBe('Heerenveen');
+    expect(await person(h, 'Wethouder')).toMatchObject({ perspective: 'bestuurder' });
+    expect(await turnsOf(h, 'Wethouder')).toBe(jeroenTurns);
+    expect(await valueOf(h, 'Wethouder', 'Leerregio')).toBe('Heerenveen');
     await expect.poll(() => entry.count()).toBe(0);
     await review.getByText('Alle beurten zijn toegewezen.').waitFor();
     await expect.poll(() => unmapped.count()).toBe(0);
@@ -221,12 +218,12 @@ describe('participant management', () => {
     harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
     const h = harness;
     const { page } = h;
-    const jeroenTurns = turnsOf(h, 'Jeroen Bosma');
+    const jeroenTurns = await turnsOf(h, 'Jeroen Bosma');
     await page.getByRole('listbox', { name: /Transcripts/ }).getByRole('option', { name: /Duo-interview/ }).click();
     await page.getByRole('article').waitFor();
-    const firstTurn = db(h).prepare(
+    const firstTurn = await h.value<number>(
       `SELECT t.id FROM turns t JOIN participants p ON p.id = t.participant_id WHERE p.name = 'Jeroen Bosma' ORDER BY t.start LIMIT 1`,
-    ).pluck().get() as number;
+    );
     await page.getByRole('button', { name: 'Actions for this turn: Jeroen Bosma' }).first().click();
     await page.getByRole('menuitem', { name: 'Change speaker…' }).click();
     const d = dialog(h);
@@ -243,14 +240,14 @@ describe('participant management', () => {
     await d.getByRole('button', { name: 'Change', exact: true }).click();
 
     await status(h, 'Assigned 1 turn to Interviewer.').waitFor();
-    expect(db(h).prepare('SELECT participant_id AS pid, is_interviewer AS iv FROM turns WHERE id = ?').get(firstTurn)).toEqual({ pid: null, iv: 1 });
-    expect(turnsOf(h, 'Jeroen Bosma')).toBe(jeroenTurns - 1);
+    expect(await h.get('SELECT participant_id AS pid, is_interviewer AS iv FROM turns WHERE id = ?', firstTurn)).toEqual({ pid: null, iv: 1 });
+    expect(await turnsOf(h, 'Jeroen Bosma')).toBe(jeroenTurns - 1);
     // The change log names it; undo gives the turn back.
     await page.getByRole('tab', { name: 'Change log' }).click();
     await page.getByText('Assigned 1 turn to the interviewer').waitFor();
     await page.getByRole('tab', { name: 'Transcript', exact: true }).click();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => turnsOf(h, 'Jeroen Bosma')).toBe(jeroenTurns);
+    await expect.poll(async () => turnsOf(h, 'Jeroen Bosma')).toBe(jeroenTurns);
   });
 });
 
@@ -274,9 +271,9 @@ describe('transcript management', () => {
     await page.getByRole('alert').filter({ hasText: 'There already is a transcript named "Interview zorgverzekeraar (Twente)"' }).waitFor();
     await name.press('Escape');
 
-    const id = db(h).prepare('SELECT id FROM sources WHERE name = ?').pluck().get('Caregiver, Achterhoek') as number;
-    const codings = db(h).prepare('SELECT COUNT(*) FROM codings WHERE source_id = ?').pluck().get(id) as number;
-    const turns = db(h).prepare('SELECT COUNT(*) FROM turns WHERE source_id = ?').pluck().get(id) as number;
+    const id = await h.value<number>('SELECT id FROM sources WHERE name = ?', 'Caregiver, Achterhoek');
+    const codings = await h.value<number>('SELECT COUNT(*) FROM codings WHERE source_id = ?', id);
+    const turns = await h.value<number>('SELECT COUNT(*) FROM turns WHERE source_id = ?', id);
     await panel.getByRole('button', { name: 'Delete transcript…' }).click();
     const d = dialog(h);
     await d.getByText(`${turns} turns`).waitFor();
@@ -293,12 +290,12 @@ describe('transcript management', () => {
     await status(h, 'Deleted transcript "Caregiver, Achterhoek".').waitFor();
     await expect.poll(() => transcripts.getByRole('option').count()).toBe(2);
     await page.getByRole('heading', { name: 'Choose a transcript' }).waitFor();
-    expect(db(h).prepare('SELECT COUNT(*) FROM codings WHERE source_id = ?').pluck().get(id)).toBe(0);
+    expect(await h.value('SELECT COUNT(*) FROM codings WHERE source_id = ?', id)).toBe(0);
 
     await page.locator('body').click({ position: { x: 700, y: 600 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => transcripts.getByRole('option').count()).toBe(3);
-    expect(db(h).prepare('SELECT COUNT(*) FROM codings WHERE source_id = ?').pluck().get(id)).toBe(codings);
+    expect(await h.value('SELECT COUNT(*) FROM codings WHERE source_id = ?', id)).toBe(codings);
   });
 });
 
@@ -322,7 +319,7 @@ describe('attributes', () => {
     await choose(h, d.getByRole('form'), /Soort$/, 'Getal');
     await d.getByRole('button', { name: 'Kenmerk maken' }).click();
     await d.getByRole('listitem', { name: /Jaren in functie/ }).waitFor();
-    expect(db(h).prepare('SELECT type FROM attributes WHERE name = ?').pluck().get('Jaren in functie')).toBe('number');
+    expect(await h.value('SELECT type FROM attributes WHERE name = ?', 'Jaren in functie')).toBe('number');
     // A duplicate name is refused inside the dialog.
     await d.getByRole('textbox', { name: 'Naam' }).last().fill('jaren in functie');
     await d.getByRole('button', { name: 'Kenmerk maken' }).click();
@@ -337,8 +334,8 @@ describe('attributes', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await ask.getByRole('button', { name: 'Keuze verwijderen' }).click();
     await status(h, 'Keuze "Twente" verwijderd.').waitFor();
-    expect(valueOf(h, 'Sanne Oude Veldhuis', 'Leerregio')).toBe('Utrechtse Heuvelrug');
-    const choices = JSON.parse(db(h).prepare(`SELECT choices FROM attributes WHERE key = 'region'`).pluck().get() as string) as string[];
+    expect(await valueOf(h, 'Sanne Oude Veldhuis', 'Leerregio')).toBe('Utrechtse Heuvelrug');
+    const choices = JSON.parse(await h.value<string>(`SELECT choices FROM attributes WHERE key = 'region'`)) as string[];
     expect(choices).toContain('Utrechtse Heuvelrug');
     expect(choices).not.toContain('Twente');
     await d.getByRole('button', { name: 'Sluiten' }).click();
@@ -347,6 +344,6 @@ describe('attributes', () => {
     // The new region is a choice in the participant's editor.
     await list(h).getByRole('option', { name: /Ineke Wolters/ }).click();
     await choose(h, inspector(h), /Leerregio$/, 'Utrechtse Heuvelrug');
-    await expect.poll(() => valueOf(h, 'Ineke Wolters', 'Leerregio')).toBe('Utrechtse Heuvelrug');
+    await expect.poll(async () => valueOf(h, 'Ineke Wolters', 'Leerregio')).toBe('Utrechtse Heuvelrug');
   });
 });

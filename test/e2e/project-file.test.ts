@@ -68,8 +68,8 @@ describe('a project on read-only media', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Kies een plek…' }).click();
     await banner.waitFor({ state: 'detached' });
-    await expect.poll(() => h.session.project?.path).toBe(copy);
-    expect(h.session.project?.readOnly).toBe(false);
+    await expect.poll(() => h.engine.project?.path).toBe(copy);
+    expect(h.engine.project?.readOnly).toBe(false);
     await page.getByRole('status').filter({ hasText: 'Opgeslagen als Kopie.duiding' }).waitFor();
   });
 });
@@ -86,9 +86,9 @@ describe('the change log', () => {
     const { page } = h;
     // How many steps the upgrade(s) retired and how many there are: read from the upgraded
     // project, so a later migration that retires more does not break the test.
-    const history = h.session.requireProject().sqlite.prepare(
+    const history = (await h.get<{ steps: number; retired: number; undoable: number }>(
       'SELECT count(*) AS steps, coalesce(sum(retired), 0) AS retired, coalesce(sum(retired = 0 AND undone = 0), 0) AS undoable FROM history',
-    ).get() as { steps: number; retired: number; undoable: number };
+    ))!;
     expect(history.retired).toBeGreaterThan(0);
     expect(history.undoable).toBeGreaterThan(0);
     await page.keyboard.press('Control+7');
@@ -124,7 +124,7 @@ describe('the change log', () => {
     expect(await page.getByRole('button', { name: /Ongedaan maken/ }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Geschiedenis wissen…' }).isDisabled()).toBe(true);
     await page.getByRole('status').filter({ hasText: `Geschiedenis gewist (${history.steps} stappen).` }).waitFor();
-    expect(h.session.requireProject().sqlite.prepare('SELECT count(*) FROM undo_log').pluck().get()).toBe(0);
+    expect(await h.value('SELECT count(*) FROM undo_log')).toBe(0);
   });
 
   it('in English, with a copy to share from the menu (history left out unless asked)', async () => {
@@ -134,7 +134,7 @@ describe('the change log', () => {
     const { page } = h;
     await page.keyboard.press('Control+7');
     await page.getByRole('heading', { name: 'Change log' }).waitFor();
-    h.session.emit('command.invoke', { id: 'project.copyToShare' });
+    h.emit('command.invoke', { id: 'project.copyToShare' });
     const dialog = page.getByRole('dialog', { name: 'Copy to share' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/no names you replaced/);
@@ -145,6 +145,6 @@ describe('the change log', () => {
     await dialog.getByRole('button', { name: 'Choose a place…' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('status').filter({ hasText: 'Copy saved: Shared.duiding.' }).waitFor();
-    expect(h.session.project?.path).toBe(project);
+    expect(h.engine.project?.path).toBe(project);
   });
 });

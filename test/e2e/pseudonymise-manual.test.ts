@@ -20,9 +20,9 @@ describe('pseudonymisation: findings made by the reviewer', () => {
     const out = mkdtempSync(join(tmpdir(), 'duiding-pseudo-manual-'));
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
-    const { page, session, shell } = h;
+    const { page, emit, shell } = h;
     await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().waitFor();
-    session.emit('command.invoke', { id: 'view.pseudonymise' });
+    emit('command.invoke', { id: 'view.pseudonymise' });
     await page.getByRole('button', { name: 'Persoonsgegevens zoeken' }).click();
     const groups = page.getByRole('listbox', { name: 'Vondsten, gegroepeerd per tekst' });
     await groups.getByRole('option').first().waitFor({ timeout: 30_000 });

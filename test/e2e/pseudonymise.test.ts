@@ -18,13 +18,13 @@ describe('pseudonymisation workspace', () => {
   it('leak check stops an export; detect, review by keyboard, apply with a key; undo explains; a report passes (nl)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'duiding-pseudo-e2e-'));
     harness = await launchHarness({ projectPath: exampleProject() });
-    const { page, session, shell } = harness;
+    const { page, emit, shell } = harness;
     await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().waitFor();
 
     // Before pseudonymising: the attribute sheet would name the participants.
     const sheet = join(out, 'kenmerken.xlsx');
     shell.dialogAnswers.push(sheet);
-    session.emit('command.invoke', { id: 'exchange.exportAttributes' });
+    emit('command.invoke', { id: 'exchange.exportAttributes' });
     const leak = page.getByRole('alertdialog', { name: 'Originele gegevens in kenmerken.xlsx' });
     await leak.getByText('Marieke Hoekstra').waitFor();
     await leak.getByText(/naam bekend in het project/).first().waitFor();
@@ -36,7 +36,7 @@ describe('pseudonymisation workspace', () => {
     expect(existsSync(sheet)).toBe(false);
 
     // The workspace from the View menu; detection in the worker.
-    session.emit('command.invoke', { id: 'view.pseudonymise' });
+    emit('command.invoke', { id: 'view.pseudonymise' });
     // Progress while the worker searches, and Stop: nothing found, nothing changed, the search can start again.
     // (Loading the word list in the worker takes well over a second, so the progress is there to see.)
     await page.getByRole('button', { name: 'Persoonsgegevens zoeken' }).click();
@@ -124,7 +124,7 @@ describe('pseudonymisation workspace', () => {
 
   it('workspace and leak dialog in English', async () => {
     harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
-    const { page, session, shell } = harness;
+    const { page, emit, shell } = harness;
     await page.getByRole('listbox', { name: /Transcripts/ }).getByRole('option').first().waitFor();
     await page.getByRole('tab', { name: 'Pseudonymise' }).click();
     await page.getByRole('button', { name: 'Find personal data' }).click();
@@ -138,7 +138,7 @@ describe('pseudonymisation workspace', () => {
 
     const out = mkdtempSync(join(tmpdir(), 'duiding-pseudo-e2e-'));
     shell.dialogAnswers.push(join(out, 'attributes.csv'));
-    session.emit('command.invoke', { id: 'exchange.exportAttributes' });
+    emit('command.invoke', { id: 'exchange.exportAttributes' });
     const leak = page.getByRole('alertdialog', { name: 'Original data in attributes.csv' });
     await leak.getByText('Jeroen Bosma').waitFor();
     await page.screenshot({ path: screenshotPath('pseudonymise-leak-en') });

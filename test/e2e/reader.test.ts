@@ -12,17 +12,18 @@ closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 interface CodingRow { id: number; start: number; end: number; code: string; parent: string | null; coder: string | null }
 const codings = (h: Harness) =>
-  h.session.requireProject().sqlite.prepare(
+  h.all<CodingRow>(
     `SELECT c.id, c.start, c."end", k.name AS code, p.name AS parent, u.name AS coder
      FROM codings c JOIN codes k ON k.id = c.code_id LEFT JOIN codes p ON p.id = k.parent_id LEFT JOIN users u ON u.id = c.coder_id ORDER BY c.id`,
-  ).all() as CodingRow[];
-const last = (h: Harness) => codings(h).at(-1)!;
+  );
+const last = async (h: Harness) => (await codings(h)).at(-1)!;
 const sourceText = (h: Harness, name: string) =>
-  h.session.requireProject().sqlite.prepare('SELECT text FROM sources WHERE name = ?').pluck().get(name) as string;
+  h.value<string>('SELECT text FROM sources WHERE name = ?', name);
 const turnsOf = (h: Harness, name: string) =>
-  h.session.requireProject().sqlite.prepare(
+  h.all<{ start: number; end: number; participantId: number | null }>(
     `SELECT t.start, t."end", t.participant_id AS participantId FROM turns t JOIN sources s ON s.id = t.source_id WHERE s.name = ? ORDER BY t.start`,
-  ).all(name) as { start: number; end: number; participantId: number | null }[];
+    name,
+  );
 
 /** Word spans of a stretch of text, as the reader's word steps see words. */
 function words(text: string, from: number, to: number): { start: number; end: number }[] {
@@ -74,8 +75,8 @@ describe('the transcript reader', () => {
     const h = harness;
     const { page } = h;
     const name = 'Duo-interview wijkverpleging en zorggroep (Heerenveen)';
-    const text = sourceText(h, name);
-    const turns = turnsOf(h, name);
+    const text = await sourceText(h, name);
+    const turns = await turnsOf(h, name);
 
     // Keyboard only: open the transcript from the list, reach the turns, pick turn 2, select it, trim it by words.
     const option = page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option', { name: new RegExp(name.slice(0, 20)) });
@@ -99,24 +100,24 @@ describe('the transcript reader', () => {
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Code kiezen voor de selectie' }).getByLabel('Zoek een code').fill('tijd en cap');
     await page.keyboard.press('Enter');
-    await expect.poll(() => last(h).code).toBe('Tijd en capaciteit');
-    expect(last(h)).toMatchObject({ start: want.start, end: want.end, coder: h.session.coder });
-    const first = last(h);
+    await expect.poll(async () => (await last(h)).code).toBe('Tijd en capaciteit');
+    expect(await last(h)).toMatchObject({ start: want.start, end: want.end, coder: await h.inEngine(({ session }) => session.coder) });
+    const first = await last(h);
 
     // Boundaries by keyboard: the new coding is the selected one; end grows a word, start grows a word back.
     await page.locator('.margin-bar--selected').first().waitFor();
     await h.page.locator('[data-turn-index="1"]:focus').waitFor();
     await page.keyboard.press('Alt+Shift+ArrowRight');
-    await expect.poll(() => codings(h).find((c) => c.id === first.id)?.end).toBe(w[w.length - 1]!.end);
+    await expect.poll(async () => (await codings(h)).find((c) => c.id === first.id)?.end).toBe(w[w.length - 1]!.end);
     await page.keyboard.press('Alt+ArrowLeft');
-    await expect.poll(() => codings(h).find((c) => c.id === first.id)?.start).toBe(w[1]!.start);
+    await expect.poll(async () => (await codings(h)).find((c) => c.id === first.id)?.start).toBe(w[1]!.start);
 
     // A second code over the same words: one mark carries both codings; the margin has two labelled bars.
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Code kiezen voor de selectie' }).getByLabel('Zoek een code').fill('wat is nodig');
     await page.keyboard.press('Enter');
-    await expect.poll(() => last(h).code).toBe('Wat is nodig');
-    const second = last(h);
+    await expect.poll(async () => (await last(h)).code).toBe('Wat is nodig');
+    const second = await last(h);
     const row = page.locator('[data-turn-index="1"]');
     await row.locator(`mark[data-codings~="${first.id}"][data-codings~="${second.id}"]`).first().waitFor();
     const overlapTitle = await row.locator(`mark[data-codings~="${first.id}"][data-codings~="${second.id}"]`).first().getAttribute('title');
@@ -139,8 +140,8 @@ describe('the transcript reader', () => {
     await page.mouse.down();
     await page.mouse.move(textBox.x + 40, textBox.y + textBox.height - 6, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(() => codings(h).find((c) => c.id === second.id)?.end).not.toBe(second.end);
-    const dragged = codings(h).find((c) => c.id === second.id)!;
+    await expect.poll(async () => (await codings(h)).find((c) => c.id === second.id)?.end).not.toBe(second.end);
+    const dragged = (await codings(h)).find((c) => c.id === second.id)!;
     expect(dragged.end).toBeGreaterThan(dragged.start);
     expect(/[\p{L}\p{N}]/u.test(text[dragged.end - 1]!) && !/[\p{L}\p{N}]/u.test(text[dragged.end] ?? ' ')).toBe(true);
 
@@ -157,8 +158,8 @@ describe('the transcript reader', () => {
     await page.keyboard.press('Alt+Shift+ArrowRight');
     await h.page.locator(`.reader__body[data-selection="${w3[0]!.start}-${w3[2]!.end}"]`).waitFor();
     await page.keyboard.press('Control+Shift+K');
-    await expect.poll(() => last(h).parent).toBe('In-vivo');
-    expect(last(h)).toMatchObject({ code: text.slice(w3[0]!.start, w3[2]!.end), start: w3[0]!.start, end: w3[2]!.end });
+    await expect.poll(async () => (await last(h)).parent).toBe('In-vivo');
+    expect(await last(h)).toMatchObject({ code: text.slice(w3[0]!.start, w3[2]!.end), start: w3[0]!.start, end: w3[2]!.end });
 
     // The whole turn, from the turn's menu (keyboard: Tab to the menu button of the focused turn).
     const t4 = turns[4]!;
@@ -179,20 +180,20 @@ describe('the transcript reader', () => {
     await palette.getByText(/Doel: de hele beurt van/).waitFor();
     await palette.getByLabel('Zoek een code').fill('vertrouwen');
     await page.keyboard.press('Enter');
-    await expect.poll(() => last(h).code).toBe('Vertrouwen en gedeelde visie');
-    expect(last(h)).toMatchObject({ start: t4.start, end: t4.end });
+    await expect.poll(async () => (await last(h)).code).toBe('Vertrouwen en gedeelde visie');
+    expect(await last(h)).toMatchObject({ start: t4.start, end: t4.end });
 
     // All turns of this speaker.
     const speakerTurns = turns.filter((x) => x.participantId !== null && x.participantId === t4.participantId);
     expect(speakerTurns.length).toBeGreaterThan(1);
-    const before = codings(h).length;
+    const before = (await codings(h)).length;
     await page.locator('[data-turn-index="4"]').getByRole('button', { name: /Acties voor deze beurt/ }).click();
     await page.getByRole('menuitem', { name: /Alle beurten van/ }).click();
     await palette.getByText(`Doel: alle ${speakerTurns.length} beurten van`, { exact: false }).waitFor();
     await palette.getByLabel('Zoek een code').fill('regie en gov');
     await page.keyboard.press('Enter');
-    await expect.poll(() => codings(h).length).toBe(before + speakerTurns.length);
-    expect(codings(h).slice(-speakerTurns.length).map((c) => [c.start, c.end])).toEqual(speakerTurns.map((x) => [x.start, x.end]));
+    await expect.poll(async () => (await codings(h)).length).toBe(before + speakerTurns.length);
+    expect((await codings(h)).slice(-speakerTurns.length).map((c) => [c.start, c.end])).toEqual(speakerTurns.map((x) => [x.start, x.end]));
 
     // Switch the coder (a new one), then code: the coding records that coder.
     await page.getByRole('button', { name: /Codeur:/ }).click();
@@ -200,13 +201,13 @@ describe('the transcript reader', () => {
     await page.getByRole('dialog', { name: 'Nieuwe codeur' }).getByLabel('Naam').fill('Anna de Vries');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Codeur: Anna de Vries' }).waitFor();
-    expect(h.session.coder).toBe('Anna de Vries');
+    expect(await h.inEngine(({ session }) => session.coder)).toBe('Anna de Vries');
     await page.locator('[data-turn-index="0"]').focus();
     await page.keyboard.press('Enter');
     await h.page.locator(`.reader__body[data-selection="${turns[0]!.start}-${turns[0]!.end}"]`).waitFor();
     await page.keyboard.press('1');
-    await expect.poll(() => last(h).coder).toBe('Anna de Vries');
-    expect(last(h)).toMatchObject({ code: 'Regie en governance', start: turns[0]!.start, end: turns[0]!.end });
+    await expect.poll(async () => (await last(h)).coder).toBe('Anna de Vries');
+    expect(await last(h)).toMatchObject({ code: 'Regie en governance', start: turns[0]!.start, end: turns[0]!.end });
 
     // The change log: who, when, what; undo greys the newest entry.
     await page.keyboard.press('Control+7');
@@ -215,14 +216,14 @@ describe('the transcript reader', () => {
     await expect.poll(() => newest.innerText()).toContain('Anna de Vries');
     expect(await newest.innerText()).toContain('Fragment gecodeerd met "Regie en governance"');
     expect(await log.getByRole('row').filter({ hasText: 'In-vivo code' }).count()).toBe(1);
-    const count = codings(h).length;
+    const count = (await codings(h)).length;
     await page.getByRole('button', { name: /Ongedaan maken/ }).click();
-    await expect.poll(() => codings(h).length).toBe(count - 1);
+    await expect.poll(async () => (await codings(h)).length).toBe(count - 1);
     await expect.poll(() => newest.getAttribute('class')).toContain('history__row--undone');
     await page.screenshot({ path: screenshotPath('reader-changelog-nl') });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /^Opnieuw/ }).click();
-    await expect.poll(() => codings(h).length).toBe(count);
+    await expect.poll(async () => (await codings(h)).length).toBe(count);
 
     // English.
     await page.getByRole('button', { name: /Nederlands/ }).click();
@@ -241,7 +242,7 @@ describe('the transcript reader', () => {
     const path = exampleProject();
     harness = await launchHarness({ projectPath: path });
     let h = harness;
-    const before = codings(h).length;
+    const before = (await codings(h)).length;
     await h.page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().click();
     await h.page.locator('[data-turn-index="1"]').focus();
     await h.page.keyboard.press('Enter');
@@ -249,21 +250,21 @@ describe('the transcript reader', () => {
     await h.page.keyboard.press('Control+k');
     await h.page.getByRole('dialog', { name: 'Code kiezen voor de selectie' }).getByLabel('Zoek een code').fill('data en regio');
     await h.page.keyboard.press('Enter');
-    await expect.poll(() => codings(h).length).toBe(before + 1);
-    const made = last(h);
+    await expect.poll(async () => (await codings(h)).length).toBe(before + 1);
+    const made = await last(h);
     await h.close();
 
     harness = await launchHarness({ projectPath: path });
     h = harness;
     await h.page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().click();
     await h.page.locator('[data-turn-index="0"]').focus();
-    expect(codings(h).length).toBe(before + 1);
+    expect((await codings(h)).length).toBe(before + 1);
     await h.page.keyboard.press('Control+z');
-    await expect.poll(() => codings(h).length).toBe(before);
+    await expect.poll(async () => (await codings(h)).length).toBe(before);
     await h.page.getByRole('status').filter({ hasText: 'Ongedaan gemaakt' }).waitFor();
     await h.page.keyboard.press('Control+Shift+Z');
-    await expect.poll(() => codings(h).length).toBe(before + 1);
-    expect(last(h)).toMatchObject({ start: made.start, end: made.end, code: 'Data en regiobeeld' });
+    await expect.poll(async () => (await codings(h)).length).toBe(before + 1);
+    expect(await last(h)).toMatchObject({ start: made.start, end: made.end, code: 'Data en regiobeeld' });
     expect(h.pageErrors).toEqual([]);
   });
 });

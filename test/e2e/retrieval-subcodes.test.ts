@@ -6,8 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { closeHarnessAfterEach, exampleProject, screenshotPath } from './helpers.ts';
-import { listCodes } from '../../src-main/services/codebook.ts';
-import { listSegments } from '../../src-main/services/segments.ts';
 import { PERSPECTIVES } from '../../src-shared/domain/perspectives.ts';
 import { createI18n } from '../../src-shared/i18n/index.ts';
 
@@ -15,11 +13,11 @@ let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 /** A building block with no codings of its own, only in its sub-codes: the case of the issue. */
-function blockOf(h: Harness) {
-  const db = h.session.requireProject();
-  const block = listCodes(db).find((c) => c.role === 'building_block' && c.counts.segments === 0 && c.totals.segments > 1)!;
+async function blockOf(h: Harness) {
+  const block = (await h.inEngine(({ db, lib }) =>
+    lib.listCodes(db).find((c) => c.role === 'building_block' && c.counts.segments === 0 && c.totals.segments > 1)))!;
   expect(block).toBeDefined();
-  return { db, block };
+  return { block };
 }
 
 async function pick(h: Harness, search: RegExp, list: RegExp, name: string) {
@@ -34,7 +32,7 @@ describe('retrieval of a code with its sub-codes', () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
     const { page } = h;
-    const { db, block } = blockOf(h);
+    const { block } = await blockOf(h);
 
     // What the codebook shows for the block.
     const treeCount = page.getByRole('treegrid', { name: 'Codeboek' }).locator(`[data-code-id="${block.id}"] .count`);
@@ -85,10 +83,11 @@ describe('retrieval of a code with its sub-codes', () => {
     // AND with another theme group, both with their sub-codes: what the service gives for the same query.
     await page.getByRole('button', { name: /Perspectief/ }).click();
     await page.getByRole('option', { name: 'Alle perspectieven' }).click();
-    const other = listCodes(db).find((c) => c.name === 'Wat is nodig')!;
+    const other = (await h.inEngine(({ db, lib }) => lib.listCodes(db).find((c) => c.name === 'Wat is nodig')))!;
     await pick(h, /Zoek in het codeboek/, /Codes om op te halen/, other.name);
     await page.getByText(/^EN — /).click();
-    const and = listSegments(db, { codeIds: [block.id, other.id], mode: 'and', filter: {}, anonymise: true, context: 90, limit: 10_000 });
+    const and = await h.inEngine(({ db, lib }, codeIds) =>
+      lib.listSegments(db, { codeIds, mode: 'and', filter: {}, anonymise: true, context: 90, limit: 10_000 }), [block.id, other.id]);
     await expect.poll(async () => (and.total === 0 ? count.innerText() : String(await rows.count())))
       .toBe(and.total === 0 ? 'Geen fragmenten voor deze codes en filters.' : String(and.total));
     expect(h.pageErrors).toEqual([]);
@@ -98,7 +97,7 @@ describe('retrieval of a code with its sub-codes', () => {
     harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
     const h = harness;
     const { page } = h;
-    const { block } = blockOf(h);
+    const { block } = await blockOf(h);
     await page.getByRole('tab', { name: 'Segments', exact: true }).click();
     await pick(h, /Search the codebook/, /Codes to retrieve/, block.name);
     const count = page.locator('.retrieval-count');

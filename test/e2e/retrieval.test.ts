@@ -9,10 +9,7 @@ import { join } from 'node:path';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { closeHarnessAfterEach, exampleProject, screenshotPath } from './helpers.ts';
-import { listSegments } from '../../src-main/services/segments.ts';
-import { applyCoding } from '../../src-main/services/coding-edit.ts';
-import { ensureUser } from '../../src-main/services/users.ts';
-import { codingInserter } from '../../src-main/services/codings.ts';
+import type { SegmentQuery } from '../../src-main/services/segments.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
@@ -22,16 +19,19 @@ const MANTEL = 'Overbelaste mantelzorg';
 
 /** The example project has one AND passage for these codes (a mantelzorger); add one by a professional so the filter has work to do. */
 function prepare(h: Harness) {
-  const db = h.session.requireProject();
-  const id = (name: string) => (db.sqlite.prepare('SELECT id FROM codes WHERE name = ?').get(name) as { id: number }).id;
-  const turn = db.sqlite.prepare(
-    `SELECT t.source_id AS sourceId, t.start, t."end" FROM turns t JOIN participants p ON p.id = t.participant_id
-     WHERE p.perspective = 'zorgprofessional' ORDER BY t."end" - t.start DESC LIMIT 1`,
-  ).get() as { sourceId: number; start: number; end: number };
-  const coderId = ensureUser(db, 'Tweede codeur');
-  for (const code of [SAMEN, MANTEL]) applyCoding(db, { sourceId: turn.sourceId, codeId: id(code), ranges: [{ start: turn.start, end: turn.end }], coderId });
-  return { db, samen: id(SAMEN), mantel: id(MANTEL) };
+  return h.inEngine(({ db, lib }, names) => {
+    const id = (name: string) => (db.sqlite.prepare('SELECT id FROM codes WHERE name = ?').get(name) as { id: number }).id;
+    const turn = db.sqlite.prepare(
+      `SELECT t.source_id AS sourceId, t.start, t."end" FROM turns t JOIN participants p ON p.id = t.participant_id
+       WHERE p.perspective = 'zorgprofessional' ORDER BY t."end" - t.start DESC LIMIT 1`,
+    ).get() as { sourceId: number; start: number; end: number };
+    const coderId = lib.ensureUser(db, 'Tweede codeur');
+    for (const code of [names.samen, names.mantel]) lib.applyCoding(db, { sourceId: turn.sourceId, codeId: id(code), ranges: [{ start: turn.start, end: turn.end }], coderId });
+    return { samen: id(names.samen), mantel: id(names.mantel) };
+  }, { samen: SAMEN, mantel: MANTEL });
 }
+
+const listSegments = (h: Harness, q: SegmentQuery) => h.inEngine(({ db, lib }, query) => lib.listSegments(db, query), q);
 
 async function pickCode(h: Harness, name: string) {
   const { page } = h;
@@ -45,7 +45,7 @@ describe('retrieval view', () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
     const { page, shell } = h;
-    const { db, samen, mantel } = prepare(h);
+    const { samen, mantel } = await prepare(h);
     await page.getByRole('tab', { name: 'Fragmenten', exact: true }).click();
     await page.getByText(/Kies links een of meer codes/).waitFor();
 
@@ -53,17 +53,17 @@ describe('retrieval view', () => {
     await pickCode(h, MANTEL);
     const list = page.getByRole('list', { name: 'Gecodeerde fragmenten' });
     const rows = list.getByRole('listitem');
-    const or = listSegments(db, { codeIds: [samen, mantel], mode: 'or', filter: {}, anonymise: true, context: 90, limit: 10_000 });
+    const or = await listSegments(h, { codeIds: [samen, mantel], mode: 'or', filter: {}, anonymise: true, context: 90, limit: 10_000 });
     await expect.poll(() => page.locator('.retrieval-count').innerText()).toMatch(new RegExp(`^${or.total} fragmenten uit`));
 
     await page.getByText(/^EN — /).click();
-    const and = listSegments(db, { codeIds: [samen, mantel], mode: 'and', filter: {}, anonymise: true, context: 90, limit: 10_000 });
+    const and = await listSegments(h, { codeIds: [samen, mantel], mode: 'and', filter: {}, anonymise: true, context: 90, limit: 10_000 });
     expect(new Set(and.segments.map((s) => s.perspective))).toEqual(new Set(['inwoner', 'zorgprofessional']));
     await expect.poll(() => rows.count()).toBe(and.total);
 
     await page.getByRole('button', { name: /Perspectief/ }).click();
     await page.getByRole('option', { name: 'Zorgprofessional', exact: true }).click();
-    const expected = listSegments(db, { codeIds: [samen, mantel], mode: 'and', filter: { perspective: 'zorgprofessional' }, anonymise: true, context: 90, limit: 10_000 });
+    const expected = await listSegments(h, { codeIds: [samen, mantel], mode: 'and', filter: { perspective: 'zorgprofessional' }, anonymise: true, context: 90, limit: 10_000 });
     expect(expected.total).toBe(1);
     await expect.poll(() => rows.count()).toBe(1);
     const seg = expected.segments[0]!;
@@ -83,7 +83,7 @@ describe('retrieval view', () => {
     const star = row.getByRole('button', { name: 'Citaat' });
     expect(await star.getAttribute('aria-pressed')).toBe('false');
     await star.click();
-    const flagged = () => (db.sqlite.prepare('SELECT MAX(is_key_quote) FROM codings WHERE id IN (' + seg.codingIds.join(',') + ')').pluck().get() as number);
+    const flagged = () => h.value<number>('SELECT MAX(is_key_quote) FROM codings WHERE id IN (' + seg.codingIds.join(',') + ')');
     await expect.poll(flagged, { timeout: 10_000 }).toBe(1);
     await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
     // S on the focused row toggles it off again.
@@ -131,11 +131,11 @@ describe('retrieval view', () => {
     harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
     const h = harness;
     const { page } = h;
-    const { db, samen, mantel } = prepare(h);
+    const { samen, mantel } = await prepare(h);
     await page.getByRole('tab', { name: 'Segments', exact: true }).click();
     await pickCode(h, SAMEN);
     await pickCode(h, MANTEL);
-    const or = listSegments(db, { codeIds: [samen, mantel], mode: 'or', filter: {}, anonymise: false, context: 90, limit: 10_000 });
+    const or = await listSegments(h, { codeIds: [samen, mantel], mode: 'or', filter: {}, anonymise: false, context: 90, limit: 10_000 });
     const rows = page.getByRole('list', { name: 'Coded segments' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(or.total);
     const sources = new Set(or.segments.map((s) => s.sourceId)).size;
@@ -161,19 +161,20 @@ describe('retrieval view', () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
     const { page } = h;
-    const db = h.session.requireProject();
-    const codeId = (db.sqlite.prepare('SELECT id FROM codes WHERE name = ?').get('Tussen wal en schip') as { id: number }).id;
-    const sources = db.sqlite.prepare('SELECT id, length(text) AS n FROM sources').all() as { id: number; n: number }[];
-    const insert = codingInserter(db);
-    const coderId = ensureUser(db, 'Bulk');
-    db.sqlite.transaction(() => {
-      for (let i = 0; i < 5000; i++) {
-        const src = sources[i % sources.length]!;
-        const start = (i * 37) % (src.n - 60);
-        insert({ sourceId: src.id, codeId, start, end: start + 40, coderId });
-      }
-    })();
-    const expected = listSegments(db, { codeIds: [codeId], mode: 'or', filter: {}, anonymise: true, context: 90, limit: 10_000 });
+    const codeId = (await h.get<{ id: number }>('SELECT id FROM codes WHERE name = ?', 'Tussen wal en schip'))!.id;
+    const sources = await h.all<{ id: number; n: number }>('SELECT id, length(text) AS n FROM sources');
+    await h.inEngine(({ db, lib }, a) => {
+      const insert = lib.codingInserter(db);
+      const coderId = lib.ensureUser(db, 'Bulk');
+      db.sqlite.transaction(() => {
+        for (let i = 0; i < 5000; i++) {
+          const src = a.sources[i % a.sources.length]!;
+          const start = (i * 37) % (src.n - 60);
+          insert({ sourceId: src.id, codeId: a.codeId, start, end: start + 40, coderId });
+        }
+      })();
+    }, { codeId, sources });
+    const expected = await listSegments(h, { codeIds: [codeId], mode: 'or', filter: {}, anonymise: true, context: 90, limit: 10_000 });
     expect(expected.total).toBeGreaterThan(5000);
     await page.getByRole('tab', { name: 'Fragmenten', exact: true }).click();
     const t0 = Date.now();

@@ -5,20 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { closeHarnessAfterEach, exampleProject, screenshotPath } from './helpers.ts';
-import { searchText } from '../../src-main/search/search.ts';
-import { listCodes } from '../../src-main/services/codebook.ts';
+import type { SearchOptions } from '../../src-main/search/search.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 const QUERY = 'de OF het OF een OF en';
 
-function blockOf(h: Harness) {
-  const db = h.session.requireProject();
-  const block = listCodes(db).find((c) => c.role === 'building_block' && c.counts.segments === 0 && c.totals.segments > 1)!;
+async function blockOf(h: Harness) {
+  const block = (await h.inEngine(({ db, lib }) =>
+    lib.listCodes(db).find((c) => c.role === 'building_block' && c.counts.segments === 0 && c.totals.segments > 1)))!;
   expect(block).toBeDefined();
-  return { db, block };
+  return block;
 }
+
+const searchText = (h: Harness, options: SearchOptions) => h.inEngine(({ db, lib }, o) => lib.searchText(db, o), options);
 
 async function searchWithin(h: Harness, labels: { tab: RegExp; query: string; code: RegExp }, blockName: string) {
   const { page } = h;
@@ -34,10 +35,10 @@ describe('search within a code and its sub-codes', () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
     const { page } = h;
-    const { db, block } = blockOf(h);
+    const block = await blockOf(h);
     await searchWithin(h, { tab: /^Zoeken$/, query: 'Zoekvraag', code: /Gecodeerd met/ }, block.name);
-    const expected = searchText(db, { query: QUERY, interviewer: false, codeIds: [block.id], context: 70 });
-    const everywhere = searchText(db, { query: QUERY, interviewer: false, context: 70 });
+    const expected = await searchText(h, { query: QUERY, interviewer: false, codeIds: [block.id], context: 70 });
+    const everywhere = await searchText(h, { query: QUERY, interviewer: false, context: 70 });
     expect(expected.hits.length).toBeGreaterThan(1);
     expect(expected.hits.length).toBeLessThan(everywhere.hits.length);
     const rows = page.getByRole('listbox', { name: 'Treffers' }).getByRole('option');
@@ -68,9 +69,9 @@ describe('search within a code and its sub-codes', () => {
     harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
     const h = harness;
     const { page } = h;
-    const { db, block } = blockOf(h);
+    const block = await blockOf(h);
     await searchWithin(h, { tab: /^Search$/, query: 'Query', code: /Coded with/ }, block.name);
-    const expected = searchText(db, { query: QUERY, interviewer: false, codeIds: [block.id] });
+    const expected = await searchText(h, { query: QUERY, interviewer: false, codeIds: [block.id] });
     await expect.poll(() => page.locator('.search-summary').innerText()).toContain(`${expected.hits.length} hits`);
     const subcodes = page.getByRole('switch', { name: 'Including sub-codes' });
     expect(await subcodes.isChecked()).toBe(true);

@@ -5,23 +5,25 @@ import { join } from 'node:path';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
-import { searchText } from '../../src-main/search/search.ts';
+import type { SearchOptions } from '../../src-main/search/search.ts';
 import { SEARCH_CONTEXT } from '../../src-shared/contracts/constants.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 const codingsOf = (h: Harness, code: string) =>
-  h.session.requireProject().sqlite
-    .prepare('SELECT c.source_id AS sourceId, c.start, c."end" FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.name = ? ORDER BY c.id')
-    .all(code) as { sourceId: number; start: number; end: number }[];
+  h.all<{ sourceId: number; start: number; end: number }>(
+    'SELECT c.source_id AS sourceId, c.start, c."end" FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.name = ? ORDER BY c.id',
+    code,
+  );
+/** The search service on the open project, in the engine thread. */
+const searchText = (h: Harness, options: SearchOptions) => h.inEngine(({ db, lib }, o) => lib.searchText(db, o), options);
 
 describe('search view', () => {
   it('finds a stem variant with keyword in context, filters by perspective, autocodes two checked hits, one Ctrl+Z undoes them', async () => {
     harness = await launchHarness({ projectPath: exampleProject() });
     const h = harness;
     const { page } = h;
-    const db = h.session.requireProject();
     await page.getByRole('article').or(page.getByRole('tab', { name: 'Zoeken', exact: true })).first().waitFor();
     await page.keyboard.press('Control+Shift+F');
     const field = page.getByRole('searchbox', { name: 'Zoekvraag' });
@@ -32,7 +34,7 @@ describe('search view', () => {
     const list = page.getByRole('listbox', { name: 'Treffers' });
     const rows = list.getByRole('option');
     // The view asks for a sentence of context each side (issue 11 §4).
-    const all = searchText(db, { query: 'huisartsen', interviewer: false, ...SEARCH_CONTEXT });
+    const all = await searchText(h, { query: 'huisartsen', interviewer: false, ...SEARCH_CONTEXT });
     expect(all.hits.map((x) => x.match)).toContain('huisarts');
     await expect.poll(() => page.locator('.search-summary').innerText()).toContain(`${all.hits.length} treffers`);
     const first = all.hits[0]!;
@@ -50,7 +52,7 @@ describe('search view', () => {
     // Perspective filter: only inwoner hits remain.
     await page.getByRole('button', { name: /Perspectief/ }).click();
     await page.getByRole('option', { name: 'Inwoner/patiënt', exact: true }).click();
-    const inwoner = searchText(db, { query: 'huisartsen', perspective: 'inwoner', interviewer: false });
+    const inwoner = await searchText(h, { query: 'huisartsen', perspective: 'inwoner', interviewer: false });
     expect(inwoner.hits.length).toBeGreaterThanOrEqual(2);
     expect(inwoner.hits.length).toBeLessThan(all.hits.length);
     await expect.poll(() => rows.count()).toBe(inwoner.hits.length);
@@ -68,7 +70,7 @@ describe('search view', () => {
 
     // Choose a code by typing; the scope follows the checks.
     const codeName = 'Overbelaste mantelzorg';
-    const before = codingsOf(h, codeName);
+    const before = await codingsOf(h, codeName);
     await page.getByRole('combobox', { name: 'Code' }).fill('overbelast');
     await page.getByRole('option', { name: codeName }).click();
     await expect.poll(() => page.getByRole('radio', { name: 'Aangevinkte treffers (2)' }).isChecked()).toBe(true);
@@ -80,8 +82,8 @@ describe('search view', () => {
     await page.screenshot({ path: screenshotPath('search-autocode-preview-nl') });
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: '2 coderingen maken' }).click();
-    await expect.poll(() => codingsOf(h, codeName).length).toBe(before.length + 2);
-    const made = codingsOf(h, codeName).slice(before.length);
+    await expect.poll(async () => (await codingsOf(h, codeName)).length).toBe(before.length + 2);
+    const made = (await codingsOf(h, codeName)).slice(before.length);
     expect(made).toEqual(inwoner.hits.slice(0, 2).map(({ sourceId, start, end }) => ({ sourceId, start, end })));
     await page.getByRole('status').filter({ hasText: `2 coderingen gemaakt met “${codeName}”` }).waitFor();
     await expect.poll(() => list.locator('[aria-selected="true"]').count()).toBe(0);
@@ -111,23 +113,22 @@ describe('search view', () => {
     harness = await launchHarness({ projectPath: exampleProject(), language: 'en' });
     const h = harness;
     const { page } = h;
-    const db = h.session.requireProject();
     await page.getByRole('tab', { name: 'Search', exact: true }).click();
     const field = page.getByRole('searchbox', { name: 'Query' });
     await field.fill('"de huisarts"');
     await field.press('Enter');
-    const expected = searchText(db, { query: '"de huisarts"', interviewer: false });
+    const expected = await searchText(h, { query: '"de huisarts"', interviewer: false });
     expect(expected.hits.length).toBeGreaterThan(0);
     const rows = page.getByRole('listbox', { name: 'Hits' }).getByRole('option');
     await expect.poll(() => rows.count()).toBe(expected.hits.length);
     await page.getByText('Include interviewer questions').click();
-    const withInterviewer = searchText(db, { query: '"de huisarts"' });
+    const withInterviewer = await searchText(h, { query: '"de huisarts"' });
     await expect.poll(() => rows.count()).toBe(withInterviewer.hits.length);
     await page.getByText('Include interviewer questions').click();
     await expect.poll(() => rows.count()).toBe(expected.hits.length);
 
     const codeName = 'Bereik en toegankelijkheid';
-    const before = codingsOf(h, codeName).length;
+    const before = (await codingsOf(h, codeName)).length;
     await page.getByRole('combobox', { name: 'Code' }).fill('bereik');
     await page.getByRole('option', { name: codeName }).click();
     await page.getByText('The whole speaker turn').click();
@@ -142,10 +143,10 @@ describe('search view', () => {
     expect(turns).toBeLessThanOrEqual(expected.hits.length);
     await page.screenshot({ path: screenshotPath('search-autocode-preview-en') });
     await dialog.getByRole('button', { name: /^Make \d+ coding/ }).click();
-    await expect.poll(() => codingsOf(h, codeName).length).toBe(before + turns);
+    await expect.poll(async () => (await codingsOf(h, codeName)).length).toBe(before + turns);
     // Every new coding is a whole turn that holds a hit.
-    const turnRows = db.sqlite.prepare('SELECT source_id AS sourceId, start, "end" FROM turns').all() as { sourceId: number; start: number; end: number }[];
-    for (const c of codingsOf(h, codeName).slice(before)) {
+    const turnRows = await h.all<{ sourceId: number; start: number; end: number }>('SELECT source_id AS sourceId, start, "end" FROM turns');
+    for (const c of (await codingsOf(h, codeName)).slice(before)) {
       expect(turnRows.some((t) => t.sourceId === c.sourceId && t.start <= c.start && t.end >= c.end && c.end - c.start >= t.end - t.start - 2)).toBe(true);
     }
     // Again: the preview says there is nothing new, and the button stays disabled.

@@ -26,7 +26,7 @@ describe('start screen and project files from the UI', () => {
     harness.shell.dialogAnswers.push(target);
     await dialog.getByRole('button', { name: 'Opslaan als…' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn studie' }).waitFor();
-    expect(harness.session.project?.path).toBe(target);
+    expect(harness.engine.project?.path).toBe(target);
     // A new project has the template but no transcripts: the designed empty state shows.
     expect(await page.getByRole('treegrid', { name: 'Codeboek' }).getByRole('row', { name: 'Kwetsbare groepen' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Nog geen transcripten' }).count()).toBe(1);

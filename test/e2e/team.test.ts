@@ -66,7 +66,7 @@ describe('team coding in the app', () => {
 
     // The lead makes a copy for Anna: File › Werkkopie maken; the name field has focus, Enter saves.
     lead.shell.dialogAnswers.push(copyPath);
-    lead.session.emit('command.invoke', { id: 'team.makeCopy' });
+    lead.emit('command.invoke', { id: 'team.makeCopy' });
     const copyDialog = page.getByRole('dialog', { name: 'Werkkopie maken' });
     await copyDialog.getByRole('checkbox', { name: 'Codeboek vergrendelen' }).waitFor();
     await expect.poll(() => copyDialog.getByRole('group', { name: 'Transcripten in de kopie' }).getByRole('checkbox', { checked: true }).count()).toBe(3);
@@ -102,7 +102,7 @@ describe('team coding in the app', () => {
       await expect.poll(() => coder.page.getByRole('status').filter({ hasText: 'Gecodeerd.' }).count()).toBe(1);
       // File › Wijzigingen opslaan om terug te sturen.
       coder.shell.dialogAnswers.push(changesPath);
-      coder.session.emit('command.invoke', { id: 'team.writeChanges' });
+      coder.emit('command.invoke', { id: 'team.writeChanges' });
       await coder.page.getByRole('status').filter({ hasText: 'Wijzigingen van Anna opgeslagen in Wijzigingen Anna.duiding-changes: 2 nieuwe coderingen' }).waitFor();
       expect(existsSync(changesPath)).toBe(true);
     } finally {
@@ -124,7 +124,7 @@ describe('team coding in the app', () => {
 
     // File › Werk samenvoegen: the preview counts, then the review screen.
     lead.shell.importAnswers.push([changesPath]);
-    lead.session.emit('command.invoke', { id: 'team.merge' });
+    lead.emit('command.invoke', { id: 'team.merge' });
     const merge = page.getByRole('dialog', { name: 'Werk samenvoegen' });
     const counts = merge.getByRole('region', { name: 'Wijzigingen Anna.duiding-changes (van Anna)' });
     await counts.getByRole('row', { name: /Coderingen/ }).waitFor({ timeout: 30_000 });
@@ -145,10 +145,10 @@ describe('team coding in the app', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('team-merge-review-nl') });
     // The same screen in English.
-    lead.session.emit('command.invoke', { id: 'language.en' });
+    lead.emit('command.invoke', { id: 'language.en' });
     await page.getByRole('dialog', { name: 'Merge work' }).getByRole('listbox', { name: 'Conflicts' }).waitFor();
     await page.screenshot({ path: screenshotPath('team-merge-review-en') });
-    lead.session.emit('command.invoke', { id: 'language.nl' });
+    lead.emit('command.invoke', { id: 'language.nl' });
     await list.waitFor();
 
     // Keyboard only: from the list into the choices, arrow down to "Een andere naam", type it, merge.
@@ -190,8 +190,9 @@ describe('team coding in the app', () => {
     expect(await row(lead, 'Data en regiobeeld').count()).toBe(0);
     await page.getByRole('table', { name: 'Wijzigingslog' }).getByText('Wijzigingen van Anna samengevoegd', { exact: false }).waitFor();
     // The coding keeps its coder.
-    const coders = lead.session.requireProject().sqlite
-      .prepare("SELECT u.name FROM codings c JOIN users u ON u.id = c.coder_id JOIN codes k ON k.id = c.code_id WHERE k.name = 'Tijd en capaciteit' ORDER BY c.id DESC LIMIT 2").pluck().all();
+    const coders = await lead.values(
+      "SELECT u.name FROM codings c JOIN users u ON u.id = c.coder_id JOIN codes k ON k.id = c.code_id WHERE k.name = 'Tijd en capaciteit' ORDER BY c.id DESC LIMIT 2",
+    );
     expect(coders).toEqual(['Anna', 'Anna']);
 
     // One undo step takes the whole merge back.
@@ -207,7 +208,7 @@ describe('team coding in the app', () => {
     const lead = harness;
     await row(lead, 'Lerend vermogen').waitFor();
     lead.shell.dialogAnswers.push(copyPath);
-    lead.session.emit('command.invoke', { id: 'team.makeCopy' });
+    lead.emit('command.invoke', { id: 'team.makeCopy' });
     const copyDialog = lead.page.getByRole('dialog', { name: 'Make coder copy' });
     await copyDialog.getByRole('textbox', { name: 'Coder’s name' }).waitFor();
     await lead.page.keyboard.type('Bert');
@@ -286,13 +287,13 @@ describe('team coding in the app', () => {
       // The code drag before it moved nothing.
       expect(await roots()).toEqual(order);
       // "Save changes" in the main project explains instead of failing.
-      lead.session.emit('command.invoke', { id: 'team.writeChanges' });
+      lead.emit('command.invoke', { id: 'team.writeChanges' });
       await lead.page.getByText('This project is not a coder copy', { exact: false }).waitFor();
       // A file that is no change set: one message naming it, nothing to merge.
       const bogus = join(dir, 'notes.duiding-changes');
       writeFileSync(bogus, 'not a change set');
       lead.shell.importAnswers.push([bogus]);
-      lead.session.emit('command.invoke', { id: 'team.merge' });
+      lead.emit('command.invoke', { id: 'team.merge' });
       const merge = lead.page.getByRole('dialog', { name: 'Merge work' });
       await merge.getByRole('alert').getByText('notes.duiding-changes is not a Duiding change set', { exact: false }).waitFor();
       expect(await merge.getByRole('button', { name: 'Merge' }).count()).toBe(0);

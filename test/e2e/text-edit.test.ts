@@ -40,13 +40,10 @@ function project(): { path: string; sourceId: number; ids: Record<string, number
   }
 }
 
-function covered(h: Harness, ids: Record<string, number>): Record<string, string | null> {
-  const db = h.session.requireProject().sqlite;
+async function covered(h: Harness, ids: Record<string, number>): Promise<Record<string, string | null>> {
   const out: Record<string, string | null> = {};
   for (const [name, id] of Object.entries(ids)) {
-    const row = db.prepare('SELECT s.text, c.start, c."end" AS end FROM codings c JOIN sources s ON s.id = c.source_id WHERE c.id = ?').get(id) as
-      | { text: string; start: number; end: number }
-      | undefined;
+    const row = await h.get<{ text: string; start: number; end: number }>('SELECT s.text, c.start, c."end" AS end FROM codings c JOIN sources s ON s.id = c.source_id WHERE c.id = ?', id);
     out[name] = row ? row.text.slice(row.start, row.end) : null;
   }
   return out;
@@ -62,7 +59,7 @@ async function replaceInEditor(h: Harness, word: string, replacement: string): P
   await expect.poll(() => editor.textContent()).toContain(replacement);
 }
 
-const sourceText = (h: Harness, id: number) => h.session.requireProject().sqlite.prepare('SELECT text FROM sources WHERE id = ?').pluck().get(id) as string;
+const sourceText = (h: Harness, id: number) => h.value<string>('SELECT text FROM sources WHERE id = ?', id);
 
 describe('correcting text after coding', () => {
   it('F2 on a selection, change a word inside a coded passage and one before it, Ctrl+Enter; codings follow; undo restores', async () => {
@@ -72,8 +69,8 @@ describe('correcting text after coding', () => {
     const { page } = h;
     await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().click();
     await page.getByRole('article').waitFor();
-    const before = sourceText(h, sourceId);
-    expect(covered(h, ids)).toEqual(PHRASES);
+    const before = await sourceText(h, sourceId);
+    expect(await covered(h, ids)).toEqual(PHRASES);
 
     await selectText(h, 'kunnen blijven');
     await page.keyboard.press('F2');
@@ -92,7 +89,7 @@ describe('correcting text after coding', () => {
       Y: 'thuis kunnen wonen, maar dan wel goed',
       Z: 'wissewasje',
     });
-    expect(sourceText(h, sourceId)).toContain('dat ouderen zo lang mogelijk thuis kunnen wonen, maar');
+    expect(await sourceText(h, sourceId)).toContain('dat ouderen zo lang mogelijk thuis kunnen wonen, maar');
     expect(await editor.count()).toBe(0);
     // The marks show the corrected words.
     await expect.poll(() => page.locator('mark.coding').filter({ hasText: 'wonen' }).count()).toBeGreaterThan(0);
@@ -102,7 +99,7 @@ describe('correcting text after coding', () => {
     // Undo (focus is back on the turn, not in a text field) restores text and codings.
     await page.keyboard.press('Control+z');
     await expect.poll(() => sourceText(h, sourceId)).toBe(before);
-    expect(covered(h, ids)).toEqual(PHRASES);
+    expect(await covered(h, ids)).toEqual(PHRASES);
     await page.getByRole('status').filter({ hasText: 'Ongedaan gemaakt' }).waitFor();
     await expect.poll(() => page.locator('mark.coding').filter({ hasText: 'blijven' }).count()).toBeGreaterThan(0);
   });
@@ -114,7 +111,7 @@ describe('correcting text after coding', () => {
     const { page } = h;
     await page.getByRole('listbox', { name: /Transcripts/ }).getByRole('option').first().click();
     await page.getByRole('article').waitFor();
-    const before = sourceText(h, sourceId);
+    const before = await sourceText(h, sourceId);
 
     // The edit button on the turn header; Escape leaves without saving.
     await page.getByRole('button', { name: /Edit the text of Marieke/ }).first().click();
@@ -123,7 +120,7 @@ describe('correcting text after coding', () => {
     await replaceInEditor(h, 'wissewasje', 'iets');
     await page.keyboard.press('Escape');
     await expect.poll(() => editor.count()).toBe(0);
-    expect(sourceText(h, sourceId)).toBe(before);
+    expect(await sourceText(h, sourceId)).toBe(before);
 
     // Delete the whole coded word: Z is lost and listed for review.
     await page.getByRole('button', { name: /Edit the text of Marieke/ }).first().click();
@@ -131,7 +128,7 @@ describe('correcting text after coding', () => {
     await replaceInEditor(h, 'voor elk wissewasje naar', 'naar');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: '1 coding to review' }).waitFor();
-    expect(covered(h, ids).Z).toBeNull();
+    expect((await covered(h, ids)).Z).toBeNull();
     const review = page.getByRole('region', { name: /Codings to review/ });
     await review.waitFor();
     expect(await review.textContent()).toContain('Was on: “wissewasje”');
@@ -141,7 +138,7 @@ describe('correcting text after coding', () => {
     // Place it again on a new selection: the same coding comes back.
     await selectText(h, 'spoedpost');
     await review.getByRole('button', { name: /Place again: Tijd en capaciteit/ }).click();
-    await expect.poll(() => covered(h, ids).Z).toBe('spoedpost');
+    await expect.poll(async () => (await covered(h, ids)).Z).toBe('spoedpost');
     await expect.poll(() => review.count()).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ const SUFFIX = ' en wat daarvoor nodig is in de regio';
 
 /** Gives every coded code a long name (through the app, so the views refresh as after a rename). */
 async function lengthenNames(h: Harness): Promise<Map<number, string>> {
-  const rows = h.session.requireProject().sqlite.prepare('SELECT DISTINCT k.id, k.name FROM codes k JOIN codings c ON c.code_id = k.id').all() as { id: number; name: string }[];
+  const rows = await h.all<{ id: number; name: string }>('SELECT DISTINCT k.id, k.name FROM codes k JOIN codings c ON c.code_id = k.id');
   const names = new Map<number, string>();
   for (const r of rows) {
     const name = `${r.name}${SUFFIX}`;

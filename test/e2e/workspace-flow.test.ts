@@ -13,9 +13,10 @@ let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 const codings = (h: Harness) =>
-  h.session.requireProject().sqlite.prepare('SELECT c.id, c.start, c."end", k.name, k.parent_id AS parentId FROM codings c JOIN codes k ON k.id = c.code_id ORDER BY c.id').all() as
-    { id: number; start: number; end: number; name: string; parentId: number | null }[];
-const steps = (h: Harness) => h.session.requireProject().sqlite.prepare('SELECT COUNT(*) FROM history WHERE undone = 0').pluck().get() as number;
+  h.all<{ id: number; start: number; end: number; name: string; parentId: number | null }>(
+    'SELECT c.id, c.start, c."end", k.name, k.parent_id AS parentId FROM codings c JOIN codes k ON k.id = c.code_id ORDER BY c.id',
+  );
+const steps = (h: Harness) => h.value<number>('SELECT COUNT(*) FROM history WHERE undone = 0');
 
 /** Which pane holds the focus: navigator, reader (main) or inspector. */
 const focusedPane = (page: Page) =>
@@ -69,15 +70,15 @@ describe('coding workspace: keys and flow (issue 11)', () => {
     await palette.waitFor({ state: 'detached' });
 
     // A name that does not exist: "Nieuwe code …" creates it and codes the selection.
-    const before = codings(h).length;
+    const before = (await codings(h)).length;
     await page.keyboard.press('Control+k');
     await palette.getByLabel('Zoek een code').fill('Wachtlijst thuiszorg');
     await palette.getByRole('option', { name: 'Nieuwe code “Wachtlijst thuiszorg” …' }).waitFor();
     await page.keyboard.press('Enter');
     await palette.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Wachtlijst thuiszorg', exact: true }).first().waitFor(); // margin bar
-    expect(codings(h).length).toBe(before + 1);
-    expect(codings(h).at(-1)).toMatchObject({ name: 'Wachtlijst thuiszorg', parentId: null });
+    expect((await codings(h)).length).toBe(before + 1);
+    expect((await codings(h)).at(-1)).toMatchObject({ name: 'Wachtlijst thuiszorg', parentId: null });
     expect(h.pageErrors).toEqual([]);
   });
 
@@ -103,12 +104,12 @@ describe('coding workspace: keys and flow (issue 11)', () => {
     // Key 1 applies the pinned code; a code used through the palette joins the recent list, not key 1.
     await selectText(h, 'zo lang mogelijk thuis kunnen blijven');
     await page.keyboard.press('1');
-    await expect.poll(() => codings(h).at(-1)?.name).toBe('Data en regiobeeld');
+    await expect.poll(async () => (await codings(h)).at(-1)?.name).toBe('Data en regiobeeld');
     await selectText(h, 'samen bepalen wat we in de wijk doen');
     await page.keyboard.press('Control+k');
     await page.getByLabel('Zoek een code').fill('tijd en cap');
     await page.keyboard.press('Enter');
-    await expect.poll(() => codings(h).at(-1)?.name).toBe('Tijd en capaciteit');
+    await expect.poll(async () => (await codings(h)).at(-1)?.name).toBe('Tijd en capaciteit');
     const recent = page.getByRole('group', { name: 'Recent' });
     await recent.getByRole('button', { name: /Tijd en capaciteit/ }).waitFor();
     await pinned.getByRole('button', { name: /1\s*Data en regiobeeld/ }).waitFor();
@@ -118,21 +119,21 @@ describe('coding workspace: keys and flow (issue 11)', () => {
     expect(barHeight).toBeLessThan(48);
 
     // Recode through the inspector's "Hercoderen…": one step, undo and Ctrl+Y redo.
-    const target = codings(h).at(-1)!;
+    const target = (await codings(h)).at(-1)!;
     await page.locator(`.margin-bar[data-coding="${target.id}"]`).click();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
-    const stepsBefore = steps(h);
+    const stepsBefore = await steps(h);
     await inspector.getByRole('button', { name: 'Hercoderen…' }).click();
     const recodeDialog = page.getByRole('dialog', { name: 'Hercoderen naar een andere code' });
     await recodeDialog.getByLabel('Zoek een code').fill('schotten');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Codering verplaatst naar “Schotten tussen financieringsstromen”.' }).waitFor();
-    expect(codings(h).find((c) => c.id === target.id)).toMatchObject({ name: 'Schotten tussen financieringsstromen', start: target.start, end: target.end });
-    expect(steps(h)).toBe(stepsBefore + 1);
+    expect((await codings(h)).find((c) => c.id === target.id)).toMatchObject({ name: 'Schotten tussen financieringsstromen', start: target.start, end: target.end });
+    expect(await steps(h)).toBe(stepsBefore + 1);
     await page.locator('body').press('Control+z');
-    await expect.poll(() => codings(h).find((c) => c.id === target.id)?.name).toBe('Tijd en capaciteit');
+    await expect.poll(async () => (await codings(h)).find((c) => c.id === target.id)?.name).toBe('Tijd en capaciteit');
     await page.locator('body').press('Control+y');
-    await expect.poll(() => codings(h).find((c) => c.id === target.id)?.name).toBe('Schotten tussen financieringsstromen');
+    await expect.poll(async () => (await codings(h)).find((c) => c.id === target.id)?.name).toBe('Schotten tussen financieringsstromen');
     // The change log names the step.
     await page.keyboard.press('Control+7');
     await page.getByText('Codering verplaatst naar "Schotten tussen financieringsstromen"').first().waitFor();
@@ -143,7 +144,7 @@ describe('coding workspace: keys and flow (issue 11)', () => {
     const bar = page.locator(`.margin-bar[data-coding="${target.id}"]`);
     await bar.waitFor();
     await bar.dragTo(tree.getByRole('row', { name: /Data en regiobeeld/ }));
-    await expect.poll(() => codings(h).find((c) => c.id === target.id)?.name).toBe('Data en regiobeeld');
+    await expect.poll(async () => (await codings(h)).find((c) => c.id === target.id)?.name).toBe('Data en regiobeeld');
 
     // F6 / Shift+F6 cycle the panes; Ctrl+4 puts the focus into the opened view.
     await page.locator('.turn[tabindex="0"]').first().focus();

@@ -5,17 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { launchHarness, type Harness } from '../harness/harness.ts';
 import { seriousViolations } from './axe.ts';
 import { exampleProject, screenshotPath, closeHarnessAfterEach } from './helpers.ts';
-import { searchText } from '../../src-main/search/search.ts';
-import { autocodePreview } from '../../src-main/search/autocode.ts';
 import { SEARCH_CONTEXT } from '../../src-shared/contracts/constants.ts';
 
 let harness: Harness | undefined;
 closeHarnessAfterEach(() => harness, () => (harness = undefined));
 
 const codingsOf = (h: Harness, code: string) =>
-  h.session.requireProject().sqlite
-    .prepare('SELECT c.source_id AS sourceId, c.start, c."end" FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.name = ? ORDER BY c.id')
-    .all(code) as { sourceId: number; start: number; end: number }[];
+  h.all<{ sourceId: number; start: number; end: number }>(
+    'SELECT c.source_id AS sourceId, c.start, c."end" FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.name = ? ORDER BY c.id',
+    code,
+  );
 
 const TEXT = {
   nl: { results: 'Treffers', preview: 'Voorbeeld…', sentence: 'De hele zin', title: (c: string) => `Automatisch coderen met “${c}”`, list: 'Deze fragmenten worden gecodeerd', make: (n: number) => `${n} coderingen maken` },
@@ -29,26 +28,25 @@ describe('search: context and autocode preview (issue 11 §4)', () => {
       const h = harness;
       const { page } = h;
       const s = TEXT[language];
-      const db = h.session.requireProject();
       await page.getByRole('tab', { name: language === 'nl' ? 'Zoeken' : 'Search', exact: true }).waitFor();
       await page.keyboard.press('Control+Shift+F');
       const field = page.getByRole('searchbox');
       await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
       await field.fill('huisarts');
 
-      const expected = searchText(db, { query: 'huisarts', interviewer: false, ...SEARCH_CONTEXT });
+      const expected = await h.inEngine(({ db, lib }, query) => lib.searchText(db, query), { query: 'huisarts', interviewer: false, ...SEARCH_CONTEXT });
       const list = page.getByRole('listbox', { name: s.results });
       const rows = list.getByRole('option');
       await expect.poll(() => rows.count()).toBe(expected.hits.length);
       const texts = new Map<number, string>();
-      const textOf = (id: number) => {
-        if (!texts.has(id)) texts.set(id, db.sqlite.prepare('SELECT text FROM sources WHERE id = ?').pluck().get(id) as string);
+      const textOf = async (id: number) => {
+        if (!texts.has(id)) texts.set(id, await h.value<string>('SELECT text FROM sources WHERE id = ?', id));
         return texts.get(id)!;
       };
       // The service's context: whole sentences, ending at a sentence end or the turn; at least one hit has a sentence before and after.
       let full = 0;
       for (const hit of expected.hits) {
-        const text = textOf(hit.sourceId);
+        const text = await textOf(hit.sourceId);
         const from = hit.start - hit.before.length;
         const to = hit.end + hit.after.length;
         expect(from === 0 || /\s/.test(text[from - 1]!)).toBe(true);
@@ -77,21 +75,21 @@ describe('search: context and autocode preview (issue 11 §4)', () => {
 
       // Autocode by sentence: the preview lists the sentences, exactly those the service will code.
       const codeName = 'Overbelaste mantelzorg';
-      const before = codingsOf(h, codeName);
+      const before = await codingsOf(h, codeName);
       await page.getByRole('combobox', { name: 'Code' }).fill('overbelast');
       await page.getByRole('option', { name: codeName }).click();
       await page.getByText(s.sentence, { exact: true }).click();
       await expect.poll(() => page.getByRole('radio', { name: s.sentence }).isChecked()).toBe(true);
       await page.getByRole('button', { name: s.preview }).click();
       const dialog = page.getByRole('dialog', { name: s.title(codeName) });
-      const codeId = db.sqlite.prepare('SELECT id FROM codes WHERE name = ?').pluck().get(codeName) as number;
-      const plan = autocodePreview(db, { query: 'huisarts', interviewer: false, codeId, extent: 'sentence' });
+      const codeId = await h.value<number>('SELECT id FROM codes WHERE name = ?', codeName);
+      const plan = await h.inEngine(({ db, lib }, codeId) => lib.autocodePreview(db, { query: 'huisarts', interviewer: false, codeId, extent: 'sentence' }), codeId);
       expect(plan.newCodings).toBeGreaterThan(1);
       const passages = dialog.getByRole('list', { name: s.list }).getByRole('listitem');
       await expect.poll(() => passages.count()).toBe(plan.passages.length);
       const shown = await passages.evaluateAll((items) => items.map((li) => li.querySelector('q')!.textContent));
       expect(shown).toEqual(plan.passages.map((p) => `${p.text}${p.cut ? ' …' : ''}`));
-      for (const p of plan.passages) expect(p.text).toBe(textOf(p.sourceId).slice(p.start, p.end));
+      for (const p of plan.passages) expect(p.text).toBe((await textOf(p.sourceId)).slice(p.start, p.end));
       await page.screenshot({ path: screenshotPath(`issue11-autocode-preview-${width}-${language}`) });
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -106,8 +104,8 @@ describe('search: context and autocode preview (issue 11 §4)', () => {
       expect(await confirm.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.press('Enter');
       await dialog.waitFor({ state: 'detached' });
-      await expect.poll(() => codingsOf(h, codeName).length).toBe(before.length + plan.newCodings);
-      expect(codingsOf(h, codeName).slice(before.length)).toEqual(plan.passages.map(({ sourceId, start, end }) => ({ sourceId, start, end })));
+      await expect.poll(async () => (await codingsOf(h, codeName)).length).toBe(before.length + plan.newCodings);
+      expect((await codingsOf(h, codeName)).slice(before.length)).toEqual(plan.passages.map(({ sourceId, start, end }) => ({ sourceId, start, end })));
       expect(h.pageErrors).toEqual([]);
     });
   }

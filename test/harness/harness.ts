@@ -97,23 +97,18 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const userDataDir = mkdtempSync(join(tmpdir(), 'duiding-harness-'));
   const shell = createHarnessShell(userDataDir, options.language ?? 'nl');
-  let page: Page | undefined;
+  // Events may come before the page exists (the project opens while the browser starts): those are dropped.
+  const view: { page?: Page } = {};
   const sendToPage = (event: string, payload: unknown) => {
-    void page?.evaluate(([e, p]) => (window as unknown as { __duidingEmit(e: string, p: unknown): void }).__duidingEmit(e, p), [event, payload] as const).catch(() => undefined);
+    void view.page?.evaluate(([e, p]) => (window as unknown as { __duidingEmit(e: string, p: unknown): void }).__duidingEmit(e, p), [event, payload] as const).catch(() => undefined);
   };
   const engine = new EngineClient({
     start: () => workerTransport(new URL('./engine-worker.ts', import.meta.url)),
     language: () => shell.language,
     onEvent: sendToPage,
   });
-  if (options.projectPath) {
-    const opened = await engine.call('project.open', { path: options.projectPath });
-    if (!opened.ok) {
-      await engine.close();
-      throw new Error(`harness: ${opened.error.message}`);
-    }
-    rememberRecent(shell, (opened.data as { path: string }).path, '');
-  }
+  // The engine thread starts and opens the project while this thread sets up the browser (two cores).
+  const opening = options.projectPath ? engine.call('project.open', { path: options.projectPath }) : null;
   // Shell channels (dialogs, settings) are answered here, where Electron's main process answers them; this
   // dispatch never opens a project.
   const shellDispatch = createDispatcher({ session: new Session(), shell: shell.handlers, language: () => shell.language });
@@ -169,7 +164,17 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     });
   });
 
-  page = await context.newPage();
+  if (opening) {
+    const opened = await opening;
+    if (!opened.ok) {
+      await (own ? browser.close() : context.close());
+      await engine.close();
+      throw new Error(`harness: ${opened.error.message}`);
+    }
+    rememberRecent(shell, (opened.data as { path: string }).path, '');
+  }
+  const page = await context.newPage();
+  view.page = page;
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') pageErrors.push(msg.text());
@@ -183,18 +188,17 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
 
   const inEngine = <A, R>(fn: (scope: EngineScope, arg: A) => R, arg?: A) =>
     engine.extra({ source: fn.toString(), arg }) as Promise<Awaited<R>>;
-  const shown = page;
   return {
-    browser, context, page: shown, engine, shell, userDataDir, externalRequests, pageErrors, inEngine,
+    browser, context, page, engine, shell, userDataDir, externalRequests, pageErrors, inEngine,
     all: (sql, ...params) => inEngine(({ db }, a) => db.sqlite.prepare(a.sql).all(...a.params), { sql, params }) as never,
     get: (sql, ...params) => inEngine(({ db }, a) => db.sqlite.prepare(a.sql).get(...a.params), { sql, params }) as never,
     value: (sql, ...params) => inEngine(({ db }, a) => db.sqlite.prepare(a.sql).pluck().get(...a.params), { sql, params }) as never,
     values: (sql, ...params) => inEngine(({ db }, a) => db.sqlite.prepare(a.sql).pluck().all(...a.params), { sql, params }) as never,
     emit: (event, payload) => sendToPage(event, payload),
     reload: async () => {
-      await shown.reload();
-      await shown.locator('.workspace, .start, .error-state').first().waitFor();
-      await shown.locator('html[data-shortcuts="on"]').waitFor({ state: 'attached' });
+      await page.reload();
+      await page.locator('.workspace, .start, .error-state').first().waitFor();
+      await page.locator('html[data-shortcuts="on"]').waitFor({ state: 'attached' });
     },
     close: async () => {
       await (own ? browser.close() : context.close());

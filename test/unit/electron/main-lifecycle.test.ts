@@ -1,11 +1,14 @@
 // main.ts end to end against a fake 'electron' module: first start creates
-// and opens the example project, IPC reaches the real dispatch, the menu and
-// settings follow, and the next start reopens the last project.
+// and opens the example project, IPC reaches the real dispatch in the engine
+// (the fake utility process is a worker thread running the engine's real
+// entry), the menu and settings follow, and the next start reopens the last
+// project.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTmp } from '../../helpers/tmp.ts';
 import { nl } from '../../../src-shared/i18n/nl.ts';
+import { openProjectDb } from '../../../src-main/db/open.ts';
 import { en } from '../../../src-shared/i18n/en.ts';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -26,6 +29,8 @@ const fake = vi.hoisted(() => {
     dialogAnswers: [] as (string | null)[],
     windows: [] as { options: { webPreferences?: { partition?: string } } | undefined; loaded: string[]; webContents: { mainFrame: object; send: Fn } }[],
     pdfSession: { proxy: [] as unknown[], page: null as null | ((r: Request) => Response) },
+    forks: [] as { modulePath: string; args: string[]; exited: boolean; crash: () => void }[],
+    quits: 0,
     reset() {
       state.appEvents.clear();
       state.ipc.clear();
@@ -36,6 +41,8 @@ const fake = vi.hoisted(() => {
       state.dialogAnswers.length = 0;
       state.windows.length = 0;
       state.pdfSession = { proxy: [], page: null };
+      state.forks.length = 0;
+      state.quits = 0;
     },
   };
   return state;
@@ -45,7 +52,33 @@ vi.mock('electron-log/main', () => ({
   default: { transports: { file: {}, console: {} }, info: () => undefined, warn: () => undefined, error: () => undefined },
 }));
 
-vi.mock('electron', () => {
+vi.mock('electron', async () => {
+  const { Worker } = await import('node:worker_threads');
+  const { EventEmitter } = await import('node:events');
+  /** Electron's utility process as a worker thread on the engine's source entry; messages arrive as the real one delivers them. */
+  class UtilityProcess extends EventEmitter {
+    #worker: InstanceType<typeof Worker>;
+    constructor(modulePath: string, args: string[]) {
+      super();
+      this.#worker = new Worker(new URL('../../../src-main/engine/entry.ts', import.meta.url), { argv: args });
+      const record = { modulePath, args, exited: false, crash: () => void this.#worker.terminate() };
+      fake.forks.push(record);
+      this.#worker.on('online', () => this.emit('spawn'));
+      this.#worker.on('message', (message: unknown) => this.emit('message', message));
+      this.#worker.on('error', () => undefined);
+      this.#worker.on('exit', (code: number) => {
+        record.exited = true;
+        this.emit('exit', code);
+      });
+    }
+    postMessage(message: unknown) {
+      this.#worker.postMessage(message);
+    }
+    kill() {
+      void this.#worker.terminate();
+      return true;
+    }
+  }
   class BrowserWindow {
     static getAllWindows() {
       return fake.windows;
@@ -96,8 +129,11 @@ vi.mock('electron', () => {
       setAppUserModelId() {},
       on: (event: string, fn: Fn) => fake.appEvents.set(event, fn),
       whenReady: () => Promise.resolve(),
-      quit() {},
+      quit() {
+        fake.quits += 1;
+      },
     },
+    utilityProcess: { fork: (modulePath: string, args: string[]) => new UtilityProcess(modulePath, args) },
     BrowserWindow,
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => fake.menus.push(m) },
     dialog: {
@@ -141,8 +177,16 @@ async function start(): Promise<void> {
   await vi.waitFor(() => expect(fake.windows.length).toBeGreaterThan(0));
 }
 
-function quit(): void {
-  fake.appEvents.get('will-quit')?.();
+/** Quits as Electron does: will-quit waits while the engine closes the project, then the app quits again. */
+async function quit(): Promise<void> {
+  const willQuit = fake.appEvents.get('will-quit');
+  if (!willQuit) return;
+  const quits = fake.quits;
+  let prevented = false;
+  willQuit({ preventDefault: () => (prevented = true) });
+  if (!prevented) return;
+  await vi.waitFor(() => expect(fake.quits).toBe(quits + 1), { timeout: 15_000 });
+  willQuit({ preventDefault: () => undefined });
 }
 
 // main.ts adds process-wide error loggers on every import; drop ours after each test.
@@ -150,8 +194,8 @@ const baseline = {
   uncaughtException: process.listeners('uncaughtException'),
   unhandledRejection: process.listeners('unhandledRejection'),
 };
-afterEach(() => {
-  quit();
+afterEach(async () => {
+  await quit();
   for (const listener of process.listeners('uncaughtException')) {
     if (!baseline.uncaughtException.includes(listener)) process.off('uncaughtException', listener);
   }
@@ -237,7 +281,7 @@ describe('main process lifecycle', () => {
     fake.dialogAnswers.push(other);
     expect(await invoke('shell.newProjectDialog')).toEqual({ ok: true, data: other });
     expect(await invoke('project.new', { path: other, template: 'empty', name: 'Studie' })).toMatchObject({ ok: true });
-    quit();
+    await quit();
 
     await start();
     expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: other, name: 'Studie' } });
@@ -249,7 +293,7 @@ describe('main process lifecycle', () => {
     prepare();
     await start();
     await invoke('project.close');
-    quit();
+    await quit();
     await start();
     expect(await invoke('project.current')).toEqual({ ok: true, data: null });
   });
@@ -323,5 +367,28 @@ describe('main process lifecycle', () => {
     expect(printWindow.loaded).toEqual(['app://report/report.html']);
     expect(fake.pdfSession.proxy).toEqual([{ mode: 'direct' }]);
     expect(fake.pdfSession.page).toBeNull();
+  });
+
+  it('runs the database in the engine utility process and closes it before quitting', async () => {
+    const { examplePath } = prepare();
+    await start();
+    expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: examplePath } });
+    expect(fake.forks).toHaveLength(1);
+    expect(fake.forks[0]!.modulePath).toBe(join(fake.appRoot, 'out', 'main', 'engine.js'));
+    expect(fake.forks[0]!.args).toEqual([`--engine-options=${JSON.stringify({ hostPrints: true, leakCheck: true })}`]);
+    await quit();
+    await vi.waitFor(() => expect(fake.forks[0]!.exited).toBe(true));
+    // The engine released the project: it opens here, and its WAL was folded in.
+    openProjectDb(examplePath).close();
+  });
+
+  it('an engine that stops is restarted with the project reopened; the recent list is kept', async () => {
+    const { examplePath, settingsFile } = prepare();
+    await start();
+    expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: examplePath } });
+    fake.forks[0]!.crash();
+    await vi.waitFor(async () => expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: examplePath } }), { timeout: 15_000 });
+    expect(fake.forks).toHaveLength(2);
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toMatchObject({ lastProject: examplePath });
   });
 });

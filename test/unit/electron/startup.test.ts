@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { decideStartup, findProjectArg, type StartupFacts } from '../../../src-main/electron/startup.ts';
-import { describeError } from '../../../src-main/electron/log-safe.ts';
+import { describeError } from '../../../src-main/log-safe.ts';
 
 describe('findProjectArg', () => {
   it('finds a .duiding path, skipping the executable and switches', () => {

@@ -33,10 +33,17 @@ export function anonymisedReader(db: ProjectDb, language: Language, known?: Map<
   const members = new Map((db.sqlite.prepare(`SELECT id, guid, start, "end" AS "end" FROM codings`).all() as (Member & { id: number })[]).map((m) => [m.id, m]));
   const numbers = transcriptNumbers(db);
   const shown = shownTextReader(db, { stale: t('analysis.export.staleText'), omitted: t('analysis.export.omittedText') }, known);
+  // One label per transcript, not one translation per segment (20,000 in a whole-project export).
+  const labels = new Map<number, string>();
+  const label = (sourceId: number) => {
+    let text = labels.get(sourceId);
+    if (text === undefined) labels.set(sourceId, (text = t('analysis.export.transcript', { n: numbers.get(sourceId) ?? 0 })));
+    return text;
+  };
   return (s) => {
     const own = s.codingIds.map((id) => members.get(id)).filter((m): m is Member & { id: number } => m !== undefined);
     const { text, guid, said } = shown(own, s.sourceId, s.start, s.end);
-    return { source: t('analysis.export.transcript', { n: numbers.get(s.sourceId) ?? 0 }), text, guid, said };
+    return { source: label(s.sourceId), text, guid, said };
   };
 }
 

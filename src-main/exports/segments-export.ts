@@ -50,11 +50,19 @@ export function segmentTable(segments: Segment[], opts: SegmentTableOptions, lan
   const columns = COLUMNS.filter((c) => !(opts.anonymise && (c === 'participant' || c === 'role')) && (c !== 'coder' || opts.includeCoder));
   const head = columns.map((c) => t(`retrieval.export.columns.${c}`));
   const yes = t('retrieval.export.yes');
+  // Translated once per value, not per row.
+  const perspectives = new Map<string, string>();
+  const perspectiveOf = (p: string) => {
+    let text = perspectives.get(p);
+    if (text === undefined) perspectives.set(p, (text = t(`perspective.${p}`)));
+    return text;
+  };
+  const interviewer = t('retrieval.interviewer');
   const value = (s: Segment, i: number, c: Column): string | number => {
     switch (c) {
       case 'source': return opts.shown ? opts.shown(s, i).source : s.sourceName;
       case 'codes': return s.codes.map((k) => k.name).join(', ');
-      case 'perspective': return s.isInterviewer ? t('retrieval.interviewer') : s.perspective ? t(`perspective.${s.perspective}`) : '';
+      case 'perspective': return s.isInterviewer ? interviewer : s.perspective ? perspectiveOf(s.perspective) : '';
       case 'role': return s.role;
       case 'region': return s.region ?? '';
       case 'participant': return s.participantName ?? '';

@@ -21,6 +21,10 @@ export default defineConfig({
           'exchange-worker': resolve('src-main/exchange/worker.ts'),
           'pseudonymise-worker': resolve('src-main/pseudonymise/worker.ts'),
         },
+        // Shared code (main and engine both use the database and services) goes into chunks beside the entries, not
+        // in a chunks/ folder: paths relative to import.meta.url (migrations/, the worker entries) must resolve the
+        // same from every bundled file.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -50,7 +50,8 @@ export async function checkPackage(root: string): Promise<string[]> {
   const negated = patterns.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
   const candidates = walk(root).map((f) => relative(root, f)).filter((f) => !f.startsWith('node_modules') && !f.startsWith('.git'));
   const appFiles = candidates.filter((f) => globs.some((g) => matchesGlob(f, g)) && !negated.some((g) => matchesGlob(f, g)));
-  for (const must of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) {
+  // The engine runs as its own utility process (ADR 0028): without its entry the app opens no project.
+  for (const must of ['out/main/index.js', 'out/main/engine.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) {
     if (!appFiles.includes(must)) problems.push(`missing from the app: ${must} (run npm run build first?)`);
   }
   if (!appFiles.some((f) => f.startsWith('migrations/') && f.endsWith('.sql'))) problems.push('no migrations in the app');

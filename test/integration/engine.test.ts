@@ -3,7 +3,7 @@
 // and ordering as in one process, and must never hang on an engine that died.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { EngineClient, isShellChannel, routeCalls, workerTransport } from '../../src-main/engine/client.ts';
 import { createProject } from '../../src-main/services/project.ts';
 import { addSource } from '../../src-main/sources/sources.ts';
@@ -15,6 +15,8 @@ import { useTmp } from '../helpers/tmp.ts';
 
 const HARNESS_ENGINE = new URL('../harness/engine-worker.ts', import.meta.url);
 const APP_ENGINE = new URL('../../src-main/engine/entry.ts', import.meta.url);
+/** What Electron forks: the bundled entry (`npm test` builds it first). */
+const BUILT_ENGINE = new URL('../../out/main/engine.js', import.meta.url);
 
 function makeProject(path: string): void {
   const db = createProject(path, { template: 'jzojp', name: 'Engine' });
@@ -125,6 +127,26 @@ describe('engine in a worker thread', () => {
     }
     // Closing checkpointed the WAL into the project file and released the lock.
     expect(existsSync(`${path}-wal`)).toBe(false);
+    openProjectDb(path).close();
+  });
+
+  it.skipIf(!existsSync(BUILT_ENGINE))('the bundled engine (out/main/engine.js, what the utility process runs) opens a project and closes it', async () => {
+    const path = join(tmp.dir(), 'p.duiding');
+    makeProject(path);
+    const { client, log } = startClient(BUILT_ENGINE);
+    try {
+      expect(data<{ name: string }>(await client.call('project.open', { path })).name).toBe('Engine');
+      expect(data<{ name: string }[]>(await client.call('sources.list', {})).map((s) => s.name)).toEqual(['Interview 1']);
+      // The bundle finds what lies beside it: the migrations (opening above) and the import worker entry.
+      const file = join(tmp.dir(), 'gesprek.txt');
+      writeFileSync(file, 'Interviewer: Hoe gaat het?\nBram: Goed.\n');
+      const preview = data<{ ok: boolean; name?: string }[]>(await client.call('import.preview', { paths: [file] }));
+      expect(preview).toHaveLength(1);
+      expect(preview[0]).toMatchObject({ ok: true });
+    } finally {
+      await client.close();
+    }
+    expect(log.filter((l) => l.startsWith('log '))).toEqual([]);
     openProjectDb(path).close();
   });
 

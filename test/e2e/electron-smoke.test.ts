@@ -1,6 +1,7 @@
 // Smoke test of the real Electron app (issue 12 §10): start the built app on
 // a fresh user-data folder, open the example project from the menu, see the
-// workspace, quit; no network request and no console error on the way.
+// workspace (its project open in the engine's utility process), quit; no
+// network request and no console error on the way.
 // It needs the Electron binary, which CI cannot download: where it is absent
 // the test is skipped with the reason. See README "Electron smoke test".
 import { describe, expect, it } from 'vitest';
@@ -39,6 +40,10 @@ describe.skipIf(!binary)(`Electron smoke test${binary ? '' : ` — skipped: ${re
       await page.getByRole('heading', { name: 'Welkom bij Duiding' }).waitFor();
       await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('project.openExample')?.click());
       await page.getByRole('treegrid').getByRole('row', { name: /Lerend vermogen/ }).waitFor();
+      // The project is open in the engine's utility process, not in the main process (ADR 0028).
+      const engines = await app.evaluate(({ app: electronApp }) =>
+        electronApp.getAppMetrics().filter((m) => m.type === 'Utility' && m.name === 'Duiding engine').length);
+      expect(engines).toBe(1);
       expect(requests).toEqual([]);
       expect(consoleErrors).toEqual([]);
     } finally {

@@ -51,7 +51,9 @@ export function CompareView() {
   return (
     <div className="compare">
       <div className="matrix-view__controls">
+        {/* Disabled until the codes are there: typed into an empty list, the picker stays closed when they arrive. */}
         <ComboBox className="field-inline compare__picker" selectedKey={codeId} onSelectionChange={(k) => { setCodeId(k === null ? null : Number(k)); setPending(null); }}
+          isDisabled={codes.data === undefined}
           defaultItems={(codes.data ?? []).map((c) => ({ id: c.id, name: c.name, depth: c.parentId === null ? 0 : 1 }))}>
           <Label>{t('analysis.compare.code')}</Label>
           <Input className="text-input" />

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Button, ListBox, ListBoxItem } from 'react-aria-components';
 import { runCommand } from '../../app/commands.ts';
-import { useSources } from '../../state/queries.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { prefetchSource, useSources } from '../../state/queries.ts';
 import { useUi } from '../../state/ui-store.ts';
 import { selectedId } from '../../components/selection.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -16,6 +17,11 @@ export function SourceList() {
   const { t } = useTranslation();
   const sources = useSources();
   const sourceId = useUi((s) => s.sourceId);
+  const client = useQueryClient();
+  const open = (id: number) => {
+    prefetchSource(client, id);
+    useUi.getState().openSource(id);
+  };
   return (
     <section className="nav-section" aria-labelledby="nav-sources">
       <div className="nav-section__head">
@@ -36,10 +42,10 @@ export function SourceList() {
           className="nav-list"
           selectionMode="single"
           selectedKeys={sourceId === null ? [] : [sourceId]}
-          onAction={(key) => useUi.getState().openSource(Number(key))}
+          onAction={(key) => open(Number(key))}
           onSelectionChange={(keys) => {
             const id = selectedId(keys);
-            if (id !== null) useUi.getState().openSource(id);
+            if (id !== null) open(id);
           }}
           items={sources.data ?? []}
         >

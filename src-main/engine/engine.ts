@@ -3,7 +3,7 @@
 // process (entry.ts) and, in the test harness, in a worker thread, so no
 // database work ever blocks the process that draws windows (issue 12 §1).
 import { Session } from '../session.ts';
-import { createDispatcher } from '../ipc/dispatch.ts';
+import { createDispatcher, errorEnvelope } from '../ipc/dispatch.ts';
 import { projectSummary } from '../services/project.ts';
 import type { Language } from '../../src-shared/i18n/catalog.ts';
 import type { EngineMessage, EngineProject, EngineRequest, HostMessage, Port } from './protocol.ts';
@@ -64,7 +64,15 @@ export function runEngine(port: Port<HostMessage, EngineMessage>, options: Engin
     switch (message.kind) {
       case 'call':
         language = message.language;
-        void dispatch(message.channel, message.payload).then((result) => port.post({ kind: 'result', id: message.id, result }));
+        void dispatch(message.channel, message.payload).then((result) => {
+          try {
+            port.post({ kind: 'result', id: message.id, result });
+          } catch (err) {
+            // A result the port cannot carry (not cloneable) must still answer the call, or the window waits forever.
+            options.onInternalError?.(message.channel, err);
+            port.post({ kind: 'result', id: message.id, result: { ok: false, error: errorEnvelope(err, message.channel, language) } });
+          }
+        });
         return;
       case 'answer': {
         const pending = waiting.get(message.id);

@@ -80,6 +80,17 @@ describe('engine in a worker thread', () => {
     openProjectDb(path).close();
   });
 
+  it('a value the port cannot carry still answers the request, and the engine goes on', async () => {
+    const { client } = startClient();
+    try {
+      // A function cannot be cloned: the harness hook returns one, as a service bug would.
+      await expect(client.extra({ source: '() => () => 1', arg: null })).rejects.toThrow();
+      expect((await client.call('project.current', {})).ok).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('holds the project lock in the engine: a second engine is refused while the first has it open', async () => {
     const path = join(tmp.dir(), 'p.duiding');
     makeProject(path);

@@ -100,9 +100,13 @@ async function killMany(mode: 'saveas' | 'backup', source: string, dir: string) 
   const op = await timeOne(mode, source, dir);
   const problems: string[] = [];
   let midway = 0;
-  for (let i = 0; i < KILLS[mode]; i++) {
-    // Kill during the first or second operation, anywhere from its start to a little past its usual end.
-    await killRound(mode, source, dir, String(i), i % 2, Math.random() * op * 1.3);
+  // Kill during the first or second operation, anywhere from its start to a little past its usual end. The moments
+  // are spread evenly (a golden-ratio sequence) rather than drawn at random, and the run goes on (up to four times as
+  // long) until a kill has landed inside a copy: on a busy machine one copy can take much longer or shorter than the
+  // one timed, and a run whose kills all missed would prove nothing (CI failed once on exactly that).
+  for (let i = 0; i < KILLS[mode] || (midway === 0 && i < KILLS[mode] * 4); i++) {
+    const at = ((0.5 + i * 0.6180339887) % 1) * 1.3;
+    await killRound(mode, source, dir, String(i), i % 2, at * op);
     if (partials(dir).length > 0) midway++;
     for (const f of readdirSync(dir).filter((f) => !f.includes('.duiding-partial') && !f.endsWith('.setup') && !/-(wal|shm|journal)$/.test(f))) {
       const why = unusable(join(dir, f));

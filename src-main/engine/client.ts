@@ -169,6 +169,7 @@ export class EngineClient {
     this.#transport = this.#start();
     void (async () => {
       const result = reopen ? await this.call('project.open', { path: reopen.path, readOnly: reopen.readOnly }) : null;
+      if (result && !result.ok) this.#options.onLog?.(`reopen after restart: ${result.error.code}`);
       if (!result?.ok) {
         this.#options.onProject?.(null);
         this.#options.onEvent('project.changed', { tags: [...ENTITY_TAGS] });

@@ -307,7 +307,7 @@ describe('main process lifecycle', () => {
     expect(await invoke('project.new', { path: other, template: 'empty' })).toMatchObject({ ok: true });
     await invoke('project.close');
     fake.appEvents.get('second-instance')!({}, ['duiding', other], fake.documents, { projectPath: null });
-    await vi.waitFor(async () => expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: other } }));
+    await vi.waitFor(async () => expect(await invoke('project.current')).toMatchObject({ ok: true, data: { path: other } }), { timeout: 15_000 });
   });
 
   it('an unreadable last project leaves the start screen and tells the user why', async () => {
@@ -377,7 +377,7 @@ describe('main process lifecycle', () => {
     expect(fake.forks[0]!.modulePath).toBe(join(fake.appRoot, 'out', 'main', 'engine.js'));
     expect(fake.forks[0]!.args).toEqual([`--engine-options=${JSON.stringify({ hostPrints: true, leakCheck: true })}`]);
     await quit();
-    await vi.waitFor(() => expect(fake.forks[0]!.exited).toBe(true));
+    await vi.waitFor(() => expect(fake.forks[0]!.exited).toBe(true), { timeout: 15_000 });
     // The engine released the project: it opens here, and its WAL was folded in.
     openProjectDb(examplePath).close();
   });

@@ -15,6 +15,10 @@ export interface SourceText {
 
 /** A text a caller has loaded, with its turns when it read those too (a passage reader then reads them not again). */
 export interface KnownSource extends SourceText {
+  /**
+   * Sorted by start; all of the transcript's turns, or (a segment export) only those around the
+   * passages that will be asked for: for each, the turn it starts in up to the last one starting before its end.
+   */
   turns?: readonly { start: number; end: number; kind: 'speech' | 'note' }[];
 }
 

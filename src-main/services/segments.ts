@@ -203,23 +203,46 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
   const turnsOf = db.sqlite.prepare(
     `SELECT start, "end", kind, is_interviewer AS isInterviewer, participant_id AS participantId FROM turns WHERE source_id = ? ORDER BY start`,
   );
+  // The turns that matter to some passages only: for each window, the turn it starts in (the last
+  // one starting at or before it) up to the last one starting before its end. A transcript has
+  // hundreds of turns and a page or export a few passages in it; reading every turn of every
+  // transcript took a third of a whole-project export (429,000 rows at N = 2,000, issue 12 §5).
+  const turnsNear = db.sqlite.prepare(
+    `SELECT DISTINCT t.start, t."end", t.kind, t.is_interviewer AS isInterviewer, t.participant_id AS participantId
+     FROM json_each(@windows) w CROSS JOIN turns t ON t.source_id = @sourceId
+       AND t.start >= coalesce((SELECT max(p.start) FROM turns p WHERE p.source_id = @sourceId AND p.start <= w.value ->> 0), 0)
+       AND t.start < w.value ->> 1
+     ORDER BY t.start`,
+  );
+  const split = (all: TurnRow[]) => ({ all, speech: all.filter((t) => t.kind === 'speech') });
   const turns = new Map<number, { all: TurnRow[]; speech: TurnRow[] }>();
   /** A transcript's turns, all of them and the speech alone (read once for the speakers and the export). */
   const turnsFor = (sourceId: number) => {
     let entry = turns.get(sourceId);
     if (!entry) {
-      const all = turnsOf.all(sourceId) as TurnRow[];
       // Notes (stage directions, ADR 0016) are no one's words: never a segment's speaker.
-      entry = { all, speech: all.filter((t) => t.kind === 'speech') };
+      entry = split(turnsOf.all(sourceId) as TurnRow[]);
       // Segments come by transcript: a few transcripts' turns suffice, not every one at once.
       if (turns.size >= 8) turns.delete(turns.keys().next().value!);
       turns.set(sourceId, entry);
     }
     return entry;
   };
-  /** The speech turns a segment overlaps, in order. */
-  const turnsAt = (sourceId: number, start: number, end: number): TurnRow[] => {
-    const list = turnsFor(sourceId).speech;
+  /** The turns around some segments of one transcript (sorted by start), or all its turns when they are at hand. */
+  const turnsAround = (sourceId: number, ranges: readonly Raw[]) => {
+    const known = turns.get(sourceId);
+    if (known) return known;
+    // Overlapping ranges are joined: fewer windows, and each turn comes once.
+    const windows: [number, number][] = [];
+    for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+      const last = windows[windows.length - 1];
+      if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
+      else windows.push([r.start, Math.max(r.end, r.start + 1)]);
+    }
+    return split(turnsNear.all({ sourceId, windows: JSON.stringify(windows) }) as TurnRow[]);
+  };
+  /** The speech turns of `list` a segment overlaps, in order. */
+  const turnsAt = (list: readonly TurnRow[], start: number, end: number): TurnRow[] => {
     // First turn that ends after the segment starts.
     let lo = 0;
     let hi = list.length;
@@ -238,8 +261,8 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
   const passes = (p: Omit<Speaker, 'isInterviewer'>) =>
     (!f.perspective || p.perspective === f.perspective) && (!f.region || p.region === f.region) && (!f.participantId || p.participantId === f.participantId);
   /** The speaker a segment is shown with (and counted for), or null when the speaker filters leave it out. */
-  const speakerOf = (r: Raw): Speaker | null => {
-    const overlapped = turnsAt(r.sourceId, r.start, r.end);
+  const speakerOf = (r: Raw, speech = turnsFor(r.sourceId).speech): Speaker | null => {
+    const overlapped = turnsAt(speech, r.start, r.end);
     const speaking = overlapped.filter((t) => t.isInterviewer === 0);
     const candidates = speaking.map((t): Speaker => {
       const p = t.participantId === null ? undefined : people.get(t.participantId);
@@ -285,8 +308,10 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
     const one = new Map<number, SourceText>();
     cache.load([sourceId], one, stamp, keep);
     const src = one.get(sourceId)!;
-    for (const i of indices) segments[i] = segmentOf(page[i]!.r, page[i]!.speaker ?? speakerOf(page[i]!.r)!, src);
-    onSource?.(sourceId, { ...src, turns: turnsFor(sourceId).all }, indices.map((i) => segments[i]!));
+    const near = turnsAround(sourceId, indices.map((i) => page[i]!.r));
+    for (const i of indices) segments[i] = segmentOf(page[i]!.r, page[i]!.speaker ?? speakerOf(page[i]!.r, near.speech)!, src);
+    // The passage reader gets the same turns: they cover every window it is asked about.
+    onSource?.(sourceId, { ...src, turns: near.all }, indices.map((i) => segments[i]!));
   }
   return { segments, total, truncated: total > segments.length };
 

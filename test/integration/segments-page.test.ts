@@ -9,6 +9,8 @@ import { codingInserter } from '../../src-main/services/codings.ts';
 import { ensureUser } from '../../src-main/services/users.ts';
 import { listSegments } from '../../src-main/services/segments.ts';
 import { textCache } from '../../src-main/search/texts.ts';
+import { listShownSegments } from '../../src-main/exports/anonymised-segments.ts';
+import { passageReader } from '../../src-main/analysis/passage-text.ts';
 import { useTmp } from '../helpers/tmp.ts';
 
 describe('a page of coded segments', () => {
@@ -46,5 +48,48 @@ describe('a page of coded segments', () => {
     const all = listSegments(db, { ...query, limit: 1000 });
     expect(all.segments.slice(0, 3)).toEqual(page.segments);
     expect(all.total).toBe(40);
+  });
+
+  it('attributes and quotes each passage exactly as when every turn is read, though it reads only the turns around them', () => {
+    const db = tmp.track(createProject(join(tmp.dir(), 'turns.duiding'), { template: 'jzojp' }));
+    const code = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' ORDER BY id LIMIT 1").pluck().get() as number;
+    const coder = ensureUser(db, 'Tester');
+    const insert = codingInserter(db);
+    const people = (['inwoner', 'bestuurder', 'zorgprofessional'] as const).map((p, i) => addParticipant(db, { name: `P${i}`, perspective: p }));
+    // Speech, interviewer turns, notes and gaps (a blank line between turns belongs to none).
+    let text = '';
+    const turns: { start: number; end: number; speakerLabel: string; isInterviewer: boolean; participantId: number | null; kind?: 'note' }[] = [];
+    for (let i = 0; i < 60; i++) {
+      const kind = i % 7 === 3 ? 'note' : i % 4 === 0 ? 'interviewer' : 'speech';
+      const line = kind === 'note' ? '[lacht]' : `Zin ${i} over de wijk. En nog een zin die doorloopt`;
+      const start = text.length;
+      text += `${line}\n\n`;
+      turns.push({ start, end: start + line.length, speakerLabel: kind === 'interviewer' ? 'I' : 'R', isInterviewer: kind === 'interviewer',
+        participantId: kind === 'speech' ? people[i % 3]! : null, ...(kind === 'note' ? { kind: 'note' as const } : {}) });
+    }
+    const sourceId = addSource(db, { name: 'T', text, originalFormat: 'txt', turns });
+    // Passages that start in a gap, inside a note, mid-sentence, span several turns, or cover the start and end.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const ranges = [[0, 5], [text.length - 9, text.length]];
+    for (let i = 0; i < 40; i++) {
+      const start = next(text.length - 1);
+      ranges.push([start, Math.min(text.length, start + 1 + next(300))]);
+    }
+    for (const [start, end] of ranges) insert({ sourceId, codeId: code, coderId: coder, start: start!, end: end! });
+    const query = { codeIds: [code], mode: 'or' as const, filter: {}, anonymise: true, context: 40, limit: 1000 };
+    const { list, shown } = listShownSegments(db, query, 'nl');
+    expect(list.segments).toHaveLength(ranges.length);
+    // The reference: a passage reader that reads every turn, and the speaker from every turn.
+    const read = passageReader(db);
+    const all = db.sqlite.prepare('SELECT start, "end", kind, is_interviewer AS i, participant_id AS p FROM turns ORDER BY start').all() as
+      { start: number; end: number; kind: string; i: number; p: number | null }[];
+    for (const s of list.segments) {
+      expect(shown!(s).said).toBe(read(sourceId, s.start, s.end).said);
+      const speech = all.filter((t) => t.kind === 'speech' && t.start < s.end && t.end > s.start);
+      const speaker = speech.find((t) => t.i === 0 && t.p !== null);
+      expect(s.participantId).toBe(speaker?.p ?? null);
+      expect(s.isInterviewer).toBe(!speaker && speech.length > 0);
+    }
   });
 });

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'no_project',
   'internal',
   'engine.stopped',
+  'engine.closed',
   'analysis.no_needs_group',
   'analysis.bad_chart',
   'analysis.bad_quote_edit',

@@ -151,8 +151,9 @@ export class EngineClient {
     }
   }
 
+  /** Why a call got no answer: the app is closing (asked for), or the engine died and was restarted. */
   #stopped(channel: string) {
-    return errorEnvelope(new DomainError('engine.stopped'), channel, this.#options.language());
+    return errorEnvelope(new DomainError(this.#closing ? 'engine.closed' : 'engine.stopped'), channel, this.#options.language());
   }
 
   /** The engine went away: unless we asked it to, answer what waits, start a new one and reopen the project. */

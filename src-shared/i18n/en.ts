@@ -56,6 +56,7 @@ export const en: Catalog = {
     unsupported: 'Not possible here: {{what}}',
     no_project: 'No project is open.',
     internal: 'Something unexpected went wrong. Nothing was changed. ({{detail}})',
+    'engine.closed': 'Duiding is closing: this action was not carried out.',
     'engine.stopped': 'The part of Duiding that works on the project stopped unexpectedly and was restarted. Your last action may not have been saved: check it and try again if needed.',
     'analysis.bad_quote_edit': 'This quote differs from what was said. A quote may only be shortened, with … where a part was left out, and a few words may be replaced by a description in square brackets, such as [colleague].',
     'analysis.pdf_unavailable': '{{file}}: PDF needs Chromium, which was not found ({{detail}}). Export as HTML and print that to PDF, or set DUIDING_CHROMIUM.',

@@ -56,6 +56,7 @@ export const nl = {
     unsupported: 'Dit kan hier niet: {{what}}',
     no_project: 'Er is geen project geopend.',
     internal: 'Er ging iets onverwachts mis. Er is niets gewijzigd. ({{detail}})',
+    'engine.closed': 'Duiding wordt afgesloten: deze handeling is niet meer uitgevoerd.',
     'engine.stopped': 'De verwerking van het project stopte onverwacht en is opnieuw gestart. Uw laatste handeling is mogelijk niet opgeslagen: controleer die en probeer het zo nodig opnieuw.',
     'analysis.bad_quote_edit': 'Dit citaat wijkt af van wat er gezegd is. Een citaat mag alleen worden ingekort, met … op de plek van het weggelaten deel, en enkele woorden mogen tussen vierkante haken worden vervangen door een omschrijving, zoals [collega].',
     'analysis.pdf_unavailable': '{{file}}: voor PDF is Chromium nodig, maar dat is niet gevonden ({{detail}}). Exporteer als HTML en druk dat af als PDF, of stel DUIDING_CHROMIUM in.',

@@ -137,6 +137,9 @@ describe('engine in a worker thread', () => {
     } finally {
       await client.close();
     }
+    // A call after closing (the app is quitting) says so; it was not restarted.
+    const late = await client.call('sources.list', {});
+    expect(late).toMatchObject({ ok: false, error: { code: 'engine.closed', message: 'Duiding wordt afgesloten: deze handeling is niet meer uitgevoerd.' } });
     // Closing checkpointed the WAL into the project file and released the lock.
     expect(existsSync(`${path}-wal`)).toBe(false);
     openProjectDb(path).close();

@@ -4,6 +4,8 @@
 // second lane a few short e2e files once its unit and integration files are done
 // (scripts/test.ts, ADR 0027). Run it after a CI-like run when files were added or
 // became much slower:  node scripts/e2e-durations.ts test-output/vitest.json
+// (Best from a run where the e2e lane ran every e2e file, DUIDING_E2E_TAIL=0: with the tail, the
+// moved files' durations are those of two browsers at once.)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 

@@ -35,16 +35,19 @@ const jsonArg = args.find((a) => a.startsWith('--outputFile.json='));
 const jsonFile = jsonArg?.slice('--outputFile.json='.length);
 
 // The unit and integration lane ends minutes before the e2e lane, then a core sits idle: it goes on with
-// the shortest e2e files, as many as fit in half the difference (durations of the last CI run, kept in
+// the shortest e2e files, as many as even out the two lanes (durations of a CI run, kept in
 // test/e2e/durations.json by scripts/e2e-durations.ts; a file not listed there stays in the e2e lane).
 function tailFiles(): string[] {
+  if (process.env.DUIDING_E2E_TAIL === '0') return [];
   try {
     const d = JSON.parse(readFileSync('test/e2e/durations.json', 'utf8')) as { lanes: { unitAndIntegration: number; e2e: number }; e2e: Record<string, number> };
     const listed = Object.entries(d.e2e).filter(([file]) => existsSync(file));
     const sum = listed.reduce((n, [, s]) => n + s, 0);
     // A file's share of the e2e lane, with the lane's own overhead spread over its files.
     const scale = sum > 0 ? d.lanes.e2e / sum : 1;
-    let budget = (d.lanes.e2e - d.lanes.unitAndIntegration) / 2;
+    // Half the difference, less: beside the e2e lane's browser the moved files run about 1.5 times slower
+    // (CI: 13 files of 135 s took 195 s), so the lanes end together when they take (difference / 2.5).
+    let budget = (d.lanes.e2e - d.lanes.unitAndIntegration) / 2.4;
     const tail: string[] = [];
     for (const [file, seconds] of listed.sort((a, b) => a[1] - b[1])) {
       if (seconds * scale > budget) break;

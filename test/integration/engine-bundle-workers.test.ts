@@ -1,7 +1,7 @@
 // The bundled engine (out/main/engine.js, what Electron's utility process runs)
 // starts its own workers for import, QDPX reading, intercoder agreement, report
 // rendering and pseudonymisation. Each finds its entry file beside the chunk that
-// starts it; when the build put those chunks in a subfolder, every one of these
+// starts it (the report worker also writes the segments sheet); when the build put those chunks in a subfolder, every one of these
 // failed in the built app while the harness and CLI, which run the sources, passed
 // (found in issue 12 §1). Here each worker runs once from the bundle.
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,12 @@ describe.skipIf(!existsSync(BUILT_ENGINE))('workers started by the bundled engin
       const docx = join(dir, 'rapport.docx');
       data(await client.call('analysis.exportReport', { format: 'docx', path: docx, acceptLeaks: true }));
       expect(readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
+
+      // The segments sheet: XLSX is rendered in report-worker.js too.
+      const sheet = join(dir, 'fragmenten.xlsx');
+      const rows = data<{ rows: number }>(await client.call('segments.export', { codeIds: [code], format: 'xlsx', path: sheet }));
+      expect(rows.rows).toBe(6);
+      expect(readFileSync(sheet).subarray(0, 2).toString('latin1')).toBe('PK');
 
       // QDPX: written here, read back in exchange-worker.js.
       const qdpx = join(dir, 'uitwisseling.qdpx');

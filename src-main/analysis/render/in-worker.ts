@@ -1,4 +1,4 @@
-// Runs one render in a fresh worker thread (reports are rare; a pool would
+// Runs one render (a report, or the segments sheet) in a fresh worker thread (rare; a pool would
 // only hold memory). Same file layout trick as the import pool: the .ts
 // source under Node, the bundled report-worker.js beside index.js in the app.
 import { Worker } from 'node:worker_threads';

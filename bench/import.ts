@@ -1,7 +1,8 @@
 // `npm run bench:import [-- --txt 500 --docx 100]`
 // Import through the real pipeline (worker parsing, speaker detection, one
 // transaction per file with its search index) into a real project file.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +23,23 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 function labelled(i: number) {
   const t = makeTranscript(i, 8000, 3);
   return t.turns.map((turn) => [`${turn.speaker}:`, t.text.slice(turn.start, turn.end)] as const);
+}
+
+/**
+ * The issue's figure (issue 12 §2): `duiding import` on the same files as a whole process, start-up
+ * included, with its peak memory where GNU time is at hand. Parsing and writing overlap there.
+ */
+function cliImport(paths: string[]): void {
+  if (paths.length === 0) return;
+  const project = join(dir, 'cli.duiding');
+  execFileSync(process.execPath, ['bin/duiding.mjs', 'new', project], { stdio: 'ignore' });
+  const timed = existsSync('/usr/bin/time');
+  const args = ['bin/duiding.mjs', 'import', project, ...paths, '--allow-duplicates'];
+  const t0 = performance.now();
+  const run = spawnSync(timed ? '/usr/bin/time' : process.execPath, timed ? ['-f', '%M', process.execPath, ...args] : args, { encoding: 'utf8' });
+  results.cliProcessMs = performance.now() - t0;
+  if (run.status !== 0) results.cliFailed = run.status ?? -1;
+  if (timed) results.cliPeakRssMB = Math.round(Number(run.stderr.trim().split('\n').at(-1)) / 1024);
 }
 
 async function importAll(label: string, paths: string[]): Promise<void> {
@@ -64,6 +82,7 @@ try {
     return p;
   });
   await importAll('txt', txtPaths);
+  cliImport(txtPaths);
   await importAll('docx', docxPaths);
 } finally {
   clearInterval(sampler);

@@ -23,6 +23,7 @@ const strings = (value: unknown): string[] =>
 export const PATH_CHANNELS: Record<string, { kind: GrantKind; paths: (payload: Record<string, unknown>) => string[] }> = {
   'project.open': { kind: 'read', paths: (p) => strings(p.path) },
   'import.preview': { kind: 'read', paths: (p) => strings(p.paths) },
+  'import.run': { kind: 'read', paths: (p) => strings(p.paths) },
   'project.new': { kind: 'write', paths: (p) => strings(p.path) },
   'project.saveAs': { kind: 'write', paths: (p) => strings(p.path) },
   'segments.export': { kind: 'write', paths: (p) => strings(p.path) },

@@ -1,10 +1,13 @@
 // The import workflow behind the channels: preview (parse off the main thread,
 // keep the results under tokens) then commit (one transaction per file, so a
 // failing file is reported and the others still land; cancel stops between files).
+// `run` does both in one go for the CLI, writing while the workers still parse.
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { Session } from '../session.ts';
-import type { FilePreview, ImportResult, SpeakerModeInput, SpeakerTarget } from '../../src-shared/contracts/import.ts';
+import type { ProjectDb } from '../db/open.ts';
+import type { FilePreview, ImportResult, ImportRunFile, SpeakerModeInput, SpeakerTarget } from '../../src-shared/contracts/import.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import { ParsePool } from './pool.ts';
 import type { ParsedFile } from './parse-file.ts';
@@ -67,16 +70,7 @@ export class ImportJobs {
             path, speakers: request.speakers, ...(encoding ? { encoding } : {}), ...(joinLines === undefined ? {} : { joinLines }),
           });
           this.#parsed.set(token, parsed);
-          return {
-            token, path, fileName, ok: true, format: parsed.format,
-            encoding: parsed.encoding ?? undefined,
-            characters: parsed.text.length, turns: parsed.turns.filter((t) => t.kind === 'speech').length, convention: parsed.convention,
-            speakers: speakerPreviews(db, parsed), duplicateOf: findDuplicate(db, parsed.textHash),
-            warnings: parsed.warnings,
-            excerpt: parsed.text.slice(0, 400),
-            lineBreaks: parsed.lineBreaks,
-            notes: parsed.turns.filter((t) => t.kind === 'note').length,
-          };
+          return previewOf(db, token, path, parsed);
         } catch (err) {
           return { token, path, fileName, ok: false, error: describe(err) };
         } finally {
@@ -96,6 +90,61 @@ export class ImportJobs {
       else firstByHash.set(hash, preview);
     }
     return previews;
+  }
+
+  /**
+   * Parses and writes in one go (the CLI: nobody reviews a preview in between). Each file is
+   * written as soon as it and the files before it are parsed, so the workers parse while this
+   * thread writes (issue 12 §2: the two phases took 2 s and 2.4 s one after the other for 500
+   * files). Files are written in the given order, each in its own transaction as in `commit`;
+   * `decide` chooses each file's speakers from its preview, made just before it is written.
+   */
+  async run(request: { paths: string[]; speakers: SpeakerModeInput }, decide: (preview: FilePreview) => Omit<CommitItem, 'token'>,
+    describe: Describe): Promise<ImportRunFile[]> {
+    const db = this.#session.requireProject();
+    this.#cancelled = false;
+    const paths = expandImportPaths(request.paths);
+    // One core stays with this thread, which writes while the others parse.
+    await this.close();
+    this.#pool = new ParsePool({ size: Math.max(1, Math.min(4, availableParallelism() - 1)) });
+    const parses = paths.map((path) => this.#workers.parse({ path, speakers: request.speakers }).then(
+      (parsed) => ({ parsed }), (error: unknown) => ({ error }),
+    ));
+    const created = new Map<string, number>();
+    const out: ImportRunFile[] = [];
+    let landed = 0;
+    try {
+      for (const [i, path] of paths.entries()) {
+        const settled = await parses[i]!;
+        const token = randomUUID();
+        const fileName = basename(path);
+        if ('error' in settled) {
+          out.push({ preview: { token, path, fileName, ok: false, error: describe(settled.error) }, speakers: [] });
+          continue;
+        }
+        const preview = previewOf(db, token, path, settled.parsed);
+        const item = decide(preview);
+        let result: ImportResult;
+        try {
+          if (this.#cancelled) throw new DomainError('import.cancelled', { file: fileName });
+          // Its own transaction and undo step, as in `commit`. (Several files per transaction, each
+          // in a savepoint, measured no faster: 4.1–5.3 s against 4.1–5.4 s for 500 files.)
+          const sourceId = commitParsed(db, settled.parsed, { ...item, created });
+          landed++;
+          result = { token, fileName, ok: true, sourceId };
+        } catch (err) {
+          result = { token, fileName, ok: false, error: describe(err) };
+        }
+        out.push({ preview, speakers: item.speakers, result });
+        this.#session.emit('import.progress', { phase: 'commit', done: i + 1, total: paths.length, fileName });
+        // Let the workers' replies in, so they are handed their next file while this thread writes.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      await this.close();
+      if (landed > 0) this.#session.changed(['sources', 'participants']);
+    }
+    return out;
   }
 
   async commit(items: CommitItem[], describe: Describe): Promise<ImportResult[]> {
@@ -135,4 +184,18 @@ export class ImportJobs {
     await this.#pool?.close();
     this.#pool = null;
   }
+}
+
+/** What the import dialog (and the CLI) shows of a parsed file before it is written. */
+function previewOf(db: ProjectDb, token: string, path: string, parsed: ParsedFile): FilePreview {
+  return {
+    token, path, fileName: basename(path), ok: true, format: parsed.format,
+    encoding: parsed.encoding ?? undefined,
+    characters: parsed.text.length, turns: parsed.turns.filter((t) => t.kind === 'speech').length, convention: parsed.convention,
+    speakers: speakerPreviews(db, parsed), duplicateOf: findDuplicate(db, parsed.textHash),
+    warnings: parsed.warnings,
+    excerpt: parsed.text.slice(0, 400),
+    lineBreaks: parsed.lineBreaks,
+    notes: parsed.turns.filter((t) => t.kind === 'note').length,
+  };
 }

@@ -121,6 +121,13 @@ export const coreHandlers = {
   'import.preview': (input, { imports, describe }) => imports.preview(input, (err) => describe(err, 'import.preview')),
   'import.commit': ({ items }, { imports, describe }) =>
     imports.commit(items.map(({ name, ...rest }) => (name === undefined ? rest : { ...rest, name })), (err) => describe(err, 'import.commit')),
+  'import.run': ({ paths, speakers, maps, allowDuplicates }, { imports, describe }) => {
+    const byLabel = new Map(maps.map((m) => [m.label.toLowerCase(), m.target]));
+    return imports.run({ paths, speakers }, (preview) => ({
+      allowDuplicate: allowDuplicates,
+      speakers: (preview.speakers ?? []).map((s) => ({ label: s.label, target: byLabel.get(s.label.toLowerCase()) ?? s.suggestion })),
+    }), (err) => describe(err, 'import.run'));
+  },
   'import.cancel': (_input, { imports }) => {
     imports.cancel();
     return null;

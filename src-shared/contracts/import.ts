@@ -85,6 +85,12 @@ export interface ImportResult {
   error?: { code: string; message: string };
 }
 
+/** One file of `import.run`: what its preview showed, the speakers it was written with, and how it went. */
+export interface ImportRunFile {
+  preview: FilePreview;
+  speakers: { label: string; target: SpeakerTarget }[];
+  result?: ImportResult;
+}
 
 export const importChannels = {
   'import.preview': channel(
@@ -107,6 +113,18 @@ export const importChannels = {
       }).strict()).min(1),
     }).strict(),
   ).returns<ImportResult[]>(),
+  /**
+   * Parse and write without a review in between (the CLI): each file is written as soon as it and
+   * the files before it are parsed. Speakers map by `maps` (label, case-insensitive), else as suggested.
+   */
+  'import.run': channel(
+    z.object({
+      paths: z.array(filePath).min(1).max(5000),
+      speakers: speakerModeSchema.default({ kind: 'auto' }),
+      maps: z.array(z.object({ label: z.string(), target: speakerTargetSchema })).default([]),
+      allowDuplicates: z.boolean().default(false),
+    }).strict(),
+  ).returns<ImportRunFile[]>(),
   'import.cancel': channel(z.object({}).strict()).returns<null>(),
 };
 

@@ -1,7 +1,7 @@
 // duiding import FILE PATH... [--speakers auto|none|REGEX] [--map "Label=interviewer"|"Label=Name:perspective"]... [--json]
 import { resolve } from 'node:path';
 import { PERSPECTIVES, isPerspective } from '../../../src-shared/domain/perspectives.ts';
-import type { FilePreview, ImportResult, SpeakerModeInput, SpeakerTarget } from '../../../src-shared/contracts/import.ts';
+import type { ImportRunFile, SpeakerModeInput, SpeakerTarget } from '../../../src-shared/contracts/import.ts';
 import { expandImportPaths } from '../../import/expand-paths.ts';
 import { call, UsageError, type CliIo } from '../io.ts';
 import type { CliCommand } from '../registry.ts';
@@ -65,21 +65,14 @@ export const importCommand: CliCommand = {
     // Folders expand by the same rules as in the app (hidden files, links out of the folder: skipped).
     const paths = expandImportPaths(inputs);
     await call(io, 'project.open', { path: resolve(file) });
-    const previews = paths.length
-      ? await call<FilePreview[]>(io, 'import.preview', { paths, speakers: speakerMode(values.speakers as string | undefined) })
+    // Parsed and written in one call: files are written while the next ones are parsed (issue 12 §2).
+    const files = paths.length
+      ? await call<ImportRunFile[]>(io, 'import.run', {
+        paths, speakers: speakerMode(values.speakers as string | undefined), maps, allowDuplicates: Boolean(values['allow-duplicates']),
+      })
       : [];
-    const byLabel = new Map(maps.map((m) => [m.label.toLowerCase(), m.target]));
-    const items = previews.filter((p) => p.ok).map((p) => ({
-      token: p.token,
-      allowDuplicate: Boolean(values['allow-duplicates']),
-      speakers: (p.speakers ?? []).map((s) => ({ label: s.label, target: byLabel.get(s.label.toLowerCase()) ?? s.suggestion })),
-    }));
-    const results = items.length ? await call<ImportResult[]>(io, 'import.commit', { items }) : [];
-    const resultByToken = new Map(results.map((r) => [r.token, r]));
-    const lines: JsonLine[] = previews.map((p) => {
-      const r = resultByToken.get(p.token);
+    const lines: JsonLine[] = files.map(({ preview: p, speakers: chosen, result: r }) => {
       const error = p.error ?? r?.error;
-      const chosen = items.find((i) => i.token === p.token)?.speakers ?? [];
       return {
         file: p.path,
         ok: Boolean(r?.ok),

@@ -11,14 +11,16 @@ function workerUrl(): URL {
 export function renderInWorker(request: RenderRequest): Promise<Uint8Array | string> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl());
+    let replied = false;
     worker.once('message', (reply: RenderReply) => {
-      void worker.terminate();
-      if (reply.ok) resolve(reply.data);
-      else reject(new Error(reply.message));
+      replied = true;
+      // Answer once the thread is gone: its heap (a workbook's worth) is given back before the caller goes on.
+      void worker.terminate().finally(() => (reply.ok ? resolve(reply.data) : reject(new Error(reply.message))));
     });
     worker.once('error', (err) => reject(err));
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`report worker exited with ${code}`));
+      // Stopped by us after its reply (exit code 1) is not a failure; dying before it is.
+      if (!replied && code !== 0) reject(new Error(`report worker exited with ${code}`));
     });
     worker.postMessage(request);
   });

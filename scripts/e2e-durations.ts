@@ -18,7 +18,7 @@ const e2e = Object.fromEntries(
 );
 // Each lane's length from its first file's start to its last file's end (files also take time to load,
 // which their own durations leave out).
-const span = (list: FileResult[]) => Math.round((Math.max(...list.map((f) => f.endTime)) - Math.min(...list.map((f) => f.startTime))) / 1000);
+const span = (list: FileResult[]) => (list.length === 0 ? 0 : Math.round((Math.max(...list.map((f) => f.endTime)) - Math.min(...list.map((f) => f.startTime))) / 1000));
 const isE2e = (f: FileResult) => relative(process.cwd(), f.name).startsWith('test/e2e/');
 const lanes = { unitAndIntegration: span(report.testResults.filter((f) => !isE2e(f))), e2e: span(report.testResults.filter(isE2e)) };
 writeFileSync('test/e2e/durations.json', `${JSON.stringify({ lanes, e2e }, null, 2)}\n`);

@@ -35,6 +35,8 @@ export type Describe = (err: unknown) => { code: string; message: string };
 export class ImportJobs {
   readonly #session: Session;
   #pool: ParsePool | null = null;
+  /** The pools of running `run` calls (cancel stops their parses too). */
+  #runPools = new Set<ParsePool>();
   #parsed = new Map<string, ParsedFile>();
   #cancelled = false;
 
@@ -104,10 +106,12 @@ export class ImportJobs {
     const db = this.#session.requireProject();
     this.#cancelled = false;
     const paths = expandImportPaths(request.paths);
-    // One core stays with this thread, which writes while the others parse.
-    await this.close();
-    this.#pool = new ParsePool({ size: Math.max(1, Math.min(4, availableParallelism() - 1)) });
-    const parses = paths.map((path) => this.#workers.parse({ path, speakers: request.speakers }).then(
+    // A pool of its own (a preview's never cancels it, nor it a preview's), with one core left to this
+    // thread, which writes while the others parse.
+    const pool = new ParsePool({ size: Math.max(1, Math.min(4, availableParallelism() - 1)) });
+    this.#runPools.add(pool);
+    // Each entry is dropped once written: the batch is never held in memory all at once.
+    const parses: (Promise<{ parsed: ParsedFile } | { error: unknown }> | undefined)[] = paths.map((path) => pool.parse({ path, speakers: request.speakers }).then(
       (parsed) => ({ parsed }), (error: unknown) => ({ error }),
     ));
     const created = new Map<string, number>();
@@ -116,10 +120,12 @@ export class ImportJobs {
     try {
       for (const [i, path] of paths.entries()) {
         const settled = await parses[i]!;
+        parses[i] = undefined;
         const token = randomUUID();
         const fileName = basename(path);
         if ('error' in settled) {
           out.push({ preview: { token, path, fileName, ok: false, error: describe(settled.error) }, speakers: [] });
+          this.#session.emit('import.progress', { phase: 'commit', done: i + 1, total: paths.length, fileName });
           continue;
         }
         const preview = previewOf(db, token, path, settled.parsed);
@@ -141,7 +147,8 @@ export class ImportJobs {
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
-      await this.close();
+      this.#runPools.delete(pool);
+      await pool.close();
       if (landed > 0) this.#session.changed(['sources', 'participants']);
     }
     return out;
@@ -178,6 +185,7 @@ export class ImportJobs {
   cancel(): void {
     this.#cancelled = true;
     this.#pool?.cancel();
+    for (const pool of this.#runPools) pool.cancel();
   }
 
   async close(): Promise<void> {

@@ -52,12 +52,12 @@ describe('a page of coded segments', () => {
 
   it('attributes and quotes each passage exactly as when every turn is read, though it reads only the turns around them', () => {
     const db = tmp.track(createProject(join(tmp.dir(), 'turns.duiding'), { template: 'jzojp' }));
-    const code = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' ORDER BY id LIMIT 1").pluck().get() as number;
+    const [code, other] = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' ORDER BY id LIMIT 2").pluck().all() as [number, number];
     const coder = ensureUser(db, 'Tester');
     const insert = codingInserter(db);
     const people = (['inwoner', 'bestuurder', 'zorgprofessional'] as const).map((p, i) => addParticipant(db, { name: `P${i}`, perspective: p }));
-    // Speech, interviewer turns, notes and gaps (a blank line between turns belongs to none).
-    let text = '';
+    // A title before the first turn, then speech, interviewer turns, notes and gaps (a blank line between turns belongs to none).
+    let text = 'Gesprek over de wijk, verslag\n\n';
     const turns: { start: number; end: number; speakerLabel: string; isInterviewer: boolean; participantId: number | null; kind?: 'note' }[] = [];
     for (let i = 0; i < 60; i++) {
       const kind = i % 7 === 3 ? 'note' : i % 4 === 0 ? 'interviewer' : 'speech';
@@ -71,25 +71,31 @@ describe('a page of coded segments', () => {
     // Passages that start in a gap, inside a note, mid-sentence, span several turns, or cover the start and end.
     let seed = 7;
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
-    const ranges = [[0, 5], [text.length - 9, text.length]];
+    // In the title, at the very end, and short passages far apart (most turns lie outside every window).
+    const ranges = [[0, 5], [12, 40], [text.length - 9, text.length]];
     for (let i = 0; i < 40; i++) {
       const start = next(text.length - 1);
-      ranges.push([start, Math.min(text.length, start + 1 + next(300))]);
+      ranges.push([start, Math.min(text.length, start + 1 + (i % 2 ? next(300) : next(12)))]);
     }
     for (const [start, end] of ranges) insert({ sourceId, codeId: code, coderId: coder, start: start!, end: end! });
-    const query = { codeIds: [code], mode: 'or' as const, filter: {}, anonymise: true, context: 40, limit: 1000 };
-    const { list, shown } = listShownSegments(db, query, 'nl');
-    expect(list.segments).toHaveLength(ranges.length);
+    // A second code over some of them, shifted: AND gives the overlaps, OVERLAP the unions (ranges no coding has).
+    for (const [start, end] of ranges.filter((_, i) => i % 3 === 0)) insert({ sourceId, codeId: other, coderId: coder, start: Math.max(0, start! - 20), end: Math.max(1, end! - 3) });
     // The reference: a passage reader that reads every turn, and the speaker from every turn.
     const read = passageReader(db);
     const all = db.sqlite.prepare('SELECT start, "end", kind, is_interviewer AS i, participant_id AS p FROM turns ORDER BY start').all() as
       { start: number; end: number; kind: string; i: number; p: number | null }[];
-    for (const s of list.segments) {
-      expect(shown!(s).said).toBe(read(sourceId, s.start, s.end).said);
-      const speech = all.filter((t) => t.kind === 'speech' && t.start < s.end && t.end > s.start);
-      const speaker = speech.find((t) => t.i === 0 && t.p !== null);
-      expect(s.participantId).toBe(speaker?.p ?? null);
-      expect(s.isInterviewer).toBe(!speaker && speech.length > 0);
+    expect(all[0]!.start).toBeGreaterThan(0);
+    for (const mode of ['or', 'and', 'overlap'] as const) {
+      const query = { codeIds: mode === 'or' ? [code] : [code, other], mode, filter: {}, anonymise: true, context: 40, limit: 1000 };
+      const { list, shown } = listShownSegments(db, query, 'nl');
+      expect(list.segments.length).toBeGreaterThan(mode === 'or' ? ranges.length - 1 : 5);
+      for (const s of list.segments) {
+        expect(shown!(s).said, `${mode} ${s.start}-${s.end}`).toBe(read(sourceId, s.start, s.end).said);
+        const speech = all.filter((t) => t.kind === 'speech' && t.start < s.end && t.end > s.start);
+        const speaker = speech.find((t) => t.i === 0 && t.p !== null);
+        expect(s.participantId).toBe(speaker?.p ?? null);
+        expect(s.isInterviewer).toBe(!speaker && speech.length > 0);
+      }
     }
   });
 });

@@ -10,13 +10,13 @@ import { Session } from '../../src-main/session.ts';
 import { createProject } from '../../src-main/services/project.ts';
 import { addSource } from '../../src-main/sources/sources.ts';
 import { applyCoding } from '../../src-main/services/coding-edit.ts';
-import { ensureUser } from '../../src-main/services/users.ts';
 import { resolveCode } from '../../src-main/cli/resolve.ts';
 import { loadComparison } from '../../src-main/agreement/data.ts';
 import { computeAgreement } from '../../src-shared/domain/agreement/compute.ts';
 import type { AgreementReport, ReviewQueue } from '../../src-shared/contracts/agreement.ts';
 import type { Result } from '../../src-shared/errors.ts';
 import { useTmp } from '../helpers/tmp.ts';
+import { codeByAnnaAndBram } from '../helpers/two-coders.ts';
 
 const tmp = useTmp('duiding-agreement-');
 
@@ -37,11 +37,8 @@ function setup() {
   const code = resolveCode(db, CODE)!;
   const time = resolveCode(db, TIME)!;
   const x = text.indexOf('structurele');
-  const anna = ensureUser(db, 'Anna');
-  const bram = ensureUser(db, 'Bram');
+  const { anna, bram } = codeByAnnaAndBram(db, sources, code, x, 24);
   sources.forEach((sourceId, i) => {
-    applyCoding(db, { sourceId, codeId: code, ranges: [{ start: x, end: x + 24 }], coderId: anna });
-    applyCoding(db, { sourceId, codeId: code, ranges: [{ start: x + i, end: x + 24 }], coderId: bram });
     applyCoding(db, { sourceId, codeId: time, ranges: [{ start: text.indexOf('meer tijd'), end: text.indexOf('meer tijd') + 9 }], coderId: i % 2 ? anna : bram });
   });
   db.close();

@@ -11,11 +11,10 @@ import { EngineClient, workerTransport } from '../../src-main/engine/client.ts';
 import { createProject } from '../../src-main/services/project.ts';
 import { addSource } from '../../src-main/sources/sources.ts';
 import { addParticipant } from '../../src-main/participants/participants.ts';
-import { applyCoding } from '../../src-main/services/coding-edit.ts';
-import { ensureUser } from '../../src-main/services/users.ts';
 import { resolveCode } from '../../src-main/cli/resolve.ts';
 import type { Result } from '../../src-shared/errors.ts';
 import { useTmp } from '../helpers/tmp.ts';
+import { codeByAnnaAndBram } from '../helpers/two-coders.ts';
 
 const BUILT_ENGINE = new URL('../../out/main/engine.js', import.meta.url);
 
@@ -43,12 +42,7 @@ describe.skipIf(!existsSync(BUILT_ENGINE))('workers started by the bundled engin
     const sources = [1, 2, 3].map((i) => addSource(db, { name: `Interview ${i}`, text, originalFormat: 'txt', turns }));
     const code = resolveCode(db, 'Wat is nodig/Structurele financiering')!;
     const x = text.indexOf('structurele');
-    const anna = ensureUser(db, 'Anna');
-    const bram = ensureUser(db, 'Bram');
-    sources.forEach((sourceId, i) => {
-      applyCoding(db, { sourceId, codeId: code, ranges: [{ start: x, end: x + 24 }], coderId: anna });
-      applyCoding(db, { sourceId, codeId: code, ranges: [{ start: x + i, end: x + 24 }], coderId: bram });
-    });
+    codeByAnnaAndBram(db, sources, code, x, 24);
     db.close();
 
     const logs: string[] = [];

@@ -20,6 +20,9 @@ export default defineConfig({
           'agreement-worker': resolve('src-main/agreement/worker.ts'),
           'exchange-worker': resolve('src-main/exchange/worker.ts'),
           'pseudonymise-worker': resolve('src-main/pseudonymise/worker.ts'),
+          // The `duiding` command, bundled so it starts without type-stripping the source tree (issue 12 §3;
+          // bin/duiding.mjs runs it when it is newer than every source file).
+          cli: resolve('src-main/cli/main.ts'),
         },
         // Shared code (main and engine both use the database and services) goes into chunks beside the entries, not
         // in a chunks/ folder: paths relative to import.meta.url (migrations/, the worker entries) must resolve the

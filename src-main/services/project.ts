@@ -9,7 +9,6 @@ import type { ProjectInfo, ProjectSummary, TemplateId } from '../../src-shared/c
 import { PERSPECTIVES } from '../../src-shared/domain/perspectives.ts';
 import { toTree } from '../../src-shared/domain/code-tree.ts';
 import { applyTemplate, REGION_KEY } from '../templates/index.ts';
-import { listCodes } from './codebook.ts';
 import { listAttributes } from '../participants/participants.ts';
 
 export interface CreateOptions {
@@ -91,7 +90,10 @@ export function projectInfo(db: ProjectDb): ProjectInfo {
       users: count(db, 'users'),
       turns: count(db, 'turns'),
     },
-    codebook: toTree(listCodes(db)),
+    // The tree without counts: listCodes' counts join every coding to its turns, which `duiding info` never shows.
+    codebook: toTree(
+      db.sqlite.prepare('SELECT id, parent_id AS parentId, name, role, color FROM codes ORDER BY sort_order, id').all() as Parameters<typeof toTree>[0],
+    ),
     perspectives: PERSPECTIVES.map((key) => ({ key, participants: perspectiveCounts.get(key) ?? 0 })),
     regions: region?.choices ?? [],
   };

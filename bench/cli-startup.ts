@@ -33,5 +33,5 @@ for (let run = 0; run < RUNS; run++) {
 for (const [key, list] of times) {
   const sorted = [...list].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
-  console.log(`${key.padEnd(18)} median ${Math.round(median)} ms   range ${Math.round(sorted[0]!)}–${Math.round(sorted.at(-1)!)} ms   (${RUNS} runs)`);
+  process.stdout.write(`${key.padEnd(18)} median ${Math.round(median)} ms   range ${Math.round(sorted[0]!)}–${Math.round(sorted.at(-1)!)} ms   (${RUNS} runs)\n`);
 }

@@ -56,42 +56,53 @@ describe('a page of coded segments', () => {
     const coder = ensureUser(db, 'Tester');
     const insert = codingInserter(db);
     const people = (['inwoner', 'bestuurder', 'zorgprofessional'] as const).map((p, i) => addParticipant(db, { name: `P${i}`, perspective: p }));
+    // Three transcripts, read in one statement: each passage must get the turns of its own transcript only.
     // A title before the first turn, then speech, interviewer turns, notes and gaps (a blank line between turns belongs to none).
-    let text = 'Gesprek over de wijk, verslag\n\n';
-    const turns: { start: number; end: number; speakerLabel: string; isInterviewer: boolean; participantId: number | null; kind?: 'note' }[] = [];
-    for (let i = 0; i < 60; i++) {
-      const kind = i % 7 === 3 ? 'note' : i % 4 === 0 ? 'interviewer' : 'speech';
-      const line = kind === 'note' ? '[lacht]' : `Zin ${i} over de wijk. En nog een zin die doorloopt`;
-      const start = text.length;
-      text += `${line}\n\n`;
-      turns.push({ start, end: start + line.length, speakerLabel: kind === 'interviewer' ? 'I' : 'R', isInterviewer: kind === 'interviewer',
-        participantId: kind === 'speech' ? people[i % 3]! : null, ...(kind === 'note' ? { kind: 'note' as const } : {}) });
-    }
-    const sourceId = addSource(db, { name: 'T', text, originalFormat: 'txt', turns });
-    // Passages that start in a gap, inside a note, mid-sentence, span several turns, or cover the start and end.
     let seed = 7;
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
-    // In the title, at the very end, and short passages far apart (most turns lie outside every window).
-    const ranges = [[0, 5], [12, 40], [text.length - 9, text.length]];
-    for (let i = 0; i < 40; i++) {
-      const start = next(text.length - 1);
-      ranges.push([start, Math.min(text.length, start + 1 + (i % 2 ? next(300) : next(12)))]);
+    const sourceIds: number[] = [];
+    for (let s = 0; s < 3; s++) {
+      let text = `${'Gesprek over de wijk, verslag '.repeat(s + 1)}\n\n`;
+      const turns: { start: number; end: number; speakerLabel: string; isInterviewer: boolean; participantId: number | null; kind?: 'note' }[] = [];
+      for (let i = 0; i < 60; i++) {
+        const kind = (i + s) % 7 === 3 ? 'note' : (i + s) % 4 === 0 ? 'interviewer' : 'speech';
+        const line = kind === 'note' ? '[lacht]' : `Zin ${i} over de wijk. En nog een zin die doorloopt${' ja'.repeat(s * (i % 3))}`;
+        const start = text.length;
+        text += `${line}\n\n`;
+        turns.push({ start, end: start + line.length, speakerLabel: kind === 'interviewer' ? 'I' : 'R', isInterviewer: kind === 'interviewer',
+          participantId: kind === 'speech' ? people[(i + s) % 3]! : null, ...(kind === 'note' ? { kind: 'note' as const } : {}) });
+      }
+      const sourceId = addSource(db, { name: `T${s}`, text, originalFormat: 'txt', turns });
+      sourceIds.push(sourceId);
+      // Passages that start in a gap, inside a note, mid-sentence, span several turns, or cover the start and end.
+      // In the title, at the very end, and short passages far apart (most turns lie outside every window).
+      const ranges = [[0, 5], [12, 40], [text.length - 9, text.length]];
+      for (let i = 0; i < 40; i++) {
+        const start = next(text.length - 1);
+        ranges.push([start, Math.min(text.length, start + 1 + (i % 2 ? next(300) : next(12)))]);
+      }
+      for (const [start, end] of ranges) insert({ sourceId, codeId: code, coderId: coder, start: start!, end: end! });
+      // A second code over some of them, shifted: AND gives the overlaps, OVERLAP the unions (ranges no coding has).
+      for (const [start, end] of ranges.filter((_, i) => i % 3 === 0)) insert({ sourceId, codeId: other, coderId: coder, start: Math.max(0, start! - 20), end: Math.max(1, end! - 3) });
     }
-    for (const [start, end] of ranges) insert({ sourceId, codeId: code, coderId: coder, start: start!, end: end! });
-    // A second code over some of them, shifted: AND gives the overlaps, OVERLAP the unions (ranges no coding has).
-    for (const [start, end] of ranges.filter((_, i) => i % 3 === 0)) insert({ sourceId, codeId: other, coderId: coder, start: Math.max(0, start! - 20), end: Math.max(1, end! - 3) });
     // The reference: a passage reader that reads every turn, and the speaker from every turn.
     const read = passageReader(db);
-    const all = db.sqlite.prepare('SELECT start, "end", kind, is_interviewer AS i, participant_id AS p FROM turns ORDER BY start').all() as
-      { start: number; end: number; kind: string; i: number; p: number | null }[];
-    expect(all[0]!.start).toBeGreaterThan(0);
+    const all = db.sqlite.prepare('SELECT source_id AS s, start, "end", kind, is_interviewer AS i, participant_id AS p FROM turns ORDER BY source_id, start').all() as
+      { s: number; start: number; end: number; kind: string; i: number; p: number | null }[];
+    for (const sourceId of sourceIds) expect(all.find((t) => t.s === sourceId)!.start).toBeGreaterThan(0);
     for (const mode of ['or', 'and', 'overlap'] as const) {
       const query = { codeIds: mode === 'or' ? [code] : [code, other], mode, filter: {}, anonymise: true, context: 40, limit: 1000 };
       const { list, shown } = listShownSegments(db, query, 'nl');
-      expect(list.segments.length).toBeGreaterThan(mode === 'or' ? ranges.length - 1 : 5);
+      expect(list.segments.length).toBeGreaterThan(mode === 'or' ? 3 * 43 - 1 : 15);
+      expect(new Set(list.segments.map((s) => s.sourceId))).toEqual(new Set(sourceIds));
+      // The turns handed to the passage reader: in order and each once, though several windows start in one turn.
+      listSegments(db, query, (_id, src) => {
+        const starts = src.turns!.map((t) => t.start);
+        expect(starts).toEqual([...new Set(starts)].sort((a, b) => a - b));
+      });
       for (const s of list.segments) {
-        expect(shown!(s).said, `${mode} ${s.start}-${s.end}`).toBe(read(sourceId, s.start, s.end).said);
-        const speech = all.filter((t) => t.kind === 'speech' && t.start < s.end && t.end > s.start);
+        expect(shown!(s).said, `${mode} ${s.sourceId} ${s.start}-${s.end}`).toBe(read(s.sourceId, s.start, s.end).said);
+        const speech = all.filter((t) => t.s === s.sourceId && t.kind === 'speech' && t.start < s.end && t.end > s.start);
         const speaker = speech.find((t) => t.i === 0 && t.p !== null);
         expect(s.participantId).toBe(speaker?.p ?? null);
         expect(s.isInterviewer).toBe(!speaker && speech.length > 0);

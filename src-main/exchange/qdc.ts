@@ -9,6 +9,7 @@ import type { i18n } from 'i18next';
 import type { ProjectDb } from '../db/open.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { recordAction } from '../history/record.ts';
+import { refuseLockedCodebook } from '../team/lock.ts';
 import { DomainError } from '../../src-shared/errors.ts';
 import type { Language } from '../../src-shared/i18n/catalog.ts';
 import type { LossKind, QdcExportResult, QdcImportResult, QdcPreview, QdcPreviewCode } from '../../src-shared/contracts/exchange.ts';
@@ -127,6 +128,8 @@ function mergePlan(db: ProjectDb, read: QdcRead, hierarchyFromNames: boolean) {
 }
 
 export function previewQdc(db: ProjectDb, read: QdcRead, hierarchyFromNames: boolean): Omit<QdcPreview, 'token'> {
+  // A codebook import adds codes: in a coder copy with a locked codebook, say so before the preview, not after it.
+  refuseLockedCodebook(db);
   const plan = mergePlan(db, read, hierarchyFromNames);
   return {
     fileName: read.fileName, origin: read.origin, created: plan.counts.created, matchedByGuid: plan.counts.guid,
@@ -136,6 +139,7 @@ export function previewQdc(db: ProjectDb, read: QdcRead, hierarchyFromNames: boo
 }
 
 export function importQdc(db: ProjectDb, read: QdcRead, hierarchyFromNames: boolean, authorId: number | null): QdcImportResult {
+  refuseLockedCodebook(db);
   const plan = mergePlan(db, read, hierarchyFromNames);
   const usedGuids = new Set(db.sqlite.prepare('SELECT guid FROM codes').pluck().all() as string[]);
   const insert = db.sqlite.prepare(

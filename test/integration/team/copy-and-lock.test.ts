@@ -15,6 +15,9 @@ import { createMemo } from '../../../src-main/memos/service.ts';
 import { DomainError } from '../../../src-shared/errors.ts';
 import { createDispatcher } from '../../../src-main/ipc/dispatch.ts';
 import { Session } from '../../../src-main/session.ts';
+import { exportQdc, readQdcFile } from '../../../src-main/exchange/qdc.ts';
+import { exchangeJobs } from '../../../src-main/exchange/jobs.ts';
+import { createI18n } from '../../../src-shared/i18n/index.ts';
 
 const tmp = useTmp('duiding-team-copy-');
 
@@ -104,6 +107,34 @@ describe('coder copy', () => {
       }
       session.close();
     }
+  });
+});
+
+describe('a codebook exchange file and a locked coder copy', () => {
+  it('a REFI-QDA codebook (.qdc) is refused at its preview and at its import; the copy keeps its codebook', async () => {
+    const f = teamFixture(tmp);
+    makeCoderCopy(f.main, join(f.dir, 'fleur.duiding'), { coder: 'Fleur', lockCodebook: true });
+    // A codebook with a code the copy does not have, made by the lead's project.
+    createCode(f.main, { name: 'Alleen bij de leider', color: '#445566', parentId: null });
+    const qdc = join(f.dir, 'codeboek.qdc');
+    exportQdc(f.main, qdc, 'nl', createI18n('nl').t);
+    const session = new Session();
+    const dispatch = createDispatcher({ session, language: () => 'nl' });
+    session.open(join(f.dir, 'fleur.duiding'));
+    const before = session.requireProject().sqlite.prepare('SELECT * FROM codes ORDER BY id').all();
+    const preview = await dispatch('exchange.qdcPreview', { path: qdc, hierarchyFromNames: false });
+    expect(preview.ok).toBe(false);
+    if (!preview.ok) {
+      expect(preview.error.code).toBe('team.codebook_locked');
+      expect(preview.error.message).toContain('vergrendeld');
+    }
+    // The import itself refuses too (a token from before the lock, or a caller that skips the preview).
+    const token = exchangeJobs(session).keepCodebook(readQdcFile(qdc));
+    const imported = await dispatch('exchange.qdcImport', { token, hierarchyFromNames: false });
+    expect(imported.ok).toBe(false);
+    if (!imported.ok) expect(imported.error.code).toBe('team.codebook_locked');
+    expect(session.requireProject().sqlite.prepare('SELECT * FROM codes ORDER BY id').all()).toEqual(before);
+    session.close();
   });
 });
 

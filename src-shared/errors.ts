@@ -57,6 +57,7 @@ export const ERROR_CODES = [
   'import.too_slow',
   'import.too_many_pages',
   'import.too_many_parts',
+  'import.too_deep',
   'memos.too_large',
   'codebook.split_mixed',
   'textEdit.stale',

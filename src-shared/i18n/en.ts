@@ -104,6 +104,7 @@ export const en: Catalog = {
     'import.too_complex': '{{file}} is too large or too complex to read: it would need more than {{limit}} of memory. Reading was stopped and nothing was imported. Save the file as plain text (.txt) or split it.',
     'import.too_slow': '{{file}} is too large or too complex to read: reading took longer than {{seconds}} seconds and was stopped. Nothing was imported. Save the file as plain text (.txt) or split it.',
     'import.too_many_parts': '{{file}} consists of more than {{limit}} lines or subtitles; Duiding does not read that many from one file. Nothing was imported. Split the file.',
+    'import.too_deep': '{{file}} is nested too deeply: {{depth}} elements inside one another, where the limit is {{limit}}. No ordinary document is built like this; nothing was imported. Save the file as plain text (.txt) or again from the word processor.',
     'import.too_many_pages': '{{file}} has {{pages}} pages; Duiding reads at most {{limit}} pages per file. Nothing was imported. Split the file.',
     'memos.too_large': 'This memo is too large to save ({{size}} kB; the limit is {{limit}} kB). Nothing was changed; split the text over more memos.',
     'codebook.split_mixed': 'Only codings of one code can be split off; the selection holds codings of {{count}} codes. Nothing was changed.',

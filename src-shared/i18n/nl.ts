@@ -104,6 +104,7 @@ export const nl = {
     'import.too_complex': '{{file}} is te groot of te ingewikkeld om in te lezen: het zou meer dan {{limit}} werkgeheugen vragen. Het lezen is gestopt en er is niets ingelezen. Sla het bestand op als platte tekst (.txt) of splits het.',
     'import.too_slow': '{{file}} is te groot of te ingewikkeld om in te lezen: het lezen duurde langer dan {{seconds}} seconden en is gestopt. Er is niets ingelezen. Sla het bestand op als platte tekst (.txt) of splits het.',
     'import.too_many_parts': '{{file}} bestaat uit meer dan {{limit}} regels of ondertitels; zoveel leest Duiding niet uit één bestand. Er is niets ingelezen. Splits het bestand.',
+    'import.too_deep': '{{file}} is te diep genest: er zitten {{depth}} elementen in elkaar, de grens is {{limit}}. Zo is geen gewoon document opgebouwd; er is niets ingelezen. Sla het bestand op als platte tekst (.txt) of opnieuw vanuit de tekstverwerker.',
     'import.too_many_pages': '{{file}} heeft {{pages}} pagina’s; Duiding leest hoogstens {{limit}} pagina’s per bestand. Er is niets ingelezen. Splits het bestand.',
     'memos.too_large': 'Deze memo is te groot om op te slaan ({{size}} kB; de grens is {{limit}} kB). Er is niets gewijzigd; verdeel de tekst over meer memo’s.',
     'codebook.split_mixed': 'Afsplitsen kan alleen met coderingen van één code; de selectie bevat coderingen van {{count}} codes. Er is niets gewijzigd.',

@@ -16,7 +16,7 @@ import { importError } from '../import-error.ts';
 import type { ExtractOptions, Extracted } from '../types.ts';
 import { assertNoExternalEntities, xmlBytesToText } from '../xml-safety.ts';
 import { DEFAULT_ZIP_LIMITS, findEntry, readZipEntries, type ZipLimits } from '../zip-safety.ts';
-import { htmlToParagraphs } from './html-blocks.ts';
+import { assertHtmlDepth, htmlToParagraphs } from './html-blocks.ts';
 
 const FORMAT = 'DOCX';
 
@@ -79,6 +79,7 @@ export async function extractDocx(
   } catch {
     throw importError('import.corrupt_archive', fileName, { format: FORMAT });
   }
+  assertHtmlDepth(html, fileName);
   const paragraphs = htmlToParagraphs(html, { collapseWhitespace: false, skip: isNoteMarkup });
   return { format: 'docx', paragraphs, warnings: [] };
 }

@@ -5,7 +5,39 @@
 // htmlparser2 decodes entities; nothing is fetched or executed.
 import { Parser } from 'htmlparser2';
 import type { Paragraph } from '../types.ts';
+import { importError } from '../import-error.ts';
 import { paragraphFromRuns, type Run } from './runs.ts';
+
+/**
+ * Deepest nesting of elements read. htmlparser2 keeps its open elements with Array.unshift, so every level
+ * costs the whole depth again: 100,000 nested elements ran into the 30 s parse limit before failing. Real
+ * documents nest a few dozen levels (browsers stop nesting at 512), so a deeper file is refused at once.
+ */
+export const MAX_HTML_DEPTH = 5_000;
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g;
+/** Elements with no content, and elements a following sibling closes by itself: neither deepens the tree. */
+const FLAT = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp',
+]);
+
+/** The deepest nesting of (non-flat) elements in `html`, counted from its tags alone; an upper estimate. */
+export function htmlDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const [, closing, name, selfClosing] of html.matchAll(TAG)) {
+    if (FLAT.has(name!.toLowerCase()) || selfClosing) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
+/** Refuses HTML nested deeper than MAX_HTML_DEPTH (import.too_deep, naming the file). */
+export function assertHtmlDepth(html: string, fileName: string): void {
+  const depth = htmlDepth(html);
+  if (depth > MAX_HTML_DEPTH) throw importError('import.too_deep', fileName, { depth, limit: MAX_HTML_DEPTH });
+}
 
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',

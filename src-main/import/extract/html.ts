@@ -3,7 +3,7 @@
 // prescan), else from detection. Script, style and head are left out.
 import { decodeWithDeclared } from '../decode.ts';
 import type { ExtractOptions, Extracted } from '../types.ts';
-import { htmlToParagraphs } from './html-blocks.ts';
+import { assertHtmlDepth, htmlToParagraphs } from './html-blocks.ts';
 import { encodingWarnings } from './warnings.ts';
 
 const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
@@ -16,6 +16,7 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | null {
 
 export async function extractHtml(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<Extracted> {
   const { text, encoding } = decodeWithDeclared(bytes, fileName, sniffHtmlCharset(bytes), options.encoding);
+  assertHtmlDepth(text, fileName);
   const paragraphs = htmlToParagraphs(text, { collapseWhitespace: true });
   return { format: 'html', paragraphs, encoding, warnings: encodingWarnings(encoding) };
 }

@@ -8,6 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { extract } from '../../../src-main/import/extract/index.ts';
 import { extractDocx } from '../../../src-main/import/extract/docx.ts';
 import { DEFAULT_ZIP_LIMITS } from '../../../src-main/import/zip-safety.ts';
+import { MAX_HTML_DEPTH, htmlDepth } from '../../../src-main/import/extract/html-blocks.ts';
 import type { ImportErrorCode } from '../../../src-main/import/types.ts';
 import { expectImportError } from '../../unit/import/expect-import-error.ts';
 
@@ -43,6 +44,31 @@ describe('hostile files', () => {
     const limits = { ...DEFAULT_ZIP_LIMITS, maxUnpackedBytes: 1024 * 1024, maxRatio: 1e9 };
     const bySize = await expectImportError(() => extractDocx(bomb, 'zip-bomb.docx', {}, limits), 'import.zip_bomb', 'zip-bomb.docx');
     expect(bySize.params.detail).toMatch(/MB > 1\.0 MB/);
+  });
+});
+
+describe('deeply nested HTML', () => {
+  const nested = (levels: number) => new TextEncoder().encode(`<html><body>${'<div><span>'.repeat(levels)}Interviewer: hallo</body></html>`);
+
+  it('is refused at once, naming the file, its depth and the limit (100,000 levels used to run into the 30 s parse limit)', async () => {
+    for (const levels of [3_000, 50_000]) {
+      const error = await expectImportError(() => extract(nested(levels), 'diep.htm', {}), 'import.too_deep', 'diep.htm');
+      expect(error.params).toMatchObject({ depth: 2 * levels + 2, limit: MAX_HTML_DEPTH });
+    }
+  });
+
+  it('reads ordinary nesting, and thousands of paragraphs and table cells that close themselves', async () => {
+    const ok = await extract(nested(500), 'genest.htm', {});
+    expect(ok.paragraphs.map((p) => p.text)).toEqual(['Interviewer: hallo']);
+    const rows = Array.from({ length: 8_000 }, (_, i) => `<p>Respondent: zin ${i}<tr><td>cel ${i}`).join('');
+    const flat = await extract(new TextEncoder().encode(`<html><body><table>${rows}</table></body></html>`), 'lang.html', {});
+    expect(flat.paragraphs.length).toBeGreaterThanOrEqual(8_000);
+  });
+
+  it('counts depth from the tags alone: void, self-closing and sibling-closed elements add nothing', () => {
+    expect(htmlDepth('<div><p>a<p>b<br><img src=x><span/></div>')).toBe(1);
+    expect(htmlDepth('<DIV><Section><div></div></Section></DIV>')).toBe(3);
+    expect(htmlDepth('</div></div><div>')).toBe(1);
   });
 });
 

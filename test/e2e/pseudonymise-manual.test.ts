@@ -68,6 +68,15 @@ describe('pseudonymisation: findings made by the reviewer', () => {
     expect(await added.locator('.pseudo__state').textContent()).toBe('bevestigd → [organisatie 1]');
     expect(await groups.getByRole('option').count()).toBe(before + 1);
     await expect.poll(() => page.getByRole('region', { name: 'eigenlijk' }).locator('.pseudo__contexts li').count()).toBe(5);
+    // The kind of a finding can be corrected, by keyboard: the placeholder follows it (numbered after the names in use),
+    // and back again.
+    const kind = page.getByRole('region', { name: 'eigenlijk' }).getByRole('combobox', { name: 'Soort van deze vondst' });
+    await kind.focus();
+    await page.keyboard.press('Home'); // the first kind: persoon
+    await expect.poll(() => added.locator('.pseudo__state').textContent()).toMatch(/^bevestigd → \[naam \d+\]$/);
+    expect(await added.locator('.pseudo__category').textContent()).toBe('persoon');
+    await page.keyboard.press('o');
+    await expect.poll(() => added.locator('.pseudo__state').textContent()).toBe('bevestigd → [organisatie 1]');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('pseudonymise-added-nl') });
 

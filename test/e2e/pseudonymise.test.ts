@@ -75,7 +75,7 @@ describe('pseudonymisation workspace', () => {
     await page.getByRole('region', { name: firstText }).locator('mark').first().waitFor();
     await page.getByRole('status').filter({ hasText: `${count} vondsten, 1 bevestigd` }).waitFor();
     // Filter by kind: only that kind stays.
-    await page.getByRole('combobox', { name: 'Soort' }).selectOption({ label: 'plaats' });
+    await page.getByRole('combobox', { name: 'Soort', exact: true }).selectOption({ label: 'plaats' });
     await expect.poll(async () => (await groups.locator('.pseudo__category').allTextContents()).every((c) => c === 'plaats')).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('pseudonymise-review-nl') });

@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import type { FindingGroup } from '../../../src-shared/contracts/pseudonymise.ts';
+import { PSEUDONYM_CATEGORIES, type FindingGroup, type PseudonymCategory } from '../../../src-shared/contracts/pseudonymise.ts';
 import { usePseudonymise } from './pseudonymise-store.ts';
 import { MarkSelection } from './MarkSelection.tsx';
 import { useSpanEdit, type SpanMove } from './span-edit.ts';
@@ -27,13 +27,21 @@ function Context({ text }: { text: string }) {
 export function GroupDetail({ index, group, sourceName }: { index: number; group: FindingGroup; sourceName: Map<string, string> }) {
   const { t } = useTranslation();
   const decide = usePseudonymise((s) => s.decide);
+  const recategorise = usePseudonymise((s) => s.recategorise);
   const decision = usePseudonymise((s) => s.decisions.get(index));
   const contexts = useRef<HTMLDivElement>(null);
   const spanEdit = useSpanEdit();
   const focusList = () => (document.querySelector('.pseudo__groups') as HTMLElement | null)?.focus();
   return (
     <div className="pseudo__detail" aria-label={group.text} role="region">
-      <h3>{group.text} <span className="muted">({t(`pseudonymise.category.${group.category}`)})</span></h3>
+      <h3>{group.text}</h3>
+      {/* Detection can take a name for a place ("Breda" the family): the reviewer corrects the kind, and a placeholder follows it. */}
+      <label className="pseudo__replacement">
+        {t('pseudonymise.ui.groupCategory')}
+        <select value={group.category} onChange={(e) => recategorise(index, e.target.value as PseudonymCategory)}>
+          {PSEUDONYM_CATEGORIES.map((c) => <option key={c} value={c}>{t(`pseudonymise.category.${c}`)}</option>)}
+        </select>
+      </label>
       <label className="pseudo__replacement">
         {t('pseudonymise.ui.replacement')}
         <input id="pseudo-replacement" value={decision?.replacement ?? group.replacement}

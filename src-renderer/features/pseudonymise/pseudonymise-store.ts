@@ -19,12 +19,14 @@ interface State {
   decisions: Map<number, { confirmed: boolean | null; replacement: string }>;
   applyOpen: boolean;
   keyOpen: boolean;
-  set(patch: Partial<Omit<State, 'set' | 'decide' | 'add' | 'reshape'>>): void;
+  set(patch: Partial<Omit<State, 'set' | 'decide' | 'add' | 'reshape' | 'recategorise'>>): void;
   decide(index: number, patch: { confirmed?: boolean; replacement?: string }): void;
   /** A finding the reviewer marked: a group of its own (confirmed), or the group that already has this text. */
   add(span: ManualSpan, category: PseudonymCategory): void;
   /** A group's span edited: it now stands for the new text, everywhere it occurs. */
   reshape(index: number, span: ManualSpan): void;
+  /** A group's kind corrected ("Breda" is a person here, not a place): a placeholder follows it, a typed replacement stays. */
+  recategorise(index: number, category: PseudonymCategory): void;
 }
 
 export const usePseudonymise = create<State>((set) => ({
@@ -66,7 +68,26 @@ export const usePseudonymise = create<State>((set) => ({
     const groups = s.findings.groups.map((g, i) => (i === index ? { ...g, text: span.text, occurrences: span.occurrences } : g));
     return { findings: { ...s.findings, groups } };
   }),
+  recategorise: (index, category) => set((s) => {
+    const group = s.findings?.groups[index];
+    if (!s.findings || !group || group.category === category) return {};
+    const decision = s.decisions.get(index);
+    const current = reviewed(group, decision).replacement;
+    const others = s.findings.groups.flatMap((g, i) => (i === index ? [] : [reviewed(g, s.decisions.get(i))]));
+    const replacement = isPlaceholderOf(current, group.category) ? nextPlaceholder(others, category) : current;
+    const groups = s.findings.groups.map((g, i) => (i === index ? { ...g, category, replacement } : g));
+    const decisions = new Map(s.decisions);
+    if (decision) decisions.set(index, { ...decision, replacement });
+    // The group stays in view when the list showed only its old kind.
+    return { findings: { ...s.findings, groups }, decisions, category: s.category === 'all' ? 'all' : category };
+  }),
 }));
+
+/** Whether `text` is the category's placeholder, numbered or not ("[naam 3]", "[datum]"), not a replacement someone typed. */
+export function isPlaceholderOf(text: string, category: PseudonymCategory): boolean {
+  const base = PSEUDONYM_PLACEHOLDERS[category];
+  return text === base || (text.startsWith(`${base.slice(0, -1)} `) && /^\[[^\]]* \d+\]$/.test(text));
+}
 
 /**
  * The replacement of a finding the reviewer adds: the category's placeholder,

@@ -3,7 +3,7 @@
 // list confirmed (or confirms the group that has its text), and an edited span
 // makes the group stand for the new text.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { nextPlaceholder, reviewedFindings, selectionToWords, usePseudonymise } from '../../../src-renderer/features/pseudonymise/pseudonymise-store.ts';
+import { isPlaceholderOf, nextPlaceholder, reviewedFindings, selectionToWords, usePseudonymise } from '../../../src-renderer/features/pseudonymise/pseudonymise-store.ts';
 import type { FindingGroup, FindingsFile } from '../../../src-shared/contracts/pseudonymise.ts';
 
 const group = (text: string, category: FindingGroup['category'], replacement: string): FindingGroup =>
@@ -57,5 +57,23 @@ describe('review store', () => {
     // A span without places leaves the group as it was.
     usePseudonymise.getState().reshape(0, { text: 'nergens', occurrences: [] });
     expect(usePseudonymise.getState().findings!.groups[0]!.text).toBe('Marieke de Vries');
+  });
+
+  it('changes the kind of a group: its placeholder follows, numbered after those in use; a typed replacement and the decision stay', () => {
+    const s = usePseudonymise.getState();
+    s.recategorise(1, 'person');
+    let st = usePseudonymise.getState();
+    expect(st.findings!.groups[1]).toMatchObject({ text: 'Zwolle', category: 'person', replacement: '[naam 2]' });
+    // The list filtered on places follows the group to its new kind.
+    expect(st.category).toBe('person');
+    st.decide(1, { confirmed: true });
+    st.recategorise(1, 'date');
+    st = usePseudonymise.getState();
+    expect(reviewedFindings(st)!.groups[1]).toMatchObject({ category: 'date', replacement: '[datum]', confirmed: true });
+    st.decide(0, { replacement: '[wijkverpleegkundige]' });
+    st.recategorise(0, 'organisation');
+    expect(reviewedFindings(usePseudonymise.getState())!.groups[0]).toMatchObject({ category: 'organisation', replacement: '[wijkverpleegkundige]' });
+    expect([isPlaceholderOf('[naam 12]', 'person'), isPlaceholderOf('[naam]', 'person'), isPlaceholderOf('[naam van de buurvrouw]', 'person'), isPlaceholderOf('[plaats 1]', 'person')])
+      .toEqual([true, true, false, false]);
   });
 });

@@ -13,7 +13,7 @@ import { DomainError } from '../../src-shared/errors.ts';
 import { createI18n, type Language } from '../../src-shared/i18n/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { assertWritableTarget } from '../files/write-target.ts';
-import { safeRow, toCsv } from '../files/spreadsheet-safety.ts';
+import { safeRow, toCsvPlain } from '../files/spreadsheet-safety.ts';
 import { listShownSegments } from './anonymised-segments.ts';
 import { renderInWorker } from '../analysis/render/in-worker.ts';
 
@@ -77,7 +77,7 @@ export function segmentTable(segments: Segment[], opts: SegmentTableOptions, lan
  * otherwise "ë" turns into "Ã«"; LibreOffice and R read it as well.
  */
 export function renderSegmentsCsv(table: SegmentTable): string {
-  return toCsv([table.head, ...table.rows]);
+  return toCsvPlain([table.head, ...table.rows]);
 }
 
 export async function exportSegments(

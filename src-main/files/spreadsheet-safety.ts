@@ -45,3 +45,27 @@ export function safeRow<T extends SpreadsheetValue>(values: readonly T[]): T[] {
 export function toCsv(rows: readonly (readonly SpreadsheetValue[])[]): string {
   return `\ufeff${stringify(rows.map(safeRow), { delimiter: ';', record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`;
 }
+
+/** A field that must be quoted in toCsv's dialect: it holds the delimiter, a quote or a line break. */
+const NEEDS_QUOTES = /[;"\r\n]/;
+
+/**
+ * toCsv for rows of texts and numbers only, written by hand: the same bytes as csv-stringify with the
+ * options above (test/unit/files/csv-plain.test.ts compares the two on random rows), in a fraction of the
+ * time. csv-stringify's per-field casting took about 100 ms of a 20,000-row segments export, a tenth of
+ * its one-second budget (issue 12 §5). Every text cell still goes through neutraliseFormula.
+ */
+export function toCsvPlain(rows: readonly (readonly (string | number)[])[]): string {
+  const lines: string[] = new Array<string>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const cells: string[] = new Array<string>(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]!;
+      const text = typeof v === 'number' ? `${v}` : neutraliseFormula(v);
+      cells[c] = NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    }
+    lines[r] = cells.join(';');
+  }
+  return `\ufeff${lines.join('\r\n')}${lines.length > 0 ? '\r\n' : ''}`;
+}

@@ -83,10 +83,16 @@ export const usePseudonymise = create<State>((set) => ({
   }),
 }));
 
+/** The number of a numbered placeholder of `category` ("[naam 3]" → 3), or null for any other text. */
+function placeholderNumber(text: string, category: PseudonymCategory): number | null {
+  const stem = PSEUDONYM_PLACEHOLDERS[category].slice(0, -1);
+  const m = text.startsWith(`${stem} `) ? /^\[[^\]]* (\d+)\]$/.exec(text) : null;
+  return m ? Number(m[1]) : null;
+}
+
 /** Whether `text` is the category's placeholder, numbered or not ("[naam 3]", "[datum]"), not a replacement someone typed. */
 export function isPlaceholderOf(text: string, category: PseudonymCategory): boolean {
-  const base = PSEUDONYM_PLACEHOLDERS[category];
-  return text === base || (text.startsWith(`${base.slice(0, -1)} `) && /^\[[^\]]* \d+\]$/.test(text));
+  return text === PSEUDONYM_PLACEHOLDERS[category] || placeholderNumber(text, category) !== null;
 }
 
 /**
@@ -97,13 +103,9 @@ export function isPlaceholderOf(text: string, category: PseudonymCategory): bool
 export function nextPlaceholder(groups: readonly FindingGroup[], category: PseudonymCategory): string {
   const base = PSEUDONYM_PLACEHOLDERS[category];
   if (!['person', 'place', 'organisation'].includes(category)) return base;
-  const stem = base.slice(0, -1);
   let n = 0;
-  for (const g of groups) {
-    const m = g.replacement.startsWith(`${stem} `) ? /^\[[^\]]* (\d+)\]$/.exec(g.replacement) : null;
-    if (m) n = Math.max(n, Number(m[1]));
-  }
-  return `${stem} ${n + 1}]`;
+  for (const g of groups) n = Math.max(n, placeholderNumber(g.replacement, category) ?? 0);
+  return `${base.slice(0, -1)} ${n + 1}]`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ProjectDb } from '../db/open.ts';
 import { detachedSlice, textCache, type KnownSource, type SourceText } from '../search/texts.ts';
+import type { TextView } from '../search/text-view.ts';
 
 /** Characters that end a sentence (a quote that starts right after one starts a sentence). */
 const SENTENCE_END = /[.!?…]["'”’)]*$/u;
@@ -33,6 +34,12 @@ const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 const CLOSERS = new Set(['"', "'", '”', '’', ')']);
 const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
 
+/** Where the line holding `pos` ends (looked for only without a turn: it may read far ahead). */
+function lineEndAfter(text: TextView, pos: number): number {
+  const next = text.indexOf('\n', pos);
+  return next < 0 ? text.length : next;
+}
+
 /**
  * Transcripts a reader keeps at once besides the preloaded ones. Passages
  * mostly come grouped by transcript; a whole-project export must not hold
@@ -52,14 +59,14 @@ export function passageReader(db: ProjectDb, sourceIds: readonly number[] = [], 
   const preloaded = known ?? new Map<number, KnownSource>();
   cache.load([...new Set(sourceIds)], preloaded);
   const turnsOf = db.sqlite.prepare(`SELECT start, "end" AS "end", kind FROM turns WHERE source_id = ? ORDER BY start`);
-  const recent = new Map<number, { text: string; turns: readonly TurnRow[] }>();
+  const recent = new Map<number, { text: TextView; turns: readonly TurnRow[] }>();
   const sourceOf = (sourceId: number) => {
     let entry = recent.get(sourceId);
     if (entry) {
       recent.delete(sourceId); // most recently used last
     } else {
       const given = preloaded.get(sourceId);
-      let text = given?.text;
+      let text: TextView | undefined = given?.text;
       if (text === undefined) {
         const one = new Map<number, SourceText>();
         cache.load([sourceId], one);
@@ -115,15 +122,14 @@ export function passageReader(db: ProjectDb, sourceIds: readonly number[] = [], 
     // Only the characters next to the passage are looked at (turns can be long).
     const lineStart = startTurn?.start ?? text.lastIndexOf('\n', start - 1) + 1;
     let i = start - 1;
-    while (i >= lineStart && isSpace(text[i])) i--;
-    while (i >= lineStart && CLOSERS.has(text[i]!)) i--;
+    while (i >= lineStart && isSpace(text.charAt(i))) i--;
+    while (i >= lineStart && CLOSERS.has(text.charAt(i))) i--;
     const saidBefore = i >= lineStart;
-    const nextBreak = text.indexOf('\n', end);
-    const lineEnd = endTurn?.end ?? (nextBreak < 0 ? text.length : nextBreak);
+    const lineEnd = endTurn?.end ?? lineEndAfter(text, end);
     let j = end;
-    while (j < lineEnd && isSpace(text[j])) j++;
+    while (j < lineEnd && isSpace(text.charAt(j))) j++;
     const saidAfter = j < lineEnd;
-    const openStart = saidBefore && !/[.!?…]/u.test(text[i]!) && !body.startsWith('…');
+    const openStart = saidBefore && !/[.!?…]/u.test(text.charAt(i)) && !body.startsWith('…');
     const openEnd = saidAfter && !SENTENCE_END.test(body) && !body.endsWith('…');
     const said = `${openStart ? '… ' : ''}${body}${openEnd ? ' …' : ''}`;
     return { raw, said };

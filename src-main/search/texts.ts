@@ -7,17 +7,23 @@
 // total_changes() and data_version are unchanged); after a write its text_hash
 // is compared, and a changed text is read again.
 import type Database from 'better-sqlite3';
+import { WindowedText, type TextView } from './text-view.ts';
 
 export interface SourceText {
   name: string;
   text: string;
 }
 
-/** A text a caller has loaded, with its turns when it read those too (a passage reader then reads them not again). */
-export interface KnownSource extends SourceText {
+/**
+ * A text a caller has loaded, whole or in the stretches it needs (a windowed text), with its turns
+ * when it read those too (a passage reader then reads them not again).
+ */
+export interface KnownSource {
+  name: string;
+  text: TextView;
   /**
    * Sorted by start; all of the transcript's turns, or (a segment export) only those around the
-   * passages that will be asked for: for each, the turn it starts in up to the last one starting before its end.
+   * passages that will be asked for: for each, the turn it starts in up to the last one starting at or before its end.
    */
   turns?: readonly { start: number; end: number; kind: 'speech' | 'note' }[];
 }
@@ -38,6 +44,7 @@ export class TextCache {
   private readonly versionStmt: Database.Statement;
   private readonly textsStmt: Database.Statement;
   private readonly hashesStmt: Database.Statement;
+  private readonly bytesStmt: Database.Statement;
 
   private readonly budget: number;
 
@@ -47,6 +54,8 @@ export class TextCache {
     this.versionStmt = sqlite.prepare('PRAGMA data_version').pluck();
     this.textsStmt = sqlite.prepare('SELECT id, name, text_hash, text FROM sources WHERE id IN (SELECT value FROM json_each(?))').raw();
     this.hashesStmt = sqlite.prepare('SELECT id, name, text_hash FROM sources WHERE id IN (SELECT value FROM json_each(?))').raw();
+    // The stored UTF-8 as a buffer: outside the JavaScript heap, and not decoded (text-view.ts).
+    this.bytesStmt = sqlite.prepare('SELECT name, CAST(text AS BLOB) FROM sources WHERE id = ?').raw();
   }
 
   /** Changes whenever this connection (total_changes) or another one (data_version) wrote. Take it once per search. */
@@ -77,7 +86,7 @@ export class TextCache {
    * whole-project export): kept, they would push out the texts that searches
    * reuse and live long enough to make garbage collection expensive.
    */
-  load(ids: readonly number[], out: Map<number, SourceText>, stamp = this.stamp(), keep = true): void {
+  load(ids: readonly number[], out: { set(id: number, text: SourceText): unknown }, stamp = this.stamp(), keep = true): void {
     if (ids.length === 0) return;
     const stale: number[] = [];
     const missing: number[] = [];
@@ -116,6 +125,18 @@ export class TextCache {
     }
   }
 
+  /**
+   * One transcript for a pass over many that each need a few stretches (a whole-project export):
+   * the cached text when it is current at `stamp`, otherwise only `stretches` (UTF-16 ranges,
+   * sorted and disjoint) decoded from the stored bytes, and nothing kept. Undefined for an unknown id.
+   */
+  loadWindows(id: number, stretches: readonly (readonly [number, number])[], stamp = this.stamp()): { name: string; text: TextView } | undefined {
+    const e = this.entries.get(id);
+    if (e && e.stamp === stamp) return e;
+    const row = this.bytesStmt.get(id) as [string, Buffer] | undefined;
+    return row && { name: row[0], text: new WindowedText(row[1], stretches) };
+  }
+
   /** UTF-16 code units held (for tests and the benchmark). */
   get size(): number {
     return this.units;
@@ -143,7 +164,7 @@ export function textCache(sqlite: Database.Database): TextCache {
  * texts at once, issue 12 §5). Slicing a concatenation flattens it first,
  * so the result points into a new string of its own length.
  */
-export function detachedSlice(text: string, start: number, end?: number): string {
+export function detachedSlice(text: TextView, start: number, end?: number): string {
   const piece = text.slice(start, end);
   return piece.length < 13 ? piece : ` ${piece}`.slice(1);
 }

@@ -18,7 +18,8 @@ import type { ProjectDb } from '../db/open.ts';
 import type { Segment, SegmentList, SegmentMode } from '../../src-shared/contracts/codings.ts';
 import type { Perspective } from '../../src-shared/domain/perspectives.ts';
 import { REGION_KEY } from '../templates/index.ts';
-import { detachedSlice, textCache, type KnownSource, type SourceText } from '../search/texts.ts';
+import { detachedSlice, textCache, type KnownSource } from '../search/texts.ts';
+import { joinStretches, type TextView } from '../search/text-view.ts';
 import { subtreeIds } from './codebook-edit.ts';
 
 export interface SegmentQuery {
@@ -60,16 +61,21 @@ interface Speaker {
   isInterviewer: boolean;
 }
 
-/** Cuts context at a word boundary so it reads naturally. */
-function contextAround(text: string, start: number, end: number, size: number): { before: string; after: string } {
+/**
+ * Cuts context at a word boundary so it reads naturally. It looks at most one
+ * character beyond `size` on either side (a windowed text holds no more).
+ */
+function contextAround(text: TextView, start: number, end: number, size: number): { before: string; after: string } {
   if (size <= 0) return { before: '', after: '' };
   let b = Math.max(0, start - size);
   if (b > 0) {
     const space = text.indexOf(' ', b);
     if (space !== -1 && space < start) b = space + 1;
   }
-  let a = Math.min(text.length, end + size);
-  if (a < text.length) {
+  // Whether the text goes on after the context, without asking for its length.
+  const tail = text.slice(end, end + size + 1);
+  let a = end + Math.min(size, tail.length);
+  if (tail.length > size) {
     const space = text.lastIndexOf(' ', a);
     if (space > end) a = space;
   }
@@ -204,7 +210,8 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
     `SELECT start, "end", kind, is_interviewer AS isInterviewer, participant_id AS participantId FROM turns WHERE source_id = ? ORDER BY start`,
   );
   // The turns that matter to some passages only: for each window, the turn it starts in (the last
-  // one starting at or before it) up to the last one starting before its end. A transcript has
+  // one starting at or before it) up to the last one starting at or before its end (a quote that
+  // ends just before a turn is read on to the end of that line: passage-text.ts). A transcript has
   // hundreds of turns and a page or export a few passages in it; reading every turn of every
   // transcript took a third of a whole-project export (429,000 rows at N = 2,000, issue 12 §5).
   // No DISTINCT or ORDER BY: SQLite sorted every transcript's rows in a temporary b-tree for them;
@@ -215,7 +222,7 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
     `SELECT t.id, t.start, t."end", t.kind, t.is_interviewer AS isInterviewer, t.participant_id AS participantId
      FROM json_each(@windows) w CROSS JOIN turns t ON t.source_id = @sourceId
        AND t.start >= coalesce((SELECT max(p.start) FROM turns p WHERE p.source_id = @sourceId AND p.start <= w.value ->> 0), 0)
-       AND t.start < w.value ->> 1`,
+       AND t.start <= w.value ->> 1`,
   );
   const split = (all: TurnRow[]) => ({ all, speech: all.filter((t) => t.kind === 'speech') });
   const turns = new Map<number, { all: TurnRow[]; speech: TurnRow[] }>();
@@ -240,7 +247,7 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
     for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
       const last = windows[windows.length - 1];
       if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
-      else windows.push([r.start, Math.max(r.end, r.start + 1)]);
+      else windows.push([r.start, r.end]);
     }
     const rows = (turnsNear.all({ sourceId, windows: JSON.stringify(windows) }) as (TurnRow & { id: number })[])
       .sort((a, b) => a.start - b.start || a.id - b.id);
@@ -261,6 +268,30 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
     for (let i = lo; i < list.length && list[i]!.start < end; i++) if (list[i]!.end > start) out.push(list[i]!);
     return out;
   };
+  /**
+   * What segments and the passage reader read of a transcript: each passage with its context
+   * (and a character beyond it), and the turns it starts in and reaches into, up to one starting
+   * where it ends: the sentence around a quote is looked at up to the edges of those turns, and
+   * after a quote that ends between turns, to the end of the next line.
+   */
+  const stretchesOf = (ranges: readonly Raw[], near: readonly TurnRow[]) => joinStretches(ranges.map((r) => {
+    let from = r.start - q.context - 1;
+    let to = r.end + q.context + 1;
+    // The last turn starting at or before the passage, then every one starting up to its end.
+    let lo = 0;
+    let hi = near.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (near[mid]!.start <= r.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = Math.max(0, lo - 1); k < near.length && near[k]!.start <= r.end; k++) {
+      // With the line breaks before and after it.
+      from = Math.min(from, near[k]!.start - 1);
+      to = Math.max(to, near[k]!.end + 1);
+    }
+    return [from, to] as const;
+  }));
   const NOBODY: Speaker = { participantId: null, participantName: null, perspective: null, role: '', region: null, isInterviewer: false };
   const f = q.filter;
   const speakerFilter = f.perspective !== undefined || f.region !== undefined || f.participantId !== undefined;
@@ -311,17 +342,24 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
   // A page from a few transcripts keeps their texts for the next retrieval; a pass over many does not.
   const keep = bySource.size <= KEEP_TEXTS;
   for (const [sourceId, indices] of bySource) {
-    const one = new Map<number, SourceText>();
-    cache.load([sourceId], one, stamp, keep);
-    const src = one.get(sourceId)!;
-    const near = turnsAround(sourceId, indices.map((i) => page[i]!.r));
+    const ranges = indices.map((i) => page[i]!.r);
+    const near = turnsAround(sourceId, ranges);
+    let src: KnownSource;
+    if (keep) {
+      const one = new Map<number, KnownSource>();
+      cache.load([sourceId], one, stamp);
+      src = one.get(sourceId)!;
+    } else {
+      // A pass over many transcripts decodes only what its passages need (search/text-view.ts).
+      src = cache.loadWindows(sourceId, stretchesOf(ranges, near.all), stamp)!;
+    }
     for (const i of indices) segments[i] = segmentOf(page[i]!.r, page[i]!.speaker ?? speakerOf(page[i]!.r, near.speech)!, src);
     // The passage reader gets the same turns: they cover every window it is asked about.
     onSource?.(sourceId, { ...src, turns: near.all }, indices.map((i) => segments[i]!));
   }
   return { segments, total, truncated: total > segments.length };
 
-  function segmentOf(r: Raw, speaker: Speaker, src: SourceText): Segment {
+  function segmentOf(r: Raw, speaker: Speaker, src: KnownSource): Segment {
     const memberCodes = [...new Set(r.members.map((m) => m.codeId))].map((id) => codes.get(id)!).filter(Boolean);
     return {
       codingIds: r.members.map((m) => m.id),

@@ -11,6 +11,8 @@ import { listSegments } from '../../src-main/services/segments.ts';
 import { textCache } from '../../src-main/search/texts.ts';
 import { listShownSegments } from '../../src-main/exports/anonymised-segments.ts';
 import { passageReader } from '../../src-main/analysis/passage-text.ts';
+import { anonymisedReader } from '../../src-main/exports/anonymised-segments.ts';
+import { WindowedText, type TextView } from '../../src-main/search/text-view.ts';
 import { useTmp } from '../helpers/tmp.ts';
 
 describe('a page of coded segments', () => {
@@ -107,6 +109,66 @@ describe('a page of coded segments', () => {
         expect(s.participantId).toBe(speaker?.p ?? null);
         expect(s.isInterviewer).toBe(!speaker && speech.length > 0);
       }
+    }
+  });
+
+  it('a pass over many transcripts decodes only the stretches around its passages, and shows what the whole text shows', () => {
+    const db = tmp.track(createProject(join(tmp.dir(), 'windows.duiding'), { template: 'jzojp' }));
+    const code = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' ORDER BY id LIMIT 1").pluck().get() as number;
+    const coder = ensureUser(db, 'Tester');
+    const insert = codingInserter(db);
+    const person = addParticipant(db, { name: 'Marieke', perspective: 'inwoner' });
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    // More transcripts than a retrieval keeps texts of (64): the pass that an export makes. Two-byte letters and
+    // emoji (surrogate pairs) move UTF-16 offsets away from the stored UTF-8 bytes; every fifth transcript has no turns.
+    const withTurns = new Set<number>();
+    for (let s = 0; s < 70; s++) {
+      let text = s % 6 === 0 ? 'Kop 😀\n\n' : '';
+      const turns: { start: number; end: number; speakerLabel: string; isInterviewer: boolean; participantId: number | null; kind?: 'note' }[] = [];
+      for (let i = 0; i < 30; i++) {
+        const line = i % 9 === 4 ? '[lacht] 😀' : `Zin ${i}: de patiënt’s zorg 😀 “goed” geregeld. En dan nog wat${i % 2 ? '…' : ''}`;
+        const start = text.length;
+        text += `${line}\n\n`;
+        turns.push({ start, end: start + line.length, speakerLabel: 'R', isInterviewer: i % 5 === 0, participantId: i % 5 === 0 || i % 9 === 4 ? null : person, ...(i % 9 === 4 ? { kind: 'note' as const } : {}) });
+      }
+      const sourceId = addSource(db, { name: `T${s}`, text, originalFormat: 'txt', turns: s % 5 === 4 ? [] : turns });
+      if (s % 5 !== 4) withTurns.add(sourceId);
+      const ranges = [[0, 3], [text.length - 4, text.length]];
+      // A coding never splits a surrogate pair.
+      const whole = (x: number) => ((text.charCodeAt(x) & 0xfc00) === 0xdc00 ? x + 1 : x);
+      for (let i = 0; i < 6; i++) {
+        const start = whole(next(text.length - 2));
+        ranges.push([start, whole(Math.min(text.length, start + 1 + next(i % 2 ? 200 : 15)))]);
+      }
+      for (const [start, end] of ranges) insert({ sourceId, codeId: code, coderId: coder, start: start!, end: end! });
+    }
+    const query = { codeIds: [code], mode: 'or' as const, filter: {}, anonymise: true, context: 30, limit: 10_000 };
+    textCache(db.sqlite).clear();
+    // The pass, as the anonymised export makes it: each transcript's shown texts while its text is at hand.
+    const known = new Map<number, { name: string; text: TextView }>();
+    const shownOf = anonymisedReader(db, 'nl', known);
+    const views = new Map<number, TextView>();
+    const shown = new Map<string, string>();
+    const pass = listSegments(db, query, (sourceId, src, segments) => {
+      known.clear();
+      known.set(sourceId, src);
+      views.set(sourceId, src.text);
+      for (const s of segments) shown.set(`${s.sourceId}:${s.start}:${s.end}`, shownOf(s).text);
+    });
+    expect(pass.segments).toHaveLength(70 * 8);
+    expect(textCache(db.sqlite).size).toBe(0);
+    for (const [sourceId, text] of views) {
+      expect(text).toBeInstanceOf(WindowedText);
+      // Passages in turns need nothing beyond their turns; without turns a quote's line may run anywhere.
+      if (withTurns.has(sourceId)) expect((text as WindowedText).decodedWhole, `transcript ${sourceId}`).toBe(false);
+    }
+    // The reference: one transcript at a time, each read whole.
+    for (const sourceId of views.keys()) {
+      const one = listShownSegments(db, { ...query, filter: { sourceId } }, 'nl');
+      const mine = pass.segments.filter((s) => s.sourceId === sourceId);
+      expect(mine).toEqual(one.list.segments);
+      for (const s of one.list.segments) expect(shown.get(`${s.sourceId}:${s.start}:${s.end}`)).toBe(one.shown!(s).text);
     }
   });
 });

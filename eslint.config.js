@@ -10,7 +10,7 @@ const mainCode = { group: ['**/src-main/**'], message: 'The renderer talks to ma
 const rendererCode = { group: ['**/src-renderer/**'], message: 'Main must not import renderer code.' };
 
 export default tseslint.config(
-  { ignores: ['.scratch/**', 'bin/**', 'out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-output/**', 'migrations/**', 'bench/results/**'] },
+  { ignores: ['.scratch/**', 'bin/**', 'out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-output/**', 'migrations/**', 'bench/results/**', 'bench/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -9,12 +9,14 @@
 // linear. Not a test: the figures depend on the machine. Results also go to
 // bench/results/growth.json. Each size is measured in a fresh Node process, as
 // the app opens a project: building a project in the measuring process left its
-// garbage to slow the largest size's figures (and inflated its RSS).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// garbage to slow the largest size's figures (and inflated its RSS). A second
+// table gives the memory of the engine process, the bundled engine in a process
+// of its own (as the app runs it) taking the same steps; the build comes first.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createProject } from '../src-main/services/project.ts';
@@ -40,6 +42,8 @@ const { values } = parseArgs({
     'txt-import': { type: 'boolean', default: false },
     /** Internal: measure the project at this path (the parent builds it) and print the row as JSON. */
     measure: { type: 'string' },
+    /** Measure only the engine process on the project at this path. */
+    engine: { type: 'string' },
     n: { type: 'string' },
   },
 });
@@ -123,6 +127,61 @@ async function measure(path: string, n: number): Promise<Row> {
   return row;
 }
 
+/** The resident and peak memory of a process, from Linux's /proc (MB). */
+function procMemory(pid: number): { rssMB: number; peakMB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rssMB: Math.round(kb('VmRSS') / 1024), peakMB: Math.round(kb('VmHWM') / 1024) };
+}
+
+/**
+ * The same steps through the bundled engine in a process of its own, as the app runs it (Electron's
+ * utility process runs out/main/engine.js; bench/engine-host.mjs hosts it in Node): the memory of
+ * that process after each step. The measuring process above also holds the benchmark's own modules,
+ * loaded from TypeScript, which the app never loads.
+ */
+async function engineMemory(path: string, n: number): Promise<Record<string, { rssMB: number; peakMB: number }>> {
+  const child = fork(fileURLToPath(new URL('./engine-host.mjs', import.meta.url)), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const waiting = new Map<number, (result: { ok: boolean; data?: unknown; error?: { code: string } }) => void>();
+  let ready!: () => void;
+  const started = new Promise<void>((resolve) => (ready = resolve));
+  child.on('message', (m: { kind: string; id?: number; result?: { ok: boolean } }) => {
+    if (m.kind === 'ready') ready();
+    if (m.kind === 'result') waiting.get(m.id!)?.(m.result!);
+  });
+  let next = 1;
+  const call = (channel: string, payload: unknown) => new Promise<unknown>((resolve, reject) => {
+    const id = next++;
+    waiting.set(id, (r) => (r.ok ? resolve(r.data) : reject(new Error(`${channel}: ${r.error?.code}`))));
+    child.send({ kind: 'call', id, channel, payload, language: 'nl' });
+  });
+  const out: Record<string, { rssMB: number; peakMB: number }> = {};
+  try {
+    await started;
+    await call('project.open', { path });
+    // The codebook with its counts, as the app's first screen shows it; the codes with codings are the query's.
+    const codes = await call('codebook.list', {}) as { id: number; counts: { segments: number } }[];
+    out.open = procMemory(child.pid!);
+    const codeIds = codes.filter((c) => c.counts.segments > 0).map((c) => c.id);
+    const query = { codeIds, mode: 'or', filter: {}, anonymise: true, context: 120 };
+    for (let i = 0; i < 3; i++) await call('search.text', { query: 'huisarts gemeente' });
+    out.search = procMemory(child.pid!);
+    for (let i = 0; i < 3; i++) await call('analysis.matrix', { by: 'perspective' });
+    out.matrix = procMemory(child.pid!);
+    for (let i = 0; i < 3; i++) await call('codings.segments', { ...query, limit: 100_000 });
+    out.segmentsAll = procMemory(child.pid!);
+    for (let i = 0; i < 3; i++) await call('segments.export', { ...query, format: 'csv', path: join(dir, `e-${n}.csv`), acceptLeaks: true });
+    out.exportCsv = procMemory(child.pid!);
+    await call('segments.export', { ...query, format: 'xlsx', path: join(dir, `e-${n}.xlsx`), acceptLeaks: true });
+    out.exportXlsx = procMemory(child.pid!);
+    await call('analysis.exportReport', { format: 'md', path: join(dir, `e-${n}.md`), acceptLeaks: true });
+    out.reportMd = procMemory(child.pid!);
+  } finally {
+    child.kill();
+  }
+  return out;
+}
+
 if (values.measure) {
   try {
     process.stdout.write(JSON.stringify(await measure(values.measure, Number(values.n))));
@@ -132,7 +191,17 @@ if (values.measure) {
   process.exit(0);
 }
 
+if (values.engine) {
+  // Only the engine's memory, for a project that exists (`--engine PATH --n N`).
+  process.stdout.write(`${JSON.stringify(await engineMemory(values.engine, Number(values.n)))}\n`);
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+const BUILT = existsSync(new URL('../out/main/engine.js', import.meta.url));
+if (!BUILT) process.stderr.write('out/main/engine.js is missing: the engine process is not measured (npm run bench:growth builds it first).\n');
 const table: Record<number, Row> = {};
+const engine: Record<number, Record<string, { rssMB: number; peakMB: number }>> = {};
 try {
   for (const n of SIZES) {
     const path = join(dir, `growth-${n}.duiding`);
@@ -141,6 +210,7 @@ try {
     process.stderr.write(`N = ${n}: built in ${Math.round(performance.now() - t0)} ms\n`);
     const args = [fileURLToPath(import.meta.url), '--measure', path, '--n', String(n), ...(values['txt-import'] ? ['--txt-import'] : [])];
     table[n] = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Row;
+    if (BUILT) engine[n] = await engineMemory(path, n);
     rmSync(path, { force: true });
   }
 } finally {
@@ -163,6 +233,12 @@ for (const op of ops) {
     ...ratios[op]!.map((r) => String(r).padStart(22)),
   ].join(''));
 }
+if (BUILT) {
+  out.push('', 'engine process (the bundled engine in a process of its own, as the app runs it): RSS after each step, MB (peak so far)');
+  for (const op of Object.keys(engine[SIZES[0]!]!)) {
+    out.push([op.padEnd(14), ...SIZES.map((n) => `${engine[n]![op]!.rssMB} (${engine[n]![op]!.peakMB})`.padStart(22))].join(''));
+  }
+}
 process.stdout.write(`${out.join('\n')}\n`);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/growth.json', `${JSON.stringify({ node: process.version, perSource: PER_SOURCE, table, ratios }, null, 2)}\n`);
+writeFileSync('bench/results/growth.json', `${JSON.stringify({ node: process.version, perSource: PER_SOURCE, table, ratios, engine }, null, 2)}\n`);

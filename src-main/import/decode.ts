@@ -52,15 +52,21 @@ function hasNul(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Share of characters that never occur in text: C0/C1 controls (except tab, line breaks, form feed) and U+FFFD. */
+/** Characters that never occur in text: C0/C1 controls (except tab, line breaks, form feed) and U+FFFD. */
+const NOT_TEXT = /[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]/g;
+
+/**
+ * Share of characters that never occur in text, in the first SAMPLE_BYTES characters. A regular
+ * expression finds the few there are about four times faster than a loop over every character
+ * (which took 0.35 s of a 500-file import's parsing, issue 12 §2).
+ */
 function controlRatio(text: string): number {
   const n = Math.min(text.length, SAMPLE_BYTES);
   if (n === 0) return 0;
+  const sample = n < text.length ? text.slice(0, n) : text;
   let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) bad++;
-  }
+  NOT_TEXT.lastIndex = 0;
+  while (NOT_TEXT.exec(sample) !== null) bad++;
   return bad / n;
 }
 

@@ -102,6 +102,17 @@ describe('decodeText', () => {
     expect(error.params.ext).toBe('md');
   });
 
+  it('counts C0 and C1 controls and U+FFFD as not text, but not tabs, line breaks and form feeds (5 % at most)', async () => {
+    const body = 'Dit is gewone tekst over de wijk. '.repeat(6).slice(0, 190);
+    // Ten in 200 characters is 5 %: still read. One more (C1 control, replacement character) is too many.
+    const ten = `${'\u0001\u0002\u0008\u000e\u001f\u007f\u0085\u009f\ufffd\u0003'}${body}`;
+    expect(decodeText(utf8(ten), 'a.txt').text).toBe(ten);
+    await expectImportError(() => decodeText(utf8(`\u0085${ten.slice(0, -1)}\ufffd`), 'b.txt'), 'import.binary', 'b.txt');
+    // Tabs, line breaks, vertical tabs and form feeds are text, however many.
+    const layout = '\t\n\u000b\u000c\r\n'.repeat(30) + body;
+    expect(decodeText(utf8(layout), 'c.txt').text.length).toBeGreaterThan(190);
+  });
+
   it('refuses empty and whitespace-only text', async () => {
     await expectImportError(() => decodeText(new Uint8Array(), 'leeg.txt'), 'import.empty', 'leeg.txt');
     await expectImportError(() => decodeText(utf8(' \r\n\t\u00a0\n'), 'wit.txt'), 'import.empty', 'wit.txt');

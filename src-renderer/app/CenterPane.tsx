@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import './center.css';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
@@ -32,9 +33,14 @@ const VIEWS: Record<CenterView, React.ComponentType> = {
 export function CenterPane() {
   const { t } = useTranslation();
   const view = useUi((s) => s.view);
+  const tabs = useRef<HTMLDivElement>(null);
+  // In a narrow pane the row of tabs scrolls: a view chosen by shortcut or menu brings its tab into view.
+  useEffect(() => {
+    tabs.current?.querySelector('[data-selected]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [view]);
   return (
     <Tabs className="center" selectedKey={view} onSelectionChange={(key: Key) => useUi.getState().setView(key as CenterView)}>
-      <TabList className="center__tabs" aria-label={t('shell.views')}>
+      <TabList ref={tabs} className="center__tabs" aria-label={t('shell.views')}>
         {CENTER_VIEWS.map((v) => (
           <Tab key={v} id={v} className="center__tab">{t(`shell.tab.${v}`)}</Tab>
         ))}

@@ -87,4 +87,47 @@ describe('coding workspace: layout (issue 11)', () => {
       expect(h.pageErrors).toEqual([]);
     });
   }
+
+  it('1024×760 (nl): the transcript keeps half the window, the view tabs stay on one row and the chosen one in view, the first-use hint wraps', async () => {
+    harness = await launchHarness({ projectPath: exampleProject(), viewport: { width: 1024, height: 760 } });
+    const h = harness;
+    const { page } = h;
+    await page.getByRole('listbox', { name: /Transcripten/ }).getByRole('option').first().click();
+    await page.getByRole('article').waitFor();
+
+    // The side panes give way (a quarter of the window each at most), not the transcript.
+    expect(await width(h, '.pane--reader')).toBeGreaterThanOrEqual(512);
+    // One row of tabs: the Dutch names do not fit at this width, so the row scrolls instead of wrapping.
+    const tabs = page.getByRole('tablist', { name: 'Weergaven' });
+    const tops = await tabs.getByRole('tab').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(7);
+    expect(new Set(tops).size).toBe(1);
+    // By keyboard to the last tab: it is selected and scrolled fully into view.
+    await tabs.getByRole('tab', { name: 'Transcript' }).focus();
+    await page.keyboard.press('End');
+    const last = tabs.getByRole('tab', { name: 'Pseudonimiseren' });
+    await expect.poll(() => last.getAttribute('aria-selected')).toBe('true');
+    const inView = () => page.evaluate(() => {
+      const list = document.querySelector('.center__tabs')!.getBoundingClientRect();
+      const tab = document.querySelector('.center__tab[data-selected]')!.getBoundingClientRect();
+      return tab.left >= list.left - 1 && tab.right <= list.right + 1;
+    });
+    await expect.poll(inView).toBe(true);
+    // Chosen by shortcut (Ctrl+3 is the first tab): that tab is brought back into view.
+    await page.keyboard.press('Control+3');
+    await expect.poll(() => tabs.getByRole('tab', { name: 'Transcript' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(inView).toBe(true);
+
+    // The first-use hint wraps as prose and the buttons after it stay inside the pane.
+    await page.getByRole('article').waitFor();
+    const panel = (await page.locator('.pane--reader').boundingBox())!;
+    for (const button of await page.locator('.quick-codes').getByRole('button').all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width);
+    }
+    expect(await width(h, '.quick-codes__hint')).toBeGreaterThan(200);
+    await page.screenshot({ path: screenshotPath('layout-1024-nl') });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+  });
 });

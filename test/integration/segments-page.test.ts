@@ -114,7 +114,7 @@ describe('a page of coded segments', () => {
 
   it('a pass over many transcripts decodes only the stretches around its passages, and shows what the whole text shows', () => {
     const db = tmp.track(createProject(join(tmp.dir(), 'windows.duiding'), { template: 'jzojp' }));
-    const code = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' ORDER BY id LIMIT 1").pluck().get() as number;
+    const [code, other] = db.sqlite.prepare("SELECT id FROM codes WHERE role = 'code' ORDER BY id LIMIT 2").pluck().all() as [number, number];
     const coder = ensureUser(db, 'Tester');
     const insert = codingInserter(db);
     const person = addParticipant(db, { name: 'Marieke', perspective: 'inwoner' });
@@ -123,7 +123,7 @@ describe('a page of coded segments', () => {
     // More transcripts than a retrieval keeps texts of (64): the pass that an export makes. Two-byte letters and
     // emoji (surrogate pairs) move UTF-16 offsets away from the stored UTF-8 bytes; every fifth transcript has no turns.
     const withTurns = new Set<number>();
-    for (let s = 0; s < 70; s++) {
+    for (let s = 0; s < 90; s++) {
       let text = s % 6 === 0 ? 'Kop 😀\n\n' : '';
       const turns: { start: number; end: number; speakerLabel: string; isInterviewer: boolean; participantId: number | null; kind?: 'note' }[] = [];
       for (let i = 0; i < 30; i++) {
@@ -142,6 +142,8 @@ describe('a page of coded segments', () => {
         ranges.push([start, whole(Math.min(text.length, start + 1 + next(i % 2 ? 200 : 15)))]);
       }
       for (const [start, end] of ranges) insert({ sourceId, codeId: code, coderId: coder, start: start!, end: end! });
+      // A second code over some of them, shifted: AND and OVERLAP make passages no single coding has.
+      for (const [start, end] of ranges.filter((_, i) => i % 3 === 0)) insert({ sourceId, codeId: other, coderId: coder, start: whole(Math.max(0, start! - 20)), end: end! });
     }
     const query = { codeIds: [code], mode: 'or' as const, filter: {}, anonymise: true, context: 30, limit: 10_000 };
     textCache(db.sqlite).clear();
@@ -156,7 +158,7 @@ describe('a page of coded segments', () => {
       views.set(sourceId, src.text);
       for (const s of segments) shown.set(`${s.sourceId}:${s.start}:${s.end}`, shownOf(s).text);
     });
-    expect(pass.segments).toHaveLength(70 * 8);
+    expect(pass.segments).toHaveLength(90 * 8);
     expect(textCache(db.sqlite).size).toBe(0);
     for (const [sourceId, text] of views) {
       expect(text).toBeInstanceOf(WindowedText);
@@ -169,6 +171,27 @@ describe('a page of coded segments', () => {
       const mine = pass.segments.filter((s) => s.sourceId === sourceId);
       expect(mine).toEqual(one.list.segments);
       for (const s of one.list.segments) expect(shown.get(`${s.sourceId}:${s.start}:${s.end}`)).toBe(one.shown!(s).text);
+    }
+
+    // Other passes: AND and OVERLAP, a speaker filter, no context, names shown. Each against the same
+    // query one transcript at a time (whole texts); the cache is emptied first, so the pass reads windows.
+    const variants = [
+      { ...query, codeIds: [code, other], mode: 'and' as const },
+      { ...query, codeIds: [code, other], mode: 'overlap' as const, context: 0 },
+      { ...query, filter: { perspective: 'inwoner' as const }, context: 90 },
+      { ...query, anonymise: false },
+    ];
+    for (const variant of variants) {
+      textCache(db.sqlite).clear();
+      const { list, shown: shownOf } = listShownSegments(db, variant, 'nl');
+      // From more transcripts than a retrieval keeps (64): the pass reads windows.
+      expect(new Set(list.segments.map((s) => s.sourceId)).size).toBeGreaterThan(64);
+      for (const sourceId of views.keys()) {
+        const one = listShownSegments(db, { ...variant, filter: { ...variant.filter, sourceId } }, 'nl');
+        const mine = list.segments.filter((s) => s.sourceId === sourceId);
+        expect(mine, `${variant.mode} ${JSON.stringify(variant.filter)} ${sourceId}`).toEqual(one.list.segments);
+        if (variant.anonymise) mine.forEach((s, i) => expect(shownOf!(s).text).toBe(one.shown!(one.list.segments[i]!).text));
+      }
     }
   });
 });

@@ -14,6 +14,12 @@ export function Splitter({ pane, label }: { pane: 'navigator' | 'inspector'; lab
   const drag = useRef<{ x: number; width: number } | null>(null);
   // The inspector sits right of its handle: moving right makes it narrower.
   const sign = pane === 'navigator' ? 1 : -1;
+  // Steps start from the width on screen: a narrow window shows less than the chosen width (Workspace.tsx),
+  // and a step from the chosen one would change nothing visible.
+  const shown = (handle: HTMLElement) => {
+    const paneElement = pane === 'navigator' ? handle.previousElementSibling : handle.nextElementSibling;
+    return paneElement ? Math.round(paneElement.getBoundingClientRect().width) : width;
+  };
   return (
     <div
       role="separator"
@@ -26,14 +32,15 @@ export function Splitter({ pane, label }: { pane: 'navigator' | 'inspector'; lab
       className="splitter"
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
-        drag.current = { x: e.clientX, width };
+        drag.current = { x: e.clientX, width: shown(e.currentTarget) };
       }}
       onPointerMove={(e) => {
         if (drag.current) setWidth(pane, drag.current.width + sign * (e.clientX - drag.current.x));
       }}
       onPointerUp={() => (drag.current = null)}
       onKeyDown={(e) => {
-        const to = { ArrowLeft: width - sign * STEP, ArrowRight: width + sign * STEP, Home: PANE_LIMITS.min, End: PANE_LIMITS.max }[e.key];
+        const from = shown(e.currentTarget);
+        const to = { ArrowLeft: from - sign * STEP, ArrowRight: from + sign * STEP, Home: PANE_LIMITS.min, End: PANE_LIMITS.max }[e.key];
         if (to === undefined) return;
         e.preventDefault();
         setWidth(pane, to);

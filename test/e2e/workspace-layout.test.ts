@@ -97,6 +97,12 @@ describe('coding workspace: layout (issue 11)', () => {
 
     // The side panes give way (a quarter of the window each at most), not the transcript.
     expect(await width(h, '.pane--reader')).toBeGreaterThanOrEqual(512);
+    // A step of the splitter starts from the width on screen (246 px here, not the chosen 300).
+    const navigator = await width(h, '.pane--navigator');
+    expect(navigator).toBeLessThan(300);
+    await page.getByRole('separator', { name: 'Breedte van de navigator' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => width(h, '.pane--navigator')).toBe(Math.round(navigator) - 24);
     // One row of tabs: the Dutch names do not fit at this width, so the row scrolls instead of wrapping.
     const tabs = page.getByRole('tablist', { name: 'Weergaven' });
     const tops = await tabs.getByRole('tab').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));

@@ -5,6 +5,13 @@ import { useUi } from '../state/ui-store.ts';
 
 const PANES = ['.pane--navigator', '.pane--reader', '.pane--inspector'] as const;
 
+/**
+ * Counts the focus moves asked for by keys. A move waiting for a render (a view shortcut) is
+ * dropped when a later one came first: Ctrl+3 then at once Ctrl+2 ends in the inspector, not
+ * back in the transcript two frames later.
+ */
+let moves = 0;
+
 /** Where focus goes inside a pane: the transcript's active turn, the open view, else the pane itself. */
 function focusInside(pane: HTMLElement): void {
   const spot = pane.querySelector<HTMLElement>('[data-turn-index][tabindex="0"]')
@@ -20,6 +27,7 @@ function focusInside(pane: HTMLElement): void {
 
 /** F6 (forward) / Shift+F6 (back) over the visible panes. */
 export function cyclePanes(back: boolean): void {
+  moves++;
   const panes = PANES.map((s) => document.querySelector<HTMLElement>(s)).filter((p): p is HTMLElement => p !== null);
   if (panes.length === 0) return;
   const current = panes.findIndex((p) => p.contains(document.activeElement));
@@ -29,7 +37,9 @@ export function cyclePanes(back: boolean): void {
 
 /** After React has rendered the change: focus the pane (or the centre view) just opened. */
 export function focusAfterRender(selector: string): void {
+  const move = ++moves;
   requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (move !== moves) return;
     const pane = document.querySelector<HTMLElement>(selector);
     if (pane) focusInside(pane);
   }));
@@ -40,6 +50,7 @@ export function focusAfterRender(selector: string): void {
  * while the focus is already there, hide it (the old toggle).
  */
 export function togglePane(which: 'navigator' | 'inspector'): void {
+  moves++;
   const ui = useUi.getState();
   const selector = which === 'navigator' ? '.pane--navigator' : '.pane--inspector';
   const shown = which === 'navigator' ? ui.showNavigator : ui.showInspector;

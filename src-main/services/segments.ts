@@ -243,12 +243,7 @@ export function listSegments(db: ProjectDb, q: SegmentQuery, onSource?: (sourceI
     const known = turns.get(sourceId);
     if (known) return known;
     // Overlapping ranges are joined: fewer windows.
-    const windows: [number, number][] = [];
-    for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
-      const last = windows[windows.length - 1];
-      if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
-      else windows.push([r.start, r.end]);
-    }
+    const windows = joinStretches(ranges.map((r) => [r.start, r.end] as const));
     const rows = (turnsNear.all({ sourceId, windows: JSON.stringify(windows) }) as (TurnRow & { id: number })[])
       .sort((a, b) => a.start - b.start || a.id - b.id);
     // Two windows can start in the same turn: each turn once.
